@@ -1,0 +1,39 @@
+-- entity: one real-world entity across all documents (a resolved node).
+-- local_entity: the same entity as one document sees it (in-document chain);
+-- resolution points each local_entity at its entity. mention: one span.
+CREATE TABLE entity (
+  id   INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  key  TEXT NOT NULL,             -- resolution key, see src/resolve/keys.h
+  name TEXT NOT NULL,             -- canonical name: the fullest common form
+  CONSTRAINT entity_key_unique UNIQUE (key),
+  CONSTRAINT entity_kind_check CHECK (kind IN ('person', 'organization', 'location', 'other'))
+);
+CREATE INDEX entity_name ON entity (name COLLATE NOCASE);
+
+CREATE TABLE local_entity (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  entity_id   INTEGER NOT NULL REFERENCES entity (id),
+  kind        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  CONSTRAINT local_entity_kind_check CHECK (kind IN ('person', 'organization', 'location', 'other'))
+);
+CREATE INDEX local_entity_document ON local_entity (document_id);
+CREATE INDEX local_entity_entity ON local_entity (entity_id);
+CREATE INDEX local_entity_key ON local_entity (key);
+
+CREATE TABLE mention (
+  id              INTEGER PRIMARY KEY,
+  local_entity_id INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,
+  document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  span_start      INTEGER NOT NULL,
+  span_end        INTEGER NOT NULL,
+  text            TEXT NOT NULL,
+  form            TEXT NOT NULL,
+  CONSTRAINT mention_span_check CHECK (0 <= span_start AND span_start < span_end),
+  CONSTRAINT mention_form_check CHECK (form IN ('name', 'nominal', 'pronoun'))
+);
+CREATE INDEX mention_local_entity ON mention (local_entity_id);
+CREATE INDEX mention_document ON mention (document_id);

@@ -1,0 +1,44 @@
+-- event: one real-world event across documents (a resolved node); its date,
+-- place and label are chosen by resolution from its mentions.
+-- event_mention: one trigger in one document; event_participant: who took part
+-- in that mention and in what role.
+CREATE TABLE event (
+  id              INTEGER PRIMARY KEY,
+  key             TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  label           TEXT NOT NULL,
+  date            TEXT,
+  place_entity_id INTEGER REFERENCES entity (id) ON DELETE SET NULL,
+  CONSTRAINT event_key_unique UNIQUE (key),
+  CONSTRAINT event_kind_check CHECK (kind IN ('meeting', 'statement', 'offer', 'demand', 'agreement',
+    'refusal', 'accusation', 'threat', 'attack', 'protest', 'vote', 'appointment', 'resignation',
+    'legal', 'sanction', 'aid', 'visit', 'deal', 'disaster', 'other')),
+  CONSTRAINT event_date_check CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]*')
+);
+CREATE INDEX event_date ON event (date);
+
+CREATE TABLE event_mention (
+  id              INTEGER PRIMARY KEY,
+  event_id        INTEGER NOT NULL REFERENCES event (id),
+  document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  span_start      INTEGER NOT NULL,
+  span_end        INTEGER NOT NULL,
+  text            TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  lemma           TEXT NOT NULL,
+  date            TEXT,
+  place_local_id  INTEGER REFERENCES local_entity (id) ON DELETE SET NULL,
+  sentence        INTEGER NOT NULL,
+  CONSTRAINT event_mention_span_check CHECK (0 <= span_start AND span_start < span_end)
+);
+CREATE INDEX event_mention_event ON event_mention (event_id);
+CREATE INDEX event_mention_document ON event_mention (document_id);
+
+CREATE TABLE event_participant (
+  event_mention_id INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
+  local_entity_id  INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,
+  role             TEXT NOT NULL,
+  CONSTRAINT event_participant_role_check CHECK (role IN ('agent', 'patient', 'recipient', 'participant')),
+  PRIMARY KEY (event_mention_id, local_entity_id)
+) WITHOUT ROWID;
+CREATE INDEX event_participant_local ON event_participant (local_entity_id);

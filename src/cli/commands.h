@@ -1,0 +1,15 @@
+// Subcommands of the chronicle binary. Each registers itself on the CLI11 app
+// with its options and a callback that sets `status` (0 ok, 1 bad input, 2 bad
+// usage), so main() only wires them together.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace chronicle::cli {
+
+void add_ingest(CLI::App& app, int& status);
+void add_stats(CLI::App& app, int& status);
+
+// Default database path: $CHRONICLE_DB or chronicle.db.
+std::string default_db();
+
+}  // namespace chronicle::cli

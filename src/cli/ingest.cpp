@@ -1,0 +1,298 @@
+// The ingest command: an ordered parallel pipeline from the Walker through the
+// extraction workers to the single SQLite writer.
+#include "cli/ingest.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "extract/pipeline.h"
+#include "read/dates.h"
+#include "store/schema.h"
+#include "store/writer.h"
+
+namespace chronicle::cli {
+
+namespace {
+
+struct Work {
+  uint64_t seq = 0;
+  std::optional<read::Unit> unit;       // empty for a batch of walker problems
+  std::vector<read::Problem> problems;  // found by the walker before this unit
+};
+
+struct Done {
+  std::optional<Document> doc;
+  DocumentFacts facts;
+  std::vector<read::Problem> problems;  // reported in input order
+  uint64_t bytes = 0;
+};
+
+// Bounded, ordered hand-over between the reader, the workers and the writer.
+class Channel {
+ public:
+  explicit Channel(size_t capacity) : capacity_(capacity) {}
+
+  // Reader: blocks while too many items are in flight.
+  void push(Work w) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return in_flight_ < capacity_; });
+    ++in_flight_;
+    todo_.push_back(std::move(w));
+    ready_.notify_one();
+  }
+  void close_input() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+  // Worker: next work, or nullopt at the end.
+  std::optional<Work> take() {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return !todo_.empty() || closed_; });
+    if (todo_.empty()) return std::nullopt;
+    Work w = std::move(todo_.front());
+    todo_.pop_front();
+    return w;
+  }
+  void finish(uint64_t seq, Done d) {
+    std::lock_guard lock(mu_);
+    done_.emplace(seq, std::move(d));
+    out_.notify_all();
+  }
+  // Writer: the result with sequence number `seq`, or nullopt once `total` (set
+  // by the reader at the end) has been reached.
+  std::optional<Done> result(uint64_t seq) {
+    std::unique_lock lock(mu_);
+    out_.wait(lock, [&] { return done_.count(seq) || (total_ && seq >= *total_); });
+    auto it = done_.find(seq);
+    if (it == done_.end()) return std::nullopt;
+    Done d = std::move(it->second);
+    done_.erase(it);
+    --in_flight_;
+    space_.notify_one();
+    return d;
+  }
+  void set_total(uint64_t n) {
+    std::lock_guard lock(mu_);
+    total_ = n;
+    out_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable space_, ready_, out_;
+  std::deque<Work> todo_;
+  std::map<uint64_t, Done> done_;
+  size_t capacity_, in_flight_ = 0;
+  bool closed_ = false;
+  std::optional<uint64_t> total_;
+};
+
+// Holds an exclusive advisory lock on the database file so that two ingests
+// never write to one database at once. The descriptor stays open for the whole
+// run: closing another descriptor of the file would drop SQLite's own locks.
+class WriterLock {
+ public:
+  explicit WriterLock(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw store::StoreError(fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+      throw store::StoreError(fmt::format("{}: another chronicle ingest is writing to this database; "
+                                          "try again when it has finished", path));
+    }
+  }
+  ~WriterLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+void report(const read::Problem& p) { fmt::print(stderr, "chronicle: {}: {}\n", p.where, p.message); }
+
+}  // namespace
+
+IngestStats ingest(const IngestOptions& opt) {
+  const auto start = std::chrono::steady_clock::now();
+  // Refuse foreign files before creating or locking anything.
+  std::unique_ptr<store::Db> db = store::open_database(opt.db, store::OpenMode::read_write);
+  WriterLock lock(opt.db);
+  store::Writer writer(*db);
+  const extract::Pipeline pipeline;
+  const unsigned jobs = std::max(1u, opt.jobs);
+  Channel channel(jobs * 4 + 4);
+  read::Walker walker(opt.paths, opt.read);
+  std::atomic<uint64_t> files_total{0};
+  std::atomic<bool> stop{false};
+
+  std::thread reader([&] {
+    uint64_t seq = 0;
+    read::Unit unit;
+    std::vector<read::Problem> problems;
+    while (!stop && walker.next(unit, problems)) {
+      files_total = walker.files_total();
+      // Walker problems ride along with the next unit so messages keep input order.
+      channel.push(Work{seq++, std::move(unit), std::move(problems)});
+      problems.clear();
+      unit = read::Unit{};
+    }
+    if (!problems.empty()) channel.push(Work{seq++, std::nullopt, std::move(problems)});
+    channel.set_total(seq);
+    channel.close_input();
+  });
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] {
+      while (auto w = channel.take()) {
+        Done d;
+        d.problems = std::move(w->problems);
+        if (!w->unit) {
+          channel.finish(w->seq, std::move(d));
+          continue;
+        }
+        d.bytes = w->unit->bytes.size();
+        try {
+          d.doc = read::parse(*w->unit, opt.read);
+          d.facts = pipeline.run(*d.doc);
+        } catch (const read::ReadError& e) {
+          d.doc.reset();
+          d.problems.push_back({e.where(), e.what()});
+        } catch (const std::exception& e) {
+          d.doc.reset();
+          d.problems.push_back({w->unit->origin, fmt::format("could not be processed ({}), skipped", e.what())});
+        }
+        channel.finish(w->seq, std::move(d));
+      }
+    });
+  }
+
+  IngestStats stats;
+  Progress progress("ingest:", opt.progress);
+  uint64_t seq = 0;
+  size_t in_batch = 0;
+  std::optional<store::Transaction> tx;
+  auto commit = [&] {
+    if (!tx) return;
+    writer.finish_batch();
+    tx->commit();
+    tx.reset();
+    in_batch = 0;
+  };
+  auto last_commit = std::chrono::steady_clock::now();
+  try {
+    while (auto d = channel.result(seq++)) {
+      stats.bytes += d->bytes;
+      for (const auto& p : d->problems) {
+        progress.finish();
+        report(p);
+        ++stats.skipped;
+      }
+      if (!d->doc) continue;
+      if (!tx) tx.emplace(*db);
+      switch (writer.store(*d->doc, d->facts)) {
+        case store::Outcome::added: ++stats.added; break;
+        case store::Outcome::replaced: ++stats.replaced; break;
+        case store::Outcome::unchanged: ++stats.unchanged; break;
+      }
+      const auto now = std::chrono::steady_clock::now();
+      if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
+        commit();
+        last_commit = now;
+      }
+      const uint64_t total = walker.bytes_total();
+      progress.update(stats.added + stats.replaced + stats.unchanged + stats.skipped, files_total.load() > 1 ? files_total.load() : 0,
+                      total ? static_cast<double>(walker.bytes_read()) / static_cast<double>(total) : -1);
+    }
+    commit();
+  } catch (...) {
+    stop = true;
+    // Drain so the reader and workers can finish before unwinding.
+    while (channel.result(seq++)) {
+    }
+    reader.join();
+    for (auto& w : workers) w.join();
+    throw;
+  }
+  reader.join();
+  for (auto& w : workers) w.join();
+  progress.finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace chronicle::cli
+
+namespace chronicle::cli {
+
+namespace {
+
+std::optional<Format> format_named(const std::string& s) {
+  if (s == "auto") return Format::automatic;
+  if (s == "text") return Format::text;
+  if (s == "html") return Format::html;
+  if (s == "jsonl") return Format::jsonl;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_ingest(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("ingest", "Read articles (text, HTML, JSON Lines, directories, -) into the database");
+  auto opt = std::make_shared<IngestOptions>();
+  auto format = std::make_shared<std::string>("auto");
+  auto max_mb = std::make_shared<size_t>(64);
+  auto quiet = std::make_shared<bool>(false);
+  opt->db = default_db();
+  opt->jobs = std::max(1u, std::thread::hardware_concurrency());
+  cmd->add_option("--db", opt->db, "Database file")->capture_default_str();
+  cmd->add_option("--jobs,-j", opt->jobs, "Extraction threads (results do not depend on it)")->capture_default_str()->check(CLI::Range(1u, 256u));
+  cmd->add_option("--format", *format, "Input format: auto, text, html or jsonl")->capture_default_str()
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
+  cmd->add_option("--published", opt->read.published, "Publication date for documents that do not give one (ISO 8601)");
+  cmd->add_option("--source", opt->read.source, "Outlet name for documents that do not give one");
+  cmd->add_option("--max-mb", *max_mb, "Largest document or JSON line accepted, in MiB")->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_flag("--quiet,-q", *quiet, "No progress line and no summary");
+  cmd->add_option("paths", opt->paths, "Files, directories, or - for standard input")->required();
+  cmd->callback([opt, format, max_mb, quiet, &status] {
+    opt->read.format = *format_named(*format);
+    opt->read.max_bytes = *max_mb << 20;
+    opt->progress = !*quiet && Progress::terminal();
+    if (!opt->read.published.empty() && !read::normalize_date(opt->read.published)) {
+      fmt::print(stderr, "chronicle ingest: --published '{}' is not a date (use YYYY-MM-DD)\n", opt->read.published);
+      status = 2;
+      return;
+    }
+    try {
+      const IngestStats s = ingest(*opt);
+      if (!*quiet) {
+        const uint64_t docs = s.added + s.replaced + s.unchanged;
+        fmt::print("ingested {} documents into {} ({} new, {} replaced, {} unchanged, {} skipped) in {:.2f} s, {:.0f} documents/s\n",
+                   docs, opt->db, s.added, s.replaced, s.unchanged, s.skipped, s.seconds, s.seconds > 0 ? static_cast<double>(docs + s.skipped) / s.seconds : 0.0);
+      }
+      status = s.skipped ? 1 : 0;
+    } catch (const store::StoreError& e) {
+      fmt::print(stderr, "chronicle ingest: {}\n", e.what());
+      status = 1;
+    }
+  });
+}
+
+}  // namespace chronicle::cli

@@ -1,0 +1,33 @@
+// `chronicle ingest`: read, extract (on --jobs worker threads) and store, in
+// input order, so the result does not depend on the number of jobs. Write
+// transactions hold whole documents; the batch's resolution runs in the same
+// transaction, so a kill at any moment leaves only whole documents behind.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "read/reader.h"
+
+namespace chronicle::cli {
+
+struct IngestOptions {
+  std::string db;
+  std::vector<std::string> paths;
+  read::Options read;
+  unsigned jobs = 1;
+  bool progress = false;   // draw a progress line on stderr
+  size_t batch_size = 200; // documents per write transaction
+};
+
+struct IngestStats {
+  uint64_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
+  uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+// Runs one ingest. Problems with single inputs are printed to stderr and counted
+// in `skipped`. throws: store::StoreError when the database cannot be used.
+IngestStats ingest(const IngestOptions& options);
+
+}  // namespace chronicle::cli

@@ -1,0 +1,69 @@
+// `chronicle stats`: what the database holds: counts of documents, entities by
+// kind, events, claims, relationships, time expressions and evidence rows.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "store/schema.h"
+
+namespace chronicle::cli {
+
+std::string default_db() {
+  const char* env = std::getenv("CHRONICLE_DB");
+  return env && *env ? env : "chronicle.db";
+}
+
+namespace {
+
+struct Count {
+  const char* label;
+  const char* sql;
+};
+
+constexpr Count kCounts[] = {
+    {"documents", "SELECT count(*) FROM documents"},
+    {"entities", "SELECT count(*) FROM entities"},
+    {"  people", "SELECT count(*) FROM entities WHERE kind = 'person'"},
+    {"  organizations", "SELECT count(*) FROM entities WHERE kind = 'organization'"},
+    {"  locations", "SELECT count(*) FROM entities WHERE kind = 'location'"},
+    {"  other", "SELECT count(*) FROM entities WHERE kind = 'other'"},
+    {"events", "SELECT count(*) FROM events"},
+    {"  dated", "SELECT count(*) FROM events WHERE date IS NOT NULL"},
+    {"claims", "SELECT count(*) FROM claims"},
+    {"relationships", "SELECT count(*) FROM relationships"},
+    {"time expressions", "SELECT count(*) FROM timexes"},
+    {"evidence rows", "SELECT count(*) FROM evidence"},
+};
+
+}  // namespace
+
+void add_stats(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("stats", "Counts of what the database holds");
+  auto db_path = std::make_shared<std::string>(default_db());
+  auto format = std::make_shared<std::string>("table");
+  cmd->add_option("--db", *db_path, "Database file")->capture_default_str();
+  cmd->add_option("--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->callback([db_path, format, &status] {
+    try {
+      auto db = store::open_database(*db_path, store::OpenMode::read_only);
+      nlohmann::ordered_json out;
+      for (const Count& c : kCounts) {
+        const int64_t n = db->scalar(c.sql, c.label).value_or(0);
+        std::string key = c.label;
+        key.erase(0, key.find_first_not_of(' '));
+        if (*format == "table") fmt::print("{:<20}{:>10}\n", c.label, n);
+        else if (*format == "csv") fmt::print("{},{}\n", key, n);
+        else out[key] = n;
+      }
+      if (*format == "json") fmt::print("{}\n", out.dump(2));
+      status = 0;
+    } catch (const store::StoreError& e) {
+      fmt::print(stderr, "chronicle stats: {}\n", e.what());
+      status = 1;
+    }
+  });
+}
+
+}  // namespace chronicle::cli

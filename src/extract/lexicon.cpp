@@ -1,0 +1,46 @@
+// Loading of the shared word lists (see lexicon.h).
+#include "extract/lexicon.h"
+
+#include "common/embedded.h"
+
+namespace chronicle::extract {
+
+void for_each_row(std::string_view file, const std::function<void(const std::vector<std::string_view>&)>& fn) {
+  std::string_view data = embedded::find(embedded::lexicon_files(), file);
+  std::vector<std::string_view> cols;
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    cols.clear();
+    size_t start = 0;
+    for (;;) {
+      const size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    fn(cols);
+  }
+}
+
+Lexicons::Lexicons() {
+  for_each_row("titles.tsv", [&](const auto& cols) {
+    if (cols.size() < 2) return;
+    (cols[1] == "title" ? titles_ : roles_).emplace(cols[0]);
+  });
+  for_each_row("org_words.txt", [&](const auto& cols) { org_words_.emplace(cols[0]); });
+}
+
+const Lexicons& Lexicons::instance() {
+  static const Lexicons l;
+  return l;
+}
+
+bool Lexicons::is_title(std::string_view w) const { return titles_.count(std::string(w)) > 0; }
+bool Lexicons::is_role(std::string_view w) const { return roles_.count(std::string(w)) > 0; }
+bool Lexicons::is_org_word(std::string_view w) const { return org_words_.count(std::string(w)) > 0; }
+
+}  // namespace chronicle::extract

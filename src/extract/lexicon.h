@@ -1,0 +1,30 @@
+// Word lists the extractors share, loaded once from the embedded data/ files:
+// titles and roles before names (titles.tsv) and organisation words
+// (org_words.txt). Immutable; safe to read from any thread.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace chronicle::extract {
+
+class Lexicons {
+ public:
+  static const Lexicons& instance();
+  bool is_title(std::string_view word) const;  // "President", "Gen.", "Chancellor"
+  bool is_role(std::string_view word) const;   // "spokesman", "adviser" (lower case nouns)
+  bool is_org_word(std::string_view word) const;
+
+ private:
+  Lexicons();
+  std::unordered_set<std::string> titles_, roles_, org_words_;
+};
+
+// Calls fn(columns) for each line of an embedded data file that is not empty or
+// a # comment; columns are split at tabs.
+void for_each_row(std::string_view file, const std::function<void(const std::vector<std::string_view>&)>& fn);
+
+}  // namespace chronicle::extract

@@ -1,0 +1,48 @@
+// The extract stage: every extractor implements Extractor and adds its findings
+// to the DocumentFacts of one document. Extractors are configured once (lexicons,
+// models) and immutable afterwards; all per-document state lives in the Context,
+// so one Pipeline serves any number of threads.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/document.h"
+#include "common/facts.h"
+#include "text/segment.h"
+
+namespace chronicle::extract {
+
+struct Context {
+  const Document& doc;
+  const text::Analysis& text;
+  DocumentFacts& facts;
+};
+
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  virtual std::string_view name() const = 0;
+  // Adds to ctx.facts. requires: the extractors before it in the pipeline ran.
+  virtual void extract(Context& ctx) const = 0;
+};
+
+class Pipeline {
+ public:
+  Pipeline();  // all extractors, in order: names, coreference, times
+  ~Pipeline();
+  DocumentFacts run(const Document& doc) const;
+  // Version of the rules and models, stored with each document so that a new
+  // chronicle re-extracts documents it has seen before.
+  static std::string_view fingerprint();
+
+ private:
+  std::vector<std::unique_ptr<Extractor>> stages_;
+};
+
+// Factories, one per extractor (defined next to each extractor).
+std::unique_ptr<Extractor> make_name_extractor();
+std::unique_ptr<Extractor> make_timex_extractor();
+
+}  // namespace chronicle::extract

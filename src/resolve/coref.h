@@ -1,0 +1,16 @@
+// In-document coreference: groups the mentions of one document into LocalEntity
+// chains. A surname or shortened name joins the full name it shortens ("Merz" ->
+// "Friedrich Merz"), an acronym its expansion, and each chain is named by its
+// fullest form.
+#pragma once
+#include "common/document.h"
+#include "common/facts.h"
+#include "text/segment.h"
+
+namespace chronicle::resolve {
+
+// Sets Mention::entity for every mention of `facts` and fills facts.entities.
+// ensures: every mention has an entity; every entity has at least one mention.
+void link_document(const Document& doc, const text::Analysis& text, DocumentFacts& facts);
+
+}  // namespace chronicle::resolve

@@ -1,0 +1,144 @@
+// sqlite3 wrappers (see db.h).
+#include "store/db.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace chronicle::store {
+
+namespace {
+
+std::string describe(sqlite3* db, int rc, std::string_view name) {
+  const char* msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  return fmt::format("store: {} '{}' in [{}]", sqlite3_errstr(rc), msg ? msg : "", name);
+}
+
+}  // namespace
+
+bool StoreError::busy() const {
+  const int primary = code_ & 0xFF;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+Stmt::Stmt(sqlite3* db, std::string name, std::string_view sql) : db_(db), name_(std::move(name)) {
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) fail(rc);
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), name_(std::move(o.name_)) { o.stmt_ = nullptr; }
+
+void Stmt::fail(int rc) const { throw StoreError(describe(db_, rc, name_), rc); }
+
+int Stmt::index(const char* param) const {
+  const int i = sqlite3_bind_parameter_index(stmt_, param);
+  if (i == 0) throw std::logic_error(fmt::format("store: no parameter {} in [{}]", param, name_));
+  return i;
+}
+
+Stmt& Stmt::bind(const char* param, int64_t v) {
+  if (const int rc = sqlite3_bind_int64(stmt_, index(param), v); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind(const char* param, double v) {
+  if (const int rc = sqlite3_bind_double(stmt_, index(param), v); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind(const char* param, std::string_view v) {
+  if (const int rc = sqlite3_bind_text64(stmt_, index(param), v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind_null(const char* param) {
+  if (const int rc = sqlite3_bind_null(stmt_, index(param)); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind_or_null(const char* param, std::string_view v) { return v.empty() ? bind_null(param) : bind(param, v); }
+Stmt& Stmt::bind_or_null(const char* param, std::optional<int64_t> v) { return v ? bind(param, *v) : bind_null(param); }
+
+bool Stmt::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);
+  fail(rc);
+}
+
+void Stmt::run() {
+  while (step()) {
+  }
+  sqlite3_reset(stmt_);
+}
+
+void Stmt::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Stmt::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string_view Stmt::text(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view{};
+}
+bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+int Stmt::columns() const { return sqlite3_column_count(stmt_); }
+std::string_view Stmt::column_name(int col) const { return sqlite3_column_name(stmt_, col); }
+
+Db::Db(const std::string& path, OpenMode mode) : path_(path) {
+  const int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = describe(db_, rc, "open " + path);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(msg, rc);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 10000);
+}
+
+Db::~Db() {
+  cache_.clear();
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Db::exec(std::string_view sql, const char* name) {
+  char* err = nullptr;
+  const std::string copy(sql);
+  const int rc = sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = fmt::format("store: {} '{}' in [{}]", sqlite3_errstr(rc), err ? err : "", name);
+    sqlite3_free(err);
+    throw StoreError(msg, rc);
+  }
+}
+
+Stmt& Db::cached(const char* name, std::string_view sql) {
+  auto it = cache_.find(name);
+  if (it == cache_.end()) it = cache_.emplace(name, std::make_unique<Stmt>(db_, name, sql)).first;
+  it->second->reset();
+  return *it->second;
+}
+
+int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+int Db::changes() const { return sqlite3_changes(db_); }
+
+std::optional<int64_t> Db::scalar(std::string_view sql, const char* name) {
+  Stmt s(db_, name, sql);
+  if (!s.step() || s.is_null(0)) return std::nullopt;
+  return s.int64(0);
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE", "begin"); }
+
+Transaction::~Transaction() {
+  if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT", "commit");
+  open_ = false;
+}
+
+}  // namespace chronicle::store

@@ -1,0 +1,112 @@
+// RAII wrappers over sqlite3 and sqlite3_stmt. Every statement carries a name;
+// errors name the statement and quote SQLite's message:
+//   store: SQLITE_CONSTRAINT 'UNIQUE constraint failed: entity.key' in [insert_entity]
+// Parameters are bound by name only; an unknown name is a programming error.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace chronicle::store {
+
+class StoreError : public std::runtime_error {
+ public:
+  explicit StoreError(const std::string& message, int code = 0) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }  // SQLite result code, 0 if none
+  bool busy() const;                   // SQLITE_BUSY or SQLITE_LOCKED
+
+ private:
+  int code_;
+};
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, std::string name, std::string_view sql);
+  ~Stmt();
+  Stmt(Stmt&&) noexcept;
+  Stmt& operator=(Stmt&&) = delete;
+  Stmt(const Stmt&) = delete;
+
+  Stmt& bind(const char* param, int64_t v);
+  Stmt& bind(const char* param, int v) { return bind(param, static_cast<int64_t>(v)); }
+  Stmt& bind(const char* param, uint32_t v) { return bind(param, static_cast<int64_t>(v)); }
+  Stmt& bind(const char* param, double v);
+  Stmt& bind(const char* param, std::string_view v);  // copied by SQLite
+  Stmt& bind(const char* param, const std::string& v) { return bind(param, std::string_view(v)); }
+  Stmt& bind(const char* param, const char* v) { return bind(param, std::string_view(v)); }
+  Stmt& bind_null(const char* param);
+  // Binds NULL when the optional is empty or the string is empty.
+  Stmt& bind_or_null(const char* param, std::string_view v);
+  Stmt& bind_or_null(const char* param, std::optional<int64_t> v);
+
+  // Runs one step: true when a row is available.
+  bool step();
+  // Runs to completion (for statements that return no rows).
+  void run();
+  void reset();  // reset and clear bindings
+
+  int64_t int64(int col) const;
+  double real(int col) const;
+  std::string_view text(int col) const;
+  std::string str(int col) const { return std::string(text(col)); }
+  bool is_null(int col) const;
+  int columns() const;
+  std::string_view column_name(int col) const;
+  const std::string& name() const { return name_; }
+
+ private:
+  int index(const char* param) const;
+  [[noreturn]] void fail(int rc) const;
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string name_;
+};
+
+enum class OpenMode { read_only, read_write };
+
+class Db {
+ public:
+  // Opens (read_write: creates) the file. throws: StoreError.
+  Db(const std::string& path, OpenMode mode);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+  void exec(std::string_view sql, const char* name);
+  Stmt prepare(std::string_view sql, std::string name) { return Stmt(db_, std::move(name), sql); }
+  // A prepared statement kept for the life of the connection, reset before use.
+  Stmt& cached(const char* name, std::string_view sql);
+  int64_t last_insert_id() const;
+  int changes() const;
+  // Single-row, single-column helper; nullopt when there is no row or it is NULL.
+  std::optional<int64_t> scalar(std::string_view sql, const char* name);
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  void commit();
+
+ private:
+  Db& db_;
+  bool open_ = true;
+};
+
+}  // namespace chronicle::store

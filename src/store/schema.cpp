@@ -1,0 +1,96 @@
+// Schema creation, version checks and migrations (see schema.h).
+#include "store/schema.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "common/embedded.h"
+
+namespace chronicle::store {
+
+namespace {
+
+// True when the file exists, is not empty and does not start with SQLite's magic.
+bool foreign_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  char head[16] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() == 0) return false;
+  return in.gcount() < 16 || std::memcmp(head, "SQLite format 3", 16) != 0;
+}
+
+void configure(Db& db, OpenMode mode) {
+  db.exec("PRAGMA foreign_keys = ON", "pragma_foreign_keys");
+  if (mode == OpenMode::read_write) {
+    db.exec("PRAGMA journal_mode = WAL", "pragma_wal");
+    db.exec("PRAGMA synchronous = NORMAL", "pragma_synchronous");
+  }
+  db.exec("PRAGMA cache_size = -65536", "pragma_cache");
+  db.exec("PRAGMA temp_store = MEMORY", "pragma_temp_store");
+}
+
+void create(Db& db) {
+  Transaction tx(db);
+  for (const EmbeddedFile& f : embedded::schema_files()) db.exec(f.data, std::string(f.name).c_str());
+  tx.commit();
+}
+
+std::string meta(Db& db, const char* key) {
+  Stmt s = db.prepare("SELECT value FROM meta WHERE key = :key", "read_meta");
+  s.bind(":key", key);
+  return s.step() ? s.str(0) : std::string();
+}
+
+}  // namespace
+
+std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
+  namespace fs = std::filesystem;
+  if (mode == OpenMode::read_only && !fs::exists(path))
+    throw StoreError(fmt::format("{}: no such database; build one with `chronicle ingest --db {} PATH...`", path, path));
+  if (foreign_file(path)) throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));
+  auto db = std::make_unique<Db>(path, mode);
+  try {
+    db->exec("PRAGMA foreign_keys = ON", "pragma_foreign_keys");
+    const auto tables = db->scalar("SELECT count(*) FROM sqlite_master", "count_tables").value_or(0);
+    const bool has_meta = db->scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", "find_meta").value_or(0) > 0;
+    if (tables == 0) {
+      if (mode == OpenMode::read_only) throw StoreError(fmt::format("{}: empty database; nothing has been ingested yet", path));
+      configure(*db, mode);
+      create(*db);
+      return db;
+    }
+    if (!has_meta || meta(*db, "application") != "chronicle")
+      throw StoreError(fmt::format("{}: an SQLite database, but not a chronicle database; left untouched", path));
+    const std::string major = meta(*db, "schema.version.major"), minor = meta(*db, "schema.version.minor");
+    if (major != std::to_string(kSchemaMajor))
+      throw StoreError(fmt::format("{}: chronicle schema version {}.{}; this chronicle reads version {}.x. "
+                                   "Re-ingest into a new database.", path, major, minor, kSchemaMajor));
+    if (mode == OpenMode::read_write && std::stoi(minor.empty() ? "0" : minor) > kSchemaMinor)
+      throw StoreError(fmt::format("{}: written by a newer chronicle (schema {}.{}); refusing to write to it", path, major, minor));
+  } catch (const StoreError& e) {
+    if (e.code() == 26 /* SQLITE_NOTADB */)
+      throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));
+    throw;
+  }
+  configure(*db, mode);
+  return db;
+}
+
+std::string schema_fingerprint() {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (const EmbeddedFile& f : embedded::schema_files()) {
+    XXH3_128bits_update(state, f.name.data(), f.name.size());
+    XXH3_128bits_update(state, f.data.data(), f.data.size());
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+}  // namespace chronicle::store

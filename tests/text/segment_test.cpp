@@ -1,0 +1,62 @@
+// Tokens, sentences, paragraphs and quotations.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "text/segment.h"
+
+using namespace chronicle;
+
+TEST_CASE("segment: sentences split at terminal punctuation, not abbreviations") {
+  const struct {
+    const char* text;
+    size_t sentences;
+  } cases[] = {
+      {"The talks ended. Both sides left.", 2},
+      {"U.S. envoy Steve Witkoff met Mr. Merz on Dec. 14 in Berlin.", 1},
+      {"He met the U.S. The talks went on.", 2},
+      {"\"We are ready,\" she said. \"Are you?\"", 2},
+      {"First paragraph here.\n\nSecond paragraph here.", 2},
+      {"Headline without a stop\n\nBody text follows.", 2},
+      {"Prices rose 1.5 percent. Markets fell.", 2},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(text::analyze(c.text).sentences.size() == c.sentences);
+  }
+}
+
+TEST_CASE("segment: possessives split and abbreviations keep their dot") {
+  const auto a = text::analyze("Ukraine's offer to the U.S. was noted by Gen. Grynkewich.");
+  std::vector<std::string> words;
+  for (uint32_t t = 0; t < a.tokens.size(); ++t) words.emplace_back(a.str(t));
+  CHECK(words[0] == "Ukraine");
+  CHECK(words[1] == "'s");
+  CHECK(std::find(words.begin(), words.end(), "U.S.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "Gen.") != words.end());
+  CHECK(words.back() == ".");
+}
+
+TEST_CASE("segment: quotations in curly, straight and typewriter quotes") {
+  const struct {
+    const char* text;
+    const char* inner;
+  } cases[] = {
+      {"\xE2\x80\x9CThis doesn\xE2\x80\x99t move the needle,\xE2\x80\x9D he said.", "This doesn\xE2\x80\x99t move the needle,"},
+      {"\"It is an effort to appear reasonable,\" Logan said.", "It is an effort to appear reasonable,"},
+      {"He said ``we will go'' on Monday.", "we will go"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto a = text::analyze(c.text);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(a.str(a.quotes[0].inner) == c.inner);
+  }
+}
+
+TEST_CASE("segment: a quotation left open at a paragraph end continues") {
+  const auto a = text::analyze("\"We will talk.\n\n\"Then we decide,\" he said.");
+  REQUIRE(a.quotes.size() == 2);
+  CHECK_FALSE(a.quotes[0].closed);
+  CHECK(a.quotes[1].closed);
+}
