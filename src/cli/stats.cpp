@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "extract/pipeline.h"
 #include "store/schema.h"
 
 namespace chronicle::cli {
@@ -63,6 +64,15 @@ void add_stats(CLI::App& app, int& status) {
       fmt::print(stderr, "chronicle stats: {}\n", e.what());
       status = 1;
     }
+  });
+}
+
+void add_version(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("version", "Versions of the program, its database schema and its extraction rules");
+  cmd->callback([&status] {
+    fmt::print("chronicle {}\nschema {}.{} {}\nextraction {}\n", CHRONICLE_VERSION, store::kSchemaMajor, store::kSchemaMinor,
+               store::schema_fingerprint(), extract::Pipeline::fingerprint());
+    status = 0;
   });
 }
 
