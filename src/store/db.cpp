@@ -85,7 +85,22 @@ bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQ
 int Stmt::columns() const { return sqlite3_column_count(stmt_); }
 std::string_view Stmt::column_name(int col) const { return sqlite3_column_name(stmt_, col); }
 
+namespace {
+
+// Process-wide SQLite settings, applied once before the first connection: no
+// global memory statistics (they take a mutex on every allocation).
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+
+}  // namespace
+
 Db::Db(const std::string& path, OpenMode mode) : path_(path) {
+  configure_sqlite_once();
   const int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {

@@ -85,7 +85,6 @@ int64_t Writer::entity_id(EntityKind kind, const std::string& name, std::string&
 }
 
 Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
-  touched_ = true;
   const std::string hash = content_hash(doc);
   Outcome outcome = Outcome::added;
   Stmt& existing = db_.cached("find_document", "SELECT id, content_hash FROM document WHERE uri = :uri");
@@ -96,6 +95,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     existing.reset();
     db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", old).run();
     outcome = Outcome::replaced;
+    replaced_ = true;
   }
   Stmt& ins = db_.cached("insert_document",
                          "INSERT INTO document (uri, title, source, published, anchor, dateline, format, content_hash, text) "
@@ -236,9 +236,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
 }
 
 void Writer::finish_batch() {
-  if (!touched_) return;
-  touched_ = false;
-  db_.exec(R"sql(
+  if (replaced_) db_.exec(R"sql(
     DELETE FROM event WHERE NOT EXISTS (SELECT 1 FROM event_mention em WHERE em.event_id = event.id);
     DELETE FROM claim_link WHERE claim_id IN (SELECT id FROM claim WHERE NOT EXISTS (SELECT 1 FROM claim_mention cm WHERE cm.claim_id = claim.id));
     DELETE FROM claim WHERE NOT EXISTS (SELECT 1 FROM claim_mention cm WHERE cm.claim_id = claim.id);
@@ -247,6 +245,7 @@ void Writer::finish_batch() {
     UPDATE claim SET speaker_entity_id = NULL WHERE speaker_entity_id IN (SELECT id FROM entity WHERE NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = entity.id));
     DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = entity.id);
   )sql", "finish_batch_cleanup");
+  replaced_ = false;
   // Canonical name: the fullest name form seen (most words, then most documents).
   std::sort(touched_entities_.begin(), touched_entities_.end());
   touched_entities_.erase(std::unique(touched_entities_.begin(), touched_entities_.end()), touched_entities_.end());

@@ -33,7 +33,7 @@ class Writer {
   int64_t node_id(const char* table, const std::string& key, const std::function<void(Stmt&)>& bind_insert);
 
   Db& db_;
-  bool touched_ = false;
+  bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
   std::vector<int64_t> touched_entities_;
 };
 

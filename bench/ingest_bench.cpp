@@ -1,0 +1,140 @@
+// Ingest benchmark (not a test): where the time goes per pipeline stage, and
+// end-to-end throughput of `chronicle ingest` with --jobs 1 and --jobs 2, each
+// with its peak memory, against a read-only baseline measured in the same run.
+//   ingest_bench CORPUS_DIR CHRONICLE_BINARY
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extract/pipeline.h"
+#include "read/reader.h"
+#include "store/schema.h"
+#include "store/writer.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using namespace chronicle;
+
+namespace {
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+struct Run {
+  double seconds = 0;
+  long peak_rss_kb = 0;
+  int status = 0;
+};
+
+// Runs a command in a child process and measures its wall time and peak RSS.
+Run spawn(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::fflush(stdout);
+  const auto start = Clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  return Run{since(start), usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+struct Corpus {
+  std::vector<read::Unit> units;
+  uint64_t bytes = 0;
+};
+
+Corpus load(const std::string& dir) {
+  Corpus c;
+  read::Walker walker({dir}, {});
+  std::vector<read::Problem> problems;
+  read::Unit u;
+  while (walker.next(u, problems)) {
+    c.bytes += u.bytes.size();
+    c.units.push_back(std::move(u));
+    u = read::Unit{};
+  }
+  return c;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    fmt::print(stderr, "usage: ingest_bench CORPUS_DIR CHRONICLE_BINARY\n");
+    return 2;
+  }
+  const std::string corpus_dir = argv[1], binary = argv[2];
+  const Corpus corpus = load(corpus_dir);
+  const double mb = static_cast<double>(corpus.bytes) / (1 << 20);
+  fmt::print("corpus: {} files, {:.1f} MB ({})\n\n", corpus.units.size(), mb, corpus_dir);
+
+  // 1. Stage split, one thread, in process.
+  const extract::Pipeline pipeline;
+  extract::StageTimes times;
+  std::vector<std::pair<Document, DocumentFacts>> done;
+  const auto t_parse = Clock::now();
+  std::vector<Document> docs;
+  for (const auto& u : corpus.units) {
+    try {
+      docs.push_back(read::parse(u, {}));
+    } catch (const read::ReadError&) {
+    }
+  }
+  const double parse_s = since(t_parse);
+  for (const auto& d : docs) done.emplace_back(d, pipeline.run(d, &times));
+  const fs::path tmp = fs::temp_directory_path() / fmt::format("chronicle-bench-{}", getpid());
+  fs::create_directories(tmp);
+  double store_s = 0;
+  {
+    auto db = store::open_database((tmp / "stage.db").string(), store::OpenMode::read_write);
+    store::Writer writer(*db);
+    const auto t_store = Clock::now();
+    for (size_t i = 0; i < done.size(); i += 200) {
+      store::Transaction tx(*db);
+      for (size_t j = i; j < std::min(done.size(), i + 200); ++j) writer.store(done[j].first, done[j].second);
+      writer.finish_batch();
+      tx.commit();
+    }
+    store_s = since(t_store);
+  }
+  double total = parse_s + store_s;
+  for (const auto& [name, s] : times.seconds) total += s;
+  fmt::print("where the time goes (one thread, {} documents):\n", docs.size());
+  auto row = [&](std::string_view name, double s) {
+    fmt::print("  {:<12} {:8.1f} ms  {:5.1f} %  {:9.0f} documents/s\n", name, s * 1000, 100 * s / total, static_cast<double>(docs.size()) / s);
+  };
+  row("read", parse_s);
+  for (const auto& [name, s] : times.seconds) row(name, s);
+  row("store", store_s);
+  row("total", total);
+
+  // 2. End to end, as users run it.
+  fmt::print("\nend to end (`chronicle ingest` into a fresh database):\n");
+  fmt::print("  {:<22} {:>9} {:>12} {:>8} {:>12} {:>9}\n", "run", "seconds", "articles/s", "MB/s", "peak RSS MB", "vs jobs 1");
+  double base = 0;
+  for (const int jobs : {1, 2}) {
+    const std::string db = (tmp / fmt::format("jobs{}.db", jobs)).string();
+    const Run r = spawn({binary, "ingest", "-q", "--jobs", std::to_string(jobs), "--db", db, corpus_dir});
+    if (jobs == 1) base = r.seconds;
+    fmt::print("  {:<22} {:9.2f} {:12.0f} {:8.2f} {:12.1f} {:8.2f}x\n", fmt::format("--jobs {} (exit {})", jobs, r.status), r.seconds,
+               static_cast<double>(corpus.units.size()) / r.seconds, mb / r.seconds, static_cast<double>(r.peak_rss_kb) / 1024, base / r.seconds);
+  }
+  fmt::print("  baseline: reading and decoding alone runs at {:.0f} articles/s; full ingest with --jobs 1 takes {:.1f}x as long\n",
+             static_cast<double>(corpus.units.size()) / parse_s, base / parse_s);
+  fs::remove_all(tmp);
+  return 0;
+}
