@@ -8,6 +8,7 @@ namespace chronicle::cli {
 
 void add_ingest(CLI::App& app, int& status);
 void add_stats(CLI::App& app, int& status);
+void add_extract(CLI::App& app, int& status);
 void add_version(CLI::App& app, int& status);
 
 // Default database path: $CHRONICLE_DB or chronicle.db.

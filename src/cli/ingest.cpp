@@ -20,6 +20,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "common/facts_json.h"
 #include "extract/pipeline.h"
 #include "read/dates.h"
 #include "store/schema.h"
@@ -35,12 +36,33 @@ struct Work {
   std::vector<read::Problem> problems;  // found by the walker before this unit
 };
 
-struct Done {
-  std::optional<Document> doc;
-  DocumentFacts facts;
-  std::vector<read::Problem> problems;  // reported in input order
-  uint64_t bytes = 0;
-};
+using Done = Processed;
+
+// Parses one unit and extracts its facts (or, for --format facts, reads them).
+// Bad input becomes a problem of `d`, never an exception.
+void extract_unit(const read::Unit& unit, const read::Options& options, const extract::Pipeline& pipeline, Processed& d) {
+  try {
+    if (unit.format == Format::facts) {
+      FactsLine line = facts_from_json(unit.bytes);
+      line.doc.origin = unit.origin;
+      line.doc.format = line.doc.format == Format::facts ? Format::text : line.doc.format;
+      d.doc = std::move(line.doc);
+      d.facts = std::move(line.facts);
+      return;
+    }
+    d.doc = read::parse(unit, options);
+    d.facts = pipeline.run(*d.doc);
+  } catch (const read::ReadError& e) {
+    d.doc.reset();
+    d.problems.push_back({e.where(), e.what()});
+  } catch (const std::invalid_argument& e) {
+    d.doc.reset();
+    d.problems.push_back({unit.origin, e.what()});
+  } catch (const std::exception& e) {
+    d.doc.reset();
+    d.problems.push_back({unit.origin, fmt::format("could not be processed ({}), skipped", e.what())});
+  }
+}
 
 // Bounded, ordered hand-over between the reader, the workers and the writer.
 class Channel {
@@ -130,16 +152,12 @@ void report(const read::Problem& p) { fmt::print(stderr, "chronicle: {}: {}\n", 
 
 }  // namespace
 
-IngestStats ingest(const IngestOptions& opt) {
-  const auto start = std::chrono::steady_clock::now();
-  // Refuse foreign files before creating or locking anything.
-  std::unique_ptr<store::Db> db = store::open_database(opt.db, store::OpenMode::read_write);
-  WriterLock lock(opt.db);
-  store::Writer writer(*db);
+void process_inputs(const std::vector<std::string>& paths, const read::Options& read_options, unsigned jobs, Progress& progress,
+                    const std::function<void(Processed&)>& consume) {
   const extract::Pipeline pipeline;
-  const unsigned jobs = std::max(1u, opt.jobs);
+  jobs = std::max(1u, jobs);
   Channel channel(jobs * 4 + 4);
-  read::Walker walker(opt.paths, opt.read);
+  read::Walker walker(paths, read_options);
   std::atomic<uint64_t> files_total{0};
   std::atomic<bool> stop{false};
 
@@ -162,66 +180,30 @@ IngestStats ingest(const IngestOptions& opt) {
   for (unsigned i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
       while (auto w = channel.take()) {
-        Done d;
+        Processed d;
         d.problems = std::move(w->problems);
-        if (!w->unit) {
-          channel.finish(w->seq, std::move(d));
-          continue;
-        }
-        d.bytes = w->unit->bytes.size();
-        try {
-          d.doc = read::parse(*w->unit, opt.read);
-          d.facts = pipeline.run(*d.doc);
-        } catch (const read::ReadError& e) {
-          d.doc.reset();
-          d.problems.push_back({e.where(), e.what()});
-        } catch (const std::exception& e) {
-          d.doc.reset();
-          d.problems.push_back({w->unit->origin, fmt::format("could not be processed ({}), skipped", e.what())});
+        if (w->unit) {
+          d.bytes = w->unit->bytes.size();
+          extract_unit(*w->unit, read_options, pipeline, d);
         }
         channel.finish(w->seq, std::move(d));
       }
     });
   }
-
-  IngestStats stats;
-  Progress progress("ingest:", opt.progress);
-  uint64_t seq = 0;
-  size_t in_batch = 0;
-  std::optional<store::Transaction> tx;
-  auto commit = [&] {
-    if (!tx) return;
-    writer.finish_batch();
-    tx->commit();
-    tx.reset();
-    in_batch = 0;
-  };
-  auto last_commit = std::chrono::steady_clock::now();
+  uint64_t seq = 0, done = 0;
   try {
     while (auto d = channel.result(seq++)) {
-      stats.bytes += d->bytes;
       for (const auto& p : d->problems) {
         progress.finish();
         report(p);
-        ++stats.skipped;
       }
-      if (!d->doc) continue;
-      if (!tx) tx.emplace(*db);
-      switch (writer.store(*d->doc, d->facts)) {
-        case store::Outcome::added: ++stats.added; break;
-        case store::Outcome::replaced: ++stats.replaced; break;
-        case store::Outcome::unchanged: ++stats.unchanged; break;
-      }
-      const auto now = std::chrono::steady_clock::now();
-      if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
-        commit();
-        last_commit = now;
-      }
+      consume(*d);
+      done += d->doc ? 1 : 0;
+      done += d->problems.size();
       const uint64_t total = walker.bytes_total();
-      progress.update(stats.added + stats.replaced + stats.unchanged + stats.skipped, files_total.load() > 1 ? files_total.load() : 0,
+      progress.update(done, files_total.load() > 1 ? files_total.load() : 0,
                       total ? static_cast<double>(walker.bytes_read()) / static_cast<double>(total) : -1);
     }
-    commit();
   } catch (...) {
     stop = true;
     // Drain so the reader and workers can finish before unwinding.
@@ -234,6 +216,43 @@ IngestStats ingest(const IngestOptions& opt) {
   reader.join();
   for (auto& w : workers) w.join();
   progress.finish();
+}
+
+IngestStats ingest(const IngestOptions& opt) {
+  const auto start = std::chrono::steady_clock::now();
+  // Refuse foreign files before creating or locking anything.
+  std::unique_ptr<store::Db> db = store::open_database(opt.db, store::OpenMode::read_write);
+  WriterLock lock(opt.db);
+  store::Writer writer(*db);
+  IngestStats stats;
+  Progress progress("ingest:", opt.progress);
+  size_t in_batch = 0;
+  std::optional<store::Transaction> tx;
+  auto commit = [&] {
+    if (!tx) return;
+    writer.finish_batch();
+    tx->commit();
+    tx.reset();
+    in_batch = 0;
+  };
+  auto last_commit = std::chrono::steady_clock::now();
+  process_inputs(opt.paths, opt.read, opt.jobs, progress, [&](Processed& d) {
+    stats.bytes += d.bytes;
+    stats.skipped += d.problems.size();
+    if (!d.doc) return;
+    if (!tx) tx.emplace(*db);
+    switch (writer.store(*d.doc, d.facts)) {
+      case store::Outcome::added: ++stats.added; break;
+      case store::Outcome::replaced: ++stats.replaced; break;
+      case store::Outcome::unchanged: ++stats.unchanged; break;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
+      commit();
+      last_commit = now;
+    }
+  });
+  commit();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
 }
@@ -249,6 +268,7 @@ std::optional<Format> format_named(const std::string& s) {
   if (s == "text") return Format::text;
   if (s == "html") return Format::html;
   if (s == "jsonl") return Format::jsonl;
+  if (s == "facts") return Format::facts;
   return std::nullopt;
 }
 
@@ -264,8 +284,8 @@ void add_ingest(CLI::App& app, int& status) {
   opt->jobs = std::max(1u, std::thread::hardware_concurrency());
   cmd->add_option("--db", opt->db, "Database file")->capture_default_str();
   cmd->add_option("--jobs,-j", opt->jobs, "Extraction threads (results do not depend on it)")->capture_default_str()->check(CLI::Range(1u, 256u));
-  cmd->add_option("--format", *format, "Input format: auto, text, html or jsonl")->capture_default_str()
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
+  cmd->add_option("--format", *format, "Input format: auto, text, html, jsonl, or facts (the output of chronicle extract)")
+      ->capture_default_str()->check(CLI::IsMember({"auto", "text", "html", "jsonl", "facts"}));
   cmd->add_option("--published", opt->read.published, "Publication date for documents that do not give one (ISO 8601)");
   cmd->add_option("--source", opt->read.source, "Outlet name for documents that do not give one");
   cmd->add_option("--max-mb", *max_mb, "Largest document or JSON line accepted, in MiB")->capture_default_str()->check(CLI::Range(1, 4096));

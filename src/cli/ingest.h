@@ -4,9 +4,12 @@
 // transaction, so a kill at any moment leaves only whole documents behind.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/facts.h"
 #include "read/reader.h"
 
 namespace chronicle::cli {
@@ -25,6 +28,21 @@ struct IngestStats {
   uint64_t bytes = 0;
   double seconds = 0;
 };
+
+class Progress;
+
+// One input unit after reading and extraction, or the problems that stopped it.
+struct Processed {
+  std::optional<Document> doc;
+  DocumentFacts facts;
+  std::vector<read::Problem> problems;  // already printed to stderr when consume() sees them
+  uint64_t bytes = 0;
+};
+
+// Reads `paths`, parses and extracts on `jobs` worker threads and calls
+// `consume` on the calling thread with each unit in input order.
+void process_inputs(const std::vector<std::string>& paths, const read::Options& read_options, unsigned jobs, Progress& progress,
+                    const std::function<void(Processed&)>& consume);
 
 // Runs one ingest. Problems with single inputs are printed to stderr and counted
 // in `skipped`. throws: store::StoreError when the database cannot be used.

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int status = 0;
   chronicle::cli::add_ingest(app, status);
+  chronicle::cli::add_extract(app, status);
   chronicle::cli::add_stats(app, status);
   chronicle::cli::add_version(app, status);
   try {

@@ -279,7 +279,7 @@ bool Walker::next_line(Unit& out, std::vector<Problem>& problems) {
     out.origin = where;
     out.path = lines_path_;
     out.line = line_no_;
-    out.format = Format::jsonl;
+    out.format = options_.format == Format::facts ? Format::facts : Format::jsonl;
     out.bytes = std::move(line);
     return true;
   }
@@ -304,7 +304,7 @@ bool Walker::next(Unit& out, std::vector<Problem>& problems) {
         continue;
       }
       const Format by_name = options_.format != Format::automatic ? options_.format : detect_format(path, {});
-      if (by_name != Format::jsonl && size > options_.max_bytes) {
+      if (by_name != Format::jsonl && by_name != Format::facts && size > options_.max_bytes) {
         problems.push_back({path, fmt::format("file is {}, larger than the {} limit, skipped", mb(size), mb(options_.max_bytes))});
         bytes_read_ += size;
         continue;
@@ -318,7 +318,7 @@ bool Walker::next(Unit& out, std::vector<Problem>& problems) {
     head.resize(static_cast<size_t>(in->gcount()));
     in->clear();
     const Format format = options_.format != Format::automatic ? options_.format : detect_format(path, head);
-    if (format == Format::jsonl) {
+    if (format == Format::jsonl || format == Format::facts) {
       if (!owned) {
         // Standard input: keep the head in front of the stream.
         auto merged = std::make_unique<std::stringstream>();

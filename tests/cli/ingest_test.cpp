@@ -149,3 +149,19 @@ TEST_CASE("ingest: standard input, with --format and --published") {
   CHECK(jsonl.status == 0);
   CHECK(count(db, "SELECT count(*) FROM documents WHERE uri = 's1'") == 1);
 }
+
+TEST_CASE("extract: facts printed by `chronicle extract` ingest to the same database as the articles") {
+  test::TempDir dir;
+  const std::string direct = (dir / "direct.db").string(), via = (dir / "via.db").string();
+  const std::string input = quote(test::kSourceDir / "samples");
+  REQUIRE(test::chronicle("ingest -q --db " + quote(direct) + " " + input).status == 0);
+  const auto extracted = test::chronicle("extract --jobs 2 --out " + quote(dir / "facts.jsonl") + " " + input);
+  REQUIRE(extracted.status == 0);
+  REQUIRE(test::chronicle("ingest -q --format facts --db " + quote(via) + " " + quote(dir / "facts.jsonl")).status == 0);
+  CHECK(dump(direct) == dump(via));
+
+  test::write_file(dir / "bad.jsonl", "{\"version\": 1, \"uri\": \"x\", \"text\": \"abc\", \"mentions\": [{\"start\": 1, \"end\": 9, \"kind\": \"person\", \"form\": \"name\"}]}\n");
+  const auto bad = test::chronicle("ingest -q --format facts --db " + quote(via) + " " + quote(dir / "bad.jsonl"));
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("bad.jsonl:1: span [1, 9) outside the text") != std::string::npos);
+}
