@@ -165,3 +165,18 @@ TEST_CASE("extract: facts printed by `chronicle extract` ingest to the same data
   CHECK(bad.status == 1);
   CHECK(bad.err.find("bad.jsonl:1: span [1, 9) outside the text") != std::string::npos);
 }
+
+TEST_CASE("ingest: a file over the size limit is skipped with a message; no progress line when piped") {
+  test::TempDir dir;
+  std::string big;
+  while (big.size() < (1u << 20) + 10) big += "The port stayed closed for another day. ";
+  test::write_file(dir / "in/big.txt", big);
+  test::write_file(dir / "in/small.txt", kArticle);
+  const std::string db = (dir / "x.db").string();
+  const auto r = test::chronicle("ingest --max-mb 1 --db " + quote(db) + " " + quote(dir / "in"));
+  CHECK(r.status == 1);
+  CHECK(r.err.find("big.txt: file is 1.0 MB, larger than the 1.0 MB limit") != std::string::npos);
+  CHECK(r.err.find('\r') == std::string::npos);
+  CHECK(r.out.find("1 new") != std::string::npos);
+  CHECK(r.out.find("1 skipped") != std::string::npos);
+}
