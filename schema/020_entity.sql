@@ -37,3 +37,16 @@ CREATE TABLE mention (
 );
 CREATE INDEX mention_local_entity ON mention (local_entity_id);
 CREATE INDEX mention_document ON mention (document_id);
+
+-- alias: "the name form `source_key` was used for the entity `target_key` in this
+-- document" (a surname for a full name, an acronym for its expansion). Cross-
+-- document resolution sends a key to the one target its aliases agree on, and
+-- keeps it apart when they name several (two people sharing a surname).
+CREATE TABLE alias (
+  source_key  TEXT NOT NULL,
+  target_key  TEXT NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  PRIMARY KEY (source_key, target_key, document_id)
+) WITHOUT ROWID;
+CREATE INDEX alias_target ON alias (target_key);
+CREATE INDEX alias_document ON alias (document_id);

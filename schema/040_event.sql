@@ -19,7 +19,7 @@ CREATE INDEX event_date ON event (date);
 
 CREATE TABLE event_mention (
   id              INTEGER PRIMARY KEY,
-  event_id        INTEGER NOT NULL REFERENCES event (id),
+  event_id        INTEGER REFERENCES event (id),          -- set by resolution
   document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
   span_start      INTEGER NOT NULL,
   span_end        INTEGER NOT NULL,
@@ -33,6 +33,7 @@ CREATE TABLE event_mention (
 );
 CREATE INDEX event_mention_event ON event_mention (event_id);
 CREATE INDEX event_mention_document ON event_mention (document_id);
+CREATE INDEX event_mention_place ON event_mention (place_local_id);
 
 CREATE TABLE event_participant (
   event_mention_id INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,

@@ -15,7 +15,7 @@ CREATE INDEX claim_speaker ON claim (speaker_entity_id);
 
 CREATE TABLE claim_mention (
   id               INTEGER PRIMARY KEY,
-  claim_id         INTEGER NOT NULL REFERENCES claim (id),
+  claim_id         INTEGER REFERENCES claim (id),          -- set by resolution
   document_id      INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
   span_start       INTEGER NOT NULL,
   span_end         INTEGER NOT NULL,
@@ -30,6 +30,7 @@ CREATE TABLE claim_mention (
 );
 CREATE INDEX claim_mention_claim ON claim_mention (claim_id);
 CREATE INDEX claim_mention_document ON claim_mention (document_id);
+CREATE INDEX claim_mention_speaker ON claim_mention (speaker_local_id);
 
 -- claim_link: a claim that responds to or contradicts an earlier one.
 CREATE TABLE claim_link (

@@ -15,10 +15,11 @@ CREATE INDEX relation_object ON relation (object_entity_id);
 
 CREATE TABLE relation_mention (
   id                INTEGER PRIMARY KEY,
-  relation_id       INTEGER NOT NULL REFERENCES relation (id),
+  relation_id       INTEGER REFERENCES relation (id),       -- set by resolution
   document_id       INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
   subject_local_id  INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,
   object_local_id   INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,
+  predicate         TEXT NOT NULL,
   span_start        INTEGER NOT NULL,
   span_end          INTEGER NOT NULL,
   text              TEXT NOT NULL,
@@ -26,3 +27,5 @@ CREATE TABLE relation_mention (
 );
 CREATE INDEX relation_mention_relation ON relation_mention (relation_id);
 CREATE INDEX relation_mention_document ON relation_mention (document_id);
+CREATE INDEX relation_mention_subject ON relation_mention (subject_local_id);
+CREATE INDEX relation_mention_object ON relation_mention (object_local_id);

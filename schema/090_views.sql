@@ -7,8 +7,9 @@ CREATE VIEW documents AS
 CREATE VIEW entities AS
   SELECT e.id, e.kind, e.name,
          (SELECT json_group_array(t) FROM
-            (SELECT DISTINCT m.text AS t FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
-              WHERE l.entity_id = e.id AND m.form = 'name' AND m.text <> e.name ORDER BY m.text)) AS aliases,
+            (SELECT DISTINCT replace(replace(replace(m.text, char(160), ' '), char(8239), ' '), char(10), ' ') AS t
+               FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
+              WHERE l.entity_id = e.id AND m.form = 'name' AND t <> e.name ORDER BY t)) AS aliases,
          (SELECT count(*) FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
            WHERE l.entity_id = e.id) AS mentions,
          (SELECT count(DISTINCT m.document_id) FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
@@ -49,13 +50,13 @@ CREATE VIEW evidence AS
     FROM mention m JOIN local_entity l ON l.id = m.local_entity_id
   UNION ALL
   SELECT 'event', em.event_id, em.document_id, em.span_start, em.span_end, em.text, NULL
-    FROM event_mention em
+    FROM event_mention em WHERE em.event_id IS NOT NULL
   UNION ALL
   SELECT 'claim', cm.claim_id, cm.document_id, cm.span_start, cm.span_end, cm.text, NULL
-    FROM claim_mention cm
+    FROM claim_mention cm WHERE cm.claim_id IS NOT NULL
   UNION ALL
   SELECT 'relationship', rm.relation_id, rm.document_id, rm.span_start, rm.span_end, rm.text, NULL
-    FROM relation_mention rm;
+    FROM relation_mention rm WHERE rm.relation_id IS NOT NULL;
 
 CREATE VIEW timexes AS
   SELECT document_id, span_start, span_end, text, type, value FROM timex;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
 #include "resolve/keys.h"
 
 namespace chronicle::resolve {
@@ -50,6 +51,24 @@ bool same_words(const std::vector<std::string>& a, const std::vector<std::string
 
 }  // namespace
 
+std::string normalize_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t j = i;
+    const char32_t c = utf8::next(s, j);
+    if (utf8::is_space(c)) {
+      space = !out.empty();
+    } else {
+      if (space) out.push_back(' ');
+      space = false;
+      out.append(s.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
 void link_document(const Document&, const text::Analysis& text, DocumentFacts& facts) {
   std::vector<Chain> chains;
   // Longest names first, so shortened forms find their full form wherever it is.
@@ -77,7 +96,7 @@ void link_document(const Document&, const text::Analysis& text, DocumentFacts& f
     if (m.kind != EntityKind::other && chains[static_cast<size_t>(found)].kind == EntityKind::other) chains[static_cast<size_t>(found)].kind = m.kind;
   }
   facts.entities.clear();
-  for (const Chain& ch : chains) facts.entities.push_back(LocalEntity{ch.kind, ch.name});
+  for (const Chain& ch : chains) facts.entities.push_back(LocalEntity{ch.kind, normalize_space(ch.name)});
   // Mentions take their chain's kind.
   for (Mention& m : facts.mentions)
     if (m.entity >= 0) m.kind = facts.entities[static_cast<size_t>(m.entity)].kind;

@@ -3,11 +3,17 @@
 // "Friedrich Merz"), an acronym its expansion, and each chain is named by its
 // fullest form.
 #pragma once
+#include <string>
+#include <string_view>
+
 #include "common/document.h"
 #include "common/facts.h"
 #include "text/segment.h"
 
 namespace chronicle::resolve {
+
+// `s` with every run of Unicode white space as one ASCII space, trimmed.
+std::string normalize_space(std::string_view s);
 
 // Sets Mention::entity for every mention of `facts` and fills facts.entities.
 // ensures: every mention has an entity; every entity has at least one mention.

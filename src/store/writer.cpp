@@ -1,14 +1,16 @@
-// Storing one document's facts (see writer.h).
+// Storing documents and resolving their facts into graph nodes (see writer.h).
 #include "store/writer.h"
 
 #include <fmt/format.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <map>
 
 #include "common/utf8.h"
 #include "extract/pipeline.h"
 #include "resolve/keys.h"
+#include "resolve/labels.h"
 
 namespace chronicle::store {
 
@@ -30,13 +32,32 @@ void bind_span(Stmt& s, const utf8::CodePoints& cp, std::string_view text, Span 
   s.bind(":span_start", cp.at(span.begin)).bind(":span_end", cp.at(span.end)).bind(":text", span.of(text));
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += names[i];
+std::optional<int64_t> optional_id(int64_t id) { return id ? std::optional<int64_t>(id) : std::nullopt; }
+
+// Ids returned by a one-column query with a :id parameter, for each of `ids`.
+std::vector<int64_t> ids_for(Db& db, const char* name, const char* sql, const std::set<int64_t>& ids) {
+  std::vector<int64_t> out;
+  for (const int64_t id : ids) {
+    Stmt& s = db.cached(name, sql);
+    s.bind(":id", id);
+    while (s.step()) out.push_back(s.int64(0));
   }
   return out;
+}
+
+// Finds the node of `table` with `key`, or inserts it with `insert_sql`
+// (which must take :key and may take more, bound by `bind`).
+template <typename Bind>
+int64_t find_or_insert(Db& db, const char* table, const std::string& key, const char* insert_sql, Bind bind) {
+  const std::string find_name = fmt::format("find_{}", table), insert_name = fmt::format("insert_{}", table);
+  Stmt& find = db.cached(find_name.c_str(), fmt::format("SELECT id FROM {} WHERE key = :key", table));
+  find.bind(":key", key);
+  if (find.step()) return find.int64(0);
+  Stmt& insert = db.cached(insert_name.c_str(), insert_sql);
+  insert.bind(":key", key);
+  bind(insert);
+  insert.run();
+  return db.last_insert_id();
 }
 
 }  // namespace
@@ -54,34 +75,46 @@ std::string Writer::content_hash(const Document& doc) {
   return out;
 }
 
-int64_t Writer::node_id(const char* table, const std::string& key, const std::function<void(Stmt&)>& bind_insert) {
-  const std::string find_name = fmt::format("find_{}", table);
-  Stmt& find = db_.cached(find_name.c_str(), fmt::format("SELECT id FROM {} WHERE key = :key", table));
-  find.bind(":key", key);
-  if (find.step()) return find.int64(0);
-  const std::string insert_name = fmt::format("insert_{}", table);
-  Stmt* insert = nullptr;
-  if (std::string_view(table) == "event")
-    insert = &db_.cached("insert_event", "INSERT INTO event (key, kind, label, date, place_entity_id) VALUES (:key, :kind, :label, :date, :place)");
-  else if (std::string_view(table) == "claim")
-    insert = &db_.cached("insert_claim", "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)");
-  else
-    insert = &db_.cached("insert_relation", "INSERT INTO relation (key, subject_entity_id, predicate, object_entity_id) VALUES (:key, :subject, :predicate, :object)");
-  insert->bind(":key", key);
-  bind_insert(*insert);
-  insert->run();
-  return db_.last_insert_id();
+void Writer::forget_document(int64_t id) {
+  // What resolution must look at again once the document's rows are gone.
+  Stmt& keys = db_.cached("document_keys",
+                          "SELECT key, entity_id FROM local_entity WHERE document_id = :id "
+                          "UNION SELECT source_key, NULL FROM alias WHERE document_id = :id");
+  keys.bind(":id", id);
+  while (keys.step()) {
+    entities_.touch(keys.str(0));
+    if (!keys.is_null(1)) touched_entities_.insert(keys.int64(1));
+  }
+  db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", id).run();
+  replaced_ = true;
 }
 
-int64_t Writer::entity_id(EntityKind kind, const std::string& name, std::string& key) {
-  key = resolve::entity_key(kind, name);
-  if (key.starts_with("location:")) kind = EntityKind::location;
-  Stmt& find = db_.cached("find_entity", "SELECT id FROM entity WHERE key = :key");
-  find.bind(":key", key);
-  if (find.step()) return find.int64(0);
-  Stmt& insert = db_.cached("insert_entity", "INSERT INTO entity (kind, key, name) VALUES (:kind, :key, :name)");
-  insert.bind(":kind", to_string(kind)).bind(":key", key).bind(":name", name).run();
-  return db_.last_insert_id();
+void Writer::store_entities(int64_t doc_id, const Document& doc, const DocumentFacts& facts, std::vector<int64_t>& local_ids) {
+  local_ids.assign(facts.entities.size(), 0);
+  Stmt& ins_local = db_.cached("insert_local_entity",
+                               "INSERT INTO local_entity (document_id, entity_id, kind, name, key) VALUES (:doc, :entity, :kind, :name, :key)");
+  std::vector<std::string> keys(facts.entities.size());
+  for (size_t i = 0; i < facts.entities.size(); ++i) {
+    const LocalEntity& le = facts.entities[i];
+    keys[i] = resolve::entity_key(le.kind, le.name);
+    const int64_t entity = entities_.entity_for(entities_.resolve(keys[i]), le.kind, le.name);
+    touched_entities_.insert(entity);
+    entities_.touch(keys[i]);
+    ins_local.reset();
+    ins_local.bind(":doc", doc_id).bind(":entity", entity).bind(":kind", to_string(le.kind)).bind(":name", le.name).bind(":key", keys[i]).run();
+    local_ids[i] = db_.last_insert_id();
+  }
+  // Shorter name forms used for an entity in this document become aliases of its key.
+  Stmt& ins_alias = db_.cached("insert_alias", "INSERT OR IGNORE INTO alias (source_key, target_key, document_id) VALUES (:source, :target, :doc)");
+  for (const Mention& m : facts.mentions) {
+    if (m.entity < 0 || m.form != MentionForm::name) continue;
+    const LocalEntity& le = facts.entities[static_cast<size_t>(m.entity)];
+    const std::string source = resolve::entity_key(le.kind, m.span.of(doc.text));
+    if (source == keys[static_cast<size_t>(m.entity)]) continue;
+    ins_alias.reset();
+    ins_alias.bind(":source", source).bind(":target", keys[static_cast<size_t>(m.entity)]).bind(":doc", doc_id).run();
+    entities_.touch(source);
+  }
 }
 
 Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
@@ -93,9 +126,8 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     if (existing.text(1) == hash) return Outcome::unchanged;
     const int64_t old = existing.int64(0);
     existing.reset();
-    db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", old).run();
+    forget_document(old);
     outcome = Outcome::replaced;
-    replaced_ = true;
   }
   Stmt& ins = db_.cached("insert_document",
                          "INSERT INTO document (uri, title, source, published, anchor, dateline, format, content_hash, text) "
@@ -106,19 +138,13 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   const int64_t doc_id = db_.last_insert_id();
   const utf8::CodePoints cp(doc.text);
 
-  // Entities: one local_entity per in-document chain, linked to its entity node.
-  std::vector<int64_t> local_ids(facts.entities.size()), global_ids(facts.entities.size());
-  std::vector<std::string> keys(facts.entities.size());
-  Stmt& ins_local = db_.cached("insert_local_entity",
-                               "INSERT INTO local_entity (document_id, entity_id, kind, name, key) VALUES (:doc, :entity, :kind, :name, :key)");
-  for (size_t i = 0; i < facts.entities.size(); ++i) {
-    const LocalEntity& le = facts.entities[i];
-    global_ids[i] = entity_id(le.kind, le.name, keys[i]);
-    touched_entities_.push_back(global_ids[i]);
-    ins_local.reset();
-    ins_local.bind(":doc", doc_id).bind(":entity", global_ids[i]).bind(":kind", to_string(le.kind)).bind(":name", le.name).bind(":key", keys[i]).run();
-    local_ids[i] = db_.last_insert_id();
-  }
+  std::vector<int64_t> local_ids;
+  store_entities(doc_id, doc, facts, local_ids);
+  auto local_of = [&](int32_t mention) -> int64_t {
+    const int32_t e = facts.entity_of(mention);
+    return e >= 0 ? local_ids[static_cast<size_t>(e)] : 0;
+  };
+
   Stmt& ins_mention = db_.cached("insert_mention",
                                  "INSERT INTO mention (local_entity_id, document_id, span_start, span_end, text, form) "
                                  "VALUES (:local, :doc, :span_start, :span_end, :text, :form)");
@@ -139,55 +165,21 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     bind_span(ins_timex, cp, doc.text, t.span);
     ins_timex.run();
   }
-  auto local_of = [&](int32_t mention) -> int64_t {
-    const int32_t e = facts.entity_of(mention);
-    return e >= 0 ? local_ids[static_cast<size_t>(e)] : 0;
-  };
-  auto global_of = [&](int32_t mention) -> int64_t {
-    const int32_t e = facts.entity_of(mention);
-    return e >= 0 ? global_ids[static_cast<size_t>(e)] : 0;
-  };
-  auto key_of = [&](int32_t mention) -> std::string {
-    const int32_t e = facts.entity_of(mention);
-    return e >= 0 ? keys[static_cast<size_t>(e)] : std::string();
-  };
-  auto name_of = [&](int32_t mention) -> std::string {
-    const int32_t e = facts.entity_of(mention);
-    return e >= 0 ? facts.entities[static_cast<size_t>(e)].name : std::string();
-  };
 
-  // Events: a node per (kind, date, agents) for dated events; undated mentions
-  // stay their own node until resolution merges them.
   Stmt& ins_em = db_.cached("insert_event_mention",
-                            "INSERT INTO event_mention (event_id, document_id, span_start, span_end, text, kind, lemma, date, place_local_id, sentence) "
-                            "VALUES (:event, :doc, :span_start, :span_end, :text, :kind, :lemma, :date, :place, :sentence)");
+                            "INSERT INTO event_mention (document_id, span_start, span_end, text, kind, lemma, date, place_local_id, sentence) "
+                            "VALUES (:doc, :span_start, :span_end, :text, :kind, :lemma, :date, :place, :sentence)");
   Stmt& ins_part = db_.cached("insert_event_participant",
                               "INSERT OR IGNORE INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
-  for (size_t i = 0; i < facts.events.size(); ++i) {
-    const EventMention& ev = facts.events[i];
+  for (const EventMention& ev : facts.events) {
     if (ev.trigger.empty()) continue;
-    std::vector<std::string> agent_keys, names;
-    for (const Participant& p : ev.participants) {
-      if (facts.entity_of(p.mention) < 0) continue;
-      if (p.role == Role::agent) agent_keys.push_back(key_of(p.mention));
-      names.push_back(name_of(p.mention));
-    }
-    std::sort(agent_keys.begin(), agent_keys.end());
-    std::string key = ev.date.empty() ? fmt::format("doc:{}:{}", doc_id, i)
-                                      : fmt::format("{}|{}|{}", to_string(ev.kind), ev.date, join_names(agent_keys));
-    std::string label = names.empty() ? ev.lemma : fmt::format("{} {}", join_names(names), ev.lemma);
-    if (ev.place >= 0 && facts.entity_of(ev.place) >= 0) label += " in " + name_of(ev.place);
-    const int64_t event_id = node_id("event", key, [&](Stmt& s) {
-      s.bind(":kind", to_string(ev.kind)).bind(":label", label).bind_or_null(":date", ev.date);
-      s.bind_or_null(":place", ev.place >= 0 && global_of(ev.place) ? std::optional<int64_t>(global_of(ev.place)) : std::nullopt);
-    });
     ins_em.reset();
-    ins_em.bind(":event", event_id).bind(":doc", doc_id).bind(":kind", to_string(ev.kind)).bind(":lemma", ev.lemma)
-        .bind_or_null(":date", ev.date).bind(":sentence", ev.sentence)
-        .bind_or_null(":place", local_of(ev.place) ? std::optional<int64_t>(local_of(ev.place)) : std::nullopt);
+    ins_em.bind(":doc", doc_id).bind(":kind", to_string(ev.kind)).bind(":lemma", ev.lemma).bind_or_null(":date", ev.date)
+        .bind(":sentence", ev.sentence).bind_or_null(":place", optional_id(local_of(ev.place)));
     bind_span(ins_em, cp, doc.text, ev.trigger);
     ins_em.run();
     const int64_t em_id = db_.last_insert_id();
+    new_events_.push_back(em_id);
     for (const Participant& p : ev.participants) {
       if (!local_of(p.mention)) continue;
       ins_part.reset();
@@ -195,71 +187,210 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     }
   }
 
-  // Claims: one node per speaker and content.
   Stmt& ins_cm = db_.cached("insert_claim_mention",
-                            "INSERT INTO claim_mention (claim_id, document_id, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, sentence) "
-                            "VALUES (:claim, :doc, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
+                            "INSERT INTO claim_mention (document_id, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, sentence) "
+                            "VALUES (:doc, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
   for (const ClaimMention& c : facts.claims) {
     if (c.content.empty()) continue;
-    const std::string content(c.content.of(doc.text));
-    const std::string key = fmt::format("{}|{}", key_of(c.speaker), hex128(XXH3_128bits(utf8::fold(content).data(), utf8::fold(content).size())));
-    const int64_t claim_id = node_id("claim", key, [&](Stmt& s) {
-      s.bind_or_null(":speaker", global_of(c.speaker) ? std::optional<int64_t>(global_of(c.speaker)) : std::nullopt)
-          .bind(":content", content).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date);
-    });
     ins_cm.reset();
-    ins_cm.bind(":claim", claim_id).bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date)
-        .bind(":sentence", c.sentence)
-        .bind_or_null(":speaker", local_of(c.speaker) ? std::optional<int64_t>(local_of(c.speaker)) : std::nullopt);
+    ins_cm.bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date).bind(":sentence", c.sentence)
+        .bind_or_null(":speaker", optional_id(local_of(c.speaker)));
     if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
     else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
     bind_span(ins_cm, cp, doc.text, c.content);
     ins_cm.run();
+    new_claims_.push_back(db_.last_insert_id());
   }
 
-  // Relations: one node per (subject, predicate, object).
   Stmt& ins_rm = db_.cached("insert_relation_mention",
-                            "INSERT INTO relation_mention (relation_id, document_id, subject_local_id, object_local_id, span_start, span_end, text) "
-                            "VALUES (:relation, :doc, :subject, :object, :span_start, :span_end, :text)");
+                            "INSERT INTO relation_mention (document_id, subject_local_id, object_local_id, predicate, span_start, span_end, text) "
+                            "VALUES (:doc, :subject, :object, :predicate, :span_start, :span_end, :text)");
   for (const RelationMention& r : facts.relations) {
-    if (!global_of(r.subject) || !global_of(r.object) || r.evidence.empty() || global_of(r.subject) == global_of(r.object)) continue;
-    const std::string key = fmt::format("{}|{}|{}", key_of(r.subject), to_string(r.predicate), key_of(r.object));
-    const int64_t rel_id = node_id("relation", key, [&](Stmt& s) {
-      s.bind(":subject", global_of(r.subject)).bind(":predicate", to_string(r.predicate)).bind(":object", global_of(r.object));
-    });
+    if (!local_of(r.subject) || !local_of(r.object) || r.evidence.empty() || local_of(r.subject) == local_of(r.object)) continue;
     ins_rm.reset();
-    ins_rm.bind(":relation", rel_id).bind(":doc", doc_id).bind(":subject", local_of(r.subject)).bind(":object", local_of(r.object));
+    ins_rm.bind(":doc", doc_id).bind(":subject", local_of(r.subject)).bind(":object", local_of(r.object)).bind(":predicate", to_string(r.predicate));
     bind_span(ins_rm, cp, doc.text, r.evidence);
     ins_rm.run();
+    new_relations_.push_back(db_.last_insert_id());
   }
   return outcome;
 }
 
+void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
+  for (const int64_t id : mentions) {
+    Stmt& q = db_.cached("relation_mention_entities",
+                         "SELECT rm.predicate, s.entity_id, o.entity_id FROM relation_mention rm "
+                         "JOIN local_entity s ON s.id = rm.subject_local_id JOIN local_entity o ON o.id = rm.object_local_id WHERE rm.id = :id");
+    q.bind(":id", id);
+    if (!q.step()) continue;
+    const std::string predicate = q.str(0);
+    const int64_t subject = q.int64(1), object = q.int64(2);
+    q.reset();
+    if (subject == object) {
+      db_.cached("unlink_relation_mention", "UPDATE relation_mention SET relation_id = NULL WHERE id = :id").bind(":id", id).run();
+      continue;
+    }
+    const int64_t node = find_or_insert(db_, "relation", fmt::format("{}|{}|{}", subject, predicate, object),
+                                        "INSERT INTO relation (key, subject_entity_id, predicate, object_entity_id) VALUES (:key, :subject, :predicate, :object)",
+                                        [&](Stmt& s) { s.bind(":subject", subject).bind(":predicate", predicate).bind(":object", object); });
+    db_.cached("link_relation_mention", "UPDATE relation_mention SET relation_id = :node WHERE id = :id").bind(":node", node).bind(":id", id).run();
+  }
+}
+
+void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
+  for (const int64_t id : mentions) {
+    Stmt& q = db_.cached("claim_mention_facts",
+                         "SELECT l.entity_id, cm.text, cm.quoted, cm.date FROM claim_mention cm "
+                         "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id");
+    q.bind(":id", id);
+    if (!q.step()) continue;
+    const int64_t speaker = q.is_null(0) ? 0 : q.int64(0);
+    const std::string content = q.str(1), date = q.str(3);
+    const int quoted = static_cast<int>(q.int64(2));
+    q.reset();
+    std::string normal;
+    for (const std::string& w : resolve::name_words(content)) normal += w + ' ';
+    const std::string key = fmt::format("{}|{}", speaker, hex128(XXH3_128bits(normal.data(), normal.size())));
+    const int64_t node = find_or_insert(db_, "claim", key,
+                                        "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)",
+                                        [&](Stmt& s) {
+                                          s.bind_or_null(":speaker", optional_id(speaker)).bind(":content", content).bind(":quoted", quoted)
+                                              .bind_or_null(":date", date);
+                                        });
+    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id").bind(":node", node).bind(":id", id).run();
+    touched_claims_.insert(node);
+  }
+}
+
+void Writer::resolve_events(const std::vector<int64_t>& mentions) {
+  for (const int64_t id : mentions) {
+    Stmt& q = db_.cached("event_mention_facts", "SELECT kind, date, lemma FROM event_mention WHERE id = :id");
+    q.bind(":id", id);
+    if (!q.step()) continue;
+    const std::string kind = q.str(0), date = q.str(1), lemma = q.str(2);
+    q.reset();
+    std::vector<int64_t> agents;
+    Stmt& p = db_.cached("event_mention_agents",
+                         "SELECT DISTINCT l.entity_id FROM event_participant p JOIN local_entity l ON l.id = p.local_entity_id "
+                         "WHERE p.event_mention_id = :id AND p.role = 'agent' ORDER BY 1");
+    p.bind(":id", id);
+    while (p.step()) agents.push_back(p.int64(0));
+    std::string key = fmt::format("m{}", id);
+    if (!date.empty() && !agents.empty()) key = fmt::format("{}|{}|{}", kind, date, fmt::join(agents, ","));
+    const int64_t node = find_or_insert(db_, "event", key, "INSERT INTO event (key, kind, label, date) VALUES (:key, :kind, :label, :date)",
+                                        [&](Stmt& s) { s.bind(":kind", kind).bind(":label", lemma).bind_or_null(":date", date); });
+    db_.cached("link_event_mention", "UPDATE event_mention SET event_id = :node WHERE id = :id").bind(":node", node).bind(":id", id).run();
+    touched_events_.insert(node);
+  }
+}
+
 void Writer::finish_batch() {
-  if (replaced_) db_.exec(R"sql(
-    DELETE FROM event WHERE NOT EXISTS (SELECT 1 FROM event_mention em WHERE em.event_id = event.id);
-    DELETE FROM claim_link WHERE claim_id IN (SELECT id FROM claim WHERE NOT EXISTS (SELECT 1 FROM claim_mention cm WHERE cm.claim_id = claim.id));
-    DELETE FROM claim WHERE NOT EXISTS (SELECT 1 FROM claim_mention cm WHERE cm.claim_id = claim.id);
-    DELETE FROM relation WHERE NOT EXISTS (SELECT 1 FROM relation_mention rm WHERE rm.relation_id = relation.id);
-    UPDATE event SET place_entity_id = NULL WHERE place_entity_id IN (SELECT id FROM entity WHERE NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = entity.id));
-    UPDATE claim SET speaker_entity_id = NULL WHERE speaker_entity_id IN (SELECT id FROM entity WHERE NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = entity.id));
-    DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = entity.id);
-  )sql", "finish_batch_cleanup");
+  const EntityResolver::Settled settled = entities_.settle();
+  touched_entities_.insert(settled.entities.begin(), settled.entities.end());
+  // Mentions whose entities moved get their nodes again, with the new batch's.
+  std::vector<int64_t> relations = ids_for(db_, "relations_of_local",
+                                           "SELECT id FROM relation_mention WHERE subject_local_id = :id UNION SELECT id FROM relation_mention WHERE object_local_id = :id",
+                                           settled.locals);
+  std::vector<int64_t> claims = ids_for(db_, "claims_of_local", "SELECT id FROM claim_mention WHERE speaker_local_id = :id", settled.locals);
+  std::vector<int64_t> events = ids_for(db_, "events_of_local",
+                                        "SELECT event_mention_id FROM event_participant WHERE local_entity_id = :id "
+                                        "UNION SELECT id FROM event_mention WHERE place_local_id = :id",
+                                        settled.locals);
+  for (auto* v : {&relations, &claims, &events}) std::sort(v->begin(), v->end());
+  relations.insert(relations.end(), new_relations_.begin(), new_relations_.end());
+  claims.insert(claims.end(), new_claims_.begin(), new_claims_.end());
+  events.insert(events.end(), new_events_.begin(), new_events_.end());
+  new_relations_.clear();
+  new_claims_.clear();
+  new_events_.clear();
+  resolve_relations(relations);
+  resolve_claims(claims);
+  resolve_events(events);
+  const bool moved = !settled.locals.empty();
+  if (replaced_ || moved) {
+    db_.exec(R"sql(
+      DELETE FROM relation WHERE NOT EXISTS (SELECT 1 FROM relation_mention rm WHERE rm.relation_id = relation.id);
+      DELETE FROM claim WHERE NOT EXISTS (SELECT 1 FROM claim_mention cm WHERE cm.claim_id = claim.id);
+      DELETE FROM event WHERE NOT EXISTS (SELECT 1 FROM event_mention em WHERE em.event_id = event.id);
+    )sql", "delete_orphan_nodes");
+  }
+  for (const int64_t id : touched_entities_)
+    db_.cached("delete_orphan_entity", "DELETE FROM entity WHERE id = :id AND NOT EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id)")
+        .bind(":id", id).run();
   replaced_ = false;
+  refresh_nodes();
+}
+
+void Writer::refresh_nodes() {
   // Canonical name: the fullest name form seen (most words, then most documents).
-  std::sort(touched_entities_.begin(), touched_entities_.end());
-  touched_entities_.erase(std::unique(touched_entities_.begin(), touched_entities_.end()), touched_entities_.end());
+  // Events naming an entity whose name changed get new labels.
+  std::set<int64_t> renamed;
   for (const int64_t id : touched_entities_) {
-    Stmt& name = db_.cached("update_entity_name", R"sql(
+    Stmt& before = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
+    before.bind(":id", id);
+    if (!before.step()) continue;
+    const std::string old_name = before.str(0);
+    before.reset();
+    db_.cached("update_entity_name", R"sql(
       UPDATE entity SET name = (
         SELECT l.name FROM local_entity l WHERE l.entity_id = :id
          GROUP BY l.name
          ORDER BY length(l.name) - length(replace(l.name, ' ', '')) DESC, count(DISTINCT l.document_id) DESC, l.name
          LIMIT 1)
-      WHERE id = :id AND EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id))sql");
-    name.bind(":id", id).run();
+      WHERE id = :id AND EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id))sql").bind(":id", id).run();
+    Stmt& after = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
+    after.bind(":id", id);
+    if (after.step() && after.str(0) != old_name) renamed.insert(id);
   }
   touched_entities_.clear();
+  for (const int64_t id : ids_for(db_, "events_of_entity",
+                                  "SELECT DISTINCT em.event_id FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id "
+                                  "JOIN event_mention em ON em.id = p.event_mention_id WHERE l.entity_id = :id AND em.event_id IS NOT NULL "
+                                  "UNION SELECT id FROM event WHERE place_entity_id = :id",
+                                  renamed))
+    touched_events_.insert(id);
+  for (const int64_t id : touched_claims_) {
+    db_.cached("update_claim", R"sql(
+      UPDATE claim SET
+        speaker_entity_id = (SELECT l.entity_id FROM claim_mention cm JOIN local_entity l ON l.id = cm.speaker_local_id
+                              WHERE cm.claim_id = :id GROUP BY l.entity_id ORDER BY count(*) DESC, l.entity_id LIMIT 1),
+        quoted = (SELECT max(quoted) FROM claim_mention WHERE claim_id = :id),
+        date = (SELECT min(date) FROM claim_mention WHERE claim_id = :id)
+      WHERE id = :id)sql").bind(":id", id).run();
+  }
+  touched_claims_.clear();
+  for (const int64_t id : touched_events_) {
+    Stmt& facts = db_.cached("event_summary", R"sql(
+      SELECT (SELECT kind FROM event_mention WHERE event_id = :id GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1),
+             (SELECT lemma FROM event_mention WHERE event_id = :id GROUP BY lemma ORDER BY count(*) DESC, lemma LIMIT 1),
+             (SELECT date FROM event_mention WHERE event_id = :id AND date IS NOT NULL
+               GROUP BY date ORDER BY count(*) DESC, length(date) DESC, date LIMIT 1),
+             (SELECT l.entity_id FROM event_mention em JOIN local_entity l ON l.id = em.place_local_id
+               WHERE em.event_id = :id GROUP BY l.entity_id ORDER BY count(*) DESC, l.entity_id LIMIT 1))sql");
+    facts.bind(":id", id);
+    if (!facts.step() || facts.is_null(0)) continue;
+    const std::string kind = facts.str(0), lemma = facts.str(1), date = facts.str(2);
+    const int64_t place = facts.is_null(3) ? 0 : facts.int64(3);
+    facts.reset();
+    std::vector<std::string> agents, others;
+    Stmt& parts = db_.cached("event_participant_names", R"sql(
+      SELECT e.name, min(CASE p.role WHEN 'agent' THEN 0 ELSE 1 END) AS r FROM event_mention em
+        JOIN event_participant p ON p.event_mention_id = em.id JOIN local_entity l ON l.id = p.local_entity_id
+        JOIN entity e ON e.id = l.entity_id
+       WHERE em.event_id = :id GROUP BY e.id ORDER BY r, count(*) DESC, e.name)sql");
+    parts.bind(":id", id);
+    while (parts.step()) (parts.int64(1) == 0 ? agents : others).push_back(parts.str(0));
+    std::string place_name;
+    if (place) {
+      Stmt& pn = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
+      pn.bind(":id", place);
+      if (pn.step()) place_name = pn.str(0);
+    }
+    const std::string label = resolve::event_label(event_kind_from(kind).value_or(EventKind::other), lemma, agents, others, place_name);
+    db_.cached("update_event", "UPDATE event SET kind = :kind, label = :label, date = :date, place_entity_id = :place WHERE id = :id")
+        .bind(":kind", kind).bind(":label", label).bind_or_null(":date", date).bind_or_null(":place", optional_id(place)).bind(":id", id).run();
+  }
+  touched_events_.clear();
 }
 
 }  // namespace chronicle::store

@@ -1,17 +1,18 @@
-// The single writer: stores one document and its facts, linking local entities,
-// events, claims and relations to their resolved nodes. All writes of a document
-// happen inside the caller's transaction, so a document is stored whole or not
-// at all. Idempotent by content hash: the same document twice changes nothing;
-// a changed document replaces its old facts.
+// The single writer: stores one document and its facts, then (per batch) the
+// resolution that links them to the graph's nodes. All writes happen inside the
+// caller's transaction, so a batch of whole documents is stored with its
+// resolution or not at all. Idempotent by content hash: the same document twice
+// changes nothing; a changed document replaces its old facts.
 #pragma once
 #include <cstdint>
-#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/document.h"
 #include "common/facts.h"
 #include "store/db.h"
+#include "store/entity_resolver.h"
 
 namespace chronicle::store {
 
@@ -19,22 +20,30 @@ enum class Outcome { added, replaced, unchanged };
 
 class Writer {
  public:
-  explicit Writer(Db& db) : db_(db) {}
+  explicit Writer(Db& db) : db_(db), entities_(db) {}
   // requires: a transaction is open on the database.
   Outcome store(const Document& doc, const DocumentFacts& facts);
-  // Removes resolved nodes that lost all their evidence (after replacements) and
-  // refreshes canonical names. requires: an open transaction.
+  // Resolves what the batch stored: entities across documents, then the event,
+  // claim and relation nodes of new mentions and of mentions whose entities
+  // moved; removes nodes left without evidence. requires: an open transaction,
+  // called before it commits.
   void finish_batch();
   // Content hash of a document as stored (text, metadata, extractor version).
   static std::string content_hash(const Document& doc);
 
  private:
-  int64_t entity_id(EntityKind kind, const std::string& name, std::string& key_out);
-  int64_t node_id(const char* table, const std::string& key, const std::function<void(Stmt&)>& bind_insert);
+  void forget_document(int64_t id);
+  void store_entities(int64_t doc_id, const Document& doc, const DocumentFacts& facts, std::vector<int64_t>& local_ids);
+  void resolve_relations(const std::vector<int64_t>& mentions);
+  void resolve_claims(const std::vector<int64_t>& mentions);
+  void resolve_events(const std::vector<int64_t>& mentions);
+  void refresh_nodes();
 
   Db& db_;
+  EntityResolver entities_;
+  std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
+  std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
-  std::vector<int64_t> touched_entities_;
 };
 
 }  // namespace chronicle::store

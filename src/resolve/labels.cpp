@@ -1,0 +1,56 @@
+// Event labels (see labels.h).
+#include "resolve/labels.h"
+
+namespace chronicle::resolve {
+
+namespace {
+
+// Third person singular of a verb lemma: "meet" -> "meets", "push" -> "pushes",
+// "deny" -> "denies". Nominal lemmas ("talks") are used as they are.
+std::string third_person(std::string_view lemma) {
+  std::string v(lemma);
+  if (v.empty() || v.find(' ') != std::string::npos) return v;
+  const char last = v.back();
+  if (v.ends_with("s") || v.ends_with("sh") || v.ends_with("ch") || v.ends_with("x") || v.ends_with("z") || v.ends_with("o")) return v + "es";
+  if (last == 'y' && v.size() > 1 && std::string_view("aeiou").find(v[v.size() - 2]) == std::string_view::npos) return v.substr(0, v.size() - 1) + "ies";
+  return v + "s";
+}
+
+bool verbal(std::string_view lemma) {
+  // Nominal triggers are stored as nouns ("talks", "invasion", "summit").
+  for (std::string_view suffix : {"tion", "sion", "ment", "ks", "ence", "ance", "ure", "al", "ship", "ity", "summit", "deal", "war"})
+    if (lemma.ends_with(suffix)) return false;
+  return !lemma.empty();
+}
+
+}  // namespace
+
+std::string join_names(const std::vector<std::string>& names, size_t max) {
+  std::string out;
+  const size_t n = std::min(names.size(), max);
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) out += (i + 1 == n && names.size() <= max) ? " and " : ", ";
+    out += names[i];
+  }
+  if (names.size() > max) out += " and others";
+  return out;
+}
+
+std::string event_label(EventKind kind, std::string_view lemma, const std::vector<std::string>& agents,
+                        const std::vector<std::string>& others, std::string_view place) {
+  std::string label;
+  const std::string what = lemma.empty() ? std::string(to_string(kind)) : std::string(lemma);
+  if (!agents.empty() && verbal(what)) {
+    label = join_names(agents, 2) + " " + third_person(what);
+    if (!others.empty()) label += " " + join_names(others, 2);
+  } else {
+    label = what;
+    std::vector<std::string> all = agents;
+    all.insert(all.end(), others.begin(), others.end());
+    if (!all.empty()) label += (kind == EventKind::meeting && all.size() >= 2 ? " between " : " with ") + join_names(all, 3);
+  }
+  if (!place.empty()) label += " in " + std::string(place);
+  return label;
+}
+
+}  // namespace chronicle::resolve
