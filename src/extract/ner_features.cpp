@@ -222,10 +222,13 @@ class DocumentFeaturizer {
   void describe_tokens() {
     const size_t n = out_.tokens.size();
     s_.info.assign(n, Info{});
-    for (size_t i = 0; i < n; ++i) describe(i);
-    // Sentence-level flags: initial positions and capitals headlines.
+    for (size_t i = 0; i < n; ++i) describe(i, false);
+    // Sentence-level flags: initial positions and capitals headlines. A headline
+    // in title case is read as if it were in capitals, as the training data sets them.
     for (size_t s = 0; s + 1 < out_.sentences.size(); ++s) {
       const uint32_t b = out_.sentences[s], e = out_.sentences[s + 1];
+      if (title_case(b, e))
+        for (uint32_t i = b; i < e; ++i) describe(i, true);
       size_t letters = 0, caps = 0;
       for (uint32_t i = b; i < e; ++i) {
         if (!s_.info[i].is(kHasLetter)) continue;
@@ -240,14 +243,32 @@ class DocumentFeaturizer {
     }
   }
 
+  // Three or more capitalised words and no lower-case word but short function words.
+  bool title_case(uint32_t b, uint32_t e) const {
+    static constexpr std::string_view kFunctionWords[] = {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",
+        "as", "vs", "via", "into", "over", "after", "amid", "is", "are", "be", "it", "its", "up", "off", "out"};
+    size_t capitalised = 0;
+    for (uint32_t i = b; i < e; ++i) {
+      const Info& in = s_.info[i];
+      if (in.is(kCap) && !in.is(kAllCap)) ++capitalised;
+      if (!in.is(kLowerFirst)) continue;
+      const std::string_view w = out_.tokens[i].of(a_.text);
+      if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), w) == std::end(kFunctionWords)) return false;
+    }
+    return capitalised >= 3;
+  }
+
   bool opener(size_t i) const {
     const std::string_view w = out_.tokens[i].of(a_.text);
     return w == "\"" || w == "(" || w == ":" || w == "-" || w == "--" || w == "``" || w == "\xE2\x80\x9C" ||
            w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "[";
   }
 
-  void describe(size_t i) {
+  // Hashes and flags of token i; `upper` reads its letters as capitals.
+  void describe(size_t i, bool upper) {
     Info& in = s_.info[i];
+    in = Info{};
     const std::string_view w = out_.tokens[i].of(a_.text);
     s_.norm.clear();
     s_.lower.clear();
@@ -255,7 +276,8 @@ class DocumentFeaturizer {
     bool ascii = true, first_letter = true;
     size_t letters = 0, uppers = 0;
     for (size_t k = 0; k < w.size();) {
-      const char32_t c = plain(utf8::next(w, k));
+      char32_t c = plain(utf8::next(w, k));
+      if (upper && c >= 'a' && c <= 'z') c -= 32;
       if (c >= 0x80) ascii = false;
       utf8::append(s_.norm, c);
       if (c >= '0' && c <= '9') s_.lower.push_back('0');
