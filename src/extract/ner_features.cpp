@@ -2,7 +2,8 @@
 // hashes the word, its lower-cased form (digits as 0), shape, prefixes and
 // suffixes, the neighbouring words and shapes, gazetteer and title-lexicon
 // matches (multi-word, longest first), the position in the sentence, whether the
-// sentence is an all-capitals headline, and two document-level facts: whether
+// sentence is an all-capitals headline, whether the word is a common word or a
+// proper noun of the Debian word list, and two document-level facts: whether
 // the same word appears capitalised mid-sentence elsewhere in the document, and
 // whether it appears in lower case elsewhere.
 #include "extract/ner_features.h"
@@ -14,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/embedded.h"
 #include "common/utf8.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -26,7 +28,7 @@ namespace {
 enum Template : uint32_t {
   kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
   kShapeM1, kShapeP1, kShapeM2, kShapeP2, kShape3, kBigramM1, kBigramP1, kInitialShape, kHeadlineShape,
-  kGaz, kGazM1, kGazP1, kDocument, kCapRun, kLowerM1Shape, kShapeLowerP1, kLowerM1P1, kLexM1, kLexM2,
+  kGaz, kGazM1, kGazP1, kDocument, kCapRun, kLowerM1Shape, kShapeLowerP1, kLowerM1P1, kLexM1, kLexM2, kDictionary, kDictionaryM1, kDictionaryP1,
 };
 
 // Gazetteer and lexicon categories (bits of Info::gaz_*).
@@ -118,12 +120,48 @@ class PhraseTable {
   size_t longest_ = 1;
 };
 
+// The Debian wamerican word list (/usr/share/dict/american-english): which
+// lower-cased words are common words there, and which are listed capitalised
+// (proper nouns: "Toyota", "Angela"). Possessive entries are skipped.
+class WordList {
+ public:
+  static const WordList& instance() {
+    static const WordList w;
+    return w;
+  }
+  // Bit 1: a common (lower-case) word; bit 2: a proper noun. `lower` hashes the
+  // word lower-cased as Info::lower does.
+  uint8_t find(uint64_t lower) const {
+    auto it = words_.find(lower);
+    return it == words_.end() ? 0 : it->second;
+  }
+
+ private:
+  WordList() {
+    std::string_view data = embedded::find(embedded::lexicon_files(), "american-english");
+    std::string lower;
+    while (!data.empty()) {
+      const size_t nl = data.find('\n');
+      const std::string_view w = data.substr(0, nl);
+      data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+      if (w.empty() || w.ends_with("'s")) continue;
+      const bool proper = w[0] >= 'A' && w[0] <= 'Z';
+      lower.assign(w);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      words_[hash_bytes(lower)] |= proper ? 2 : 1;
+    }
+  }
+  std::unordered_map<uint64_t, uint8_t> words_;
+};
+
 struct Info {
   uint64_t word = 0, lower = 0, shape = 0, gaz_word = 0;
   uint64_t prefix[4] = {}, suffix[4] = {};
   uint16_t flags = 0;
   uint8_t gaz_begin = 0, gaz_inside = 0;  // phrase matches starting here / continuing here
   uint8_t lex = 0;                        // single-word categories of this token
+  uint8_t dictionary = 0;                 // WordList::find of the lower-cased word
   uint8_t run_length = 0, run_position = 0;  // run of capitalised tokens
   bool is(uint16_t f) const { return (flags & f) != 0; }
 };
@@ -297,6 +335,7 @@ class DocumentFeaturizer {
     if (s_.shape.size() > 8) s_.shape.resize(8);
     in.word = hash_bytes(s_.norm);
     in.lower = hash_bytes(s_.lower);
+    if (letters > 0) in.dictionary = WordList::instance().find(in.lower);
     in.shape = hash_bytes(s_.shape);
     const std::string_view low = s_.lower;
     for (size_t k = 1; k <= 4; ++k) {
@@ -423,6 +462,10 @@ class DocumentFeaturizer {
     if (m2.lex != 0) k.push_back(key(kLexM2, m2.lex, in.is(kCap)));
     if (in.run_length > 0) k.push_back(key(kCapRun, in.run_length, in.run_position, in.is(kInitial) + 1));
     document(in);
+    const uint64_t caps = (in.is(kCap) ? 1 : 0) | (in.is(kAllCap) ? 2 : 0) | (in.is(kInitial) ? 4 : 0);
+    k.push_back(key(kDictionary, in.dictionary + 1, caps + 1));
+    k.push_back(key(kDictionaryM1, m1.dictionary + 1, (m1.is(kCap) ? 1 : 0) + 1));
+    k.push_back(key(kDictionaryP1, p1.dictionary + 1, (p1.is(kCap) ? 1 : 0) + 1));
   }
 
   void gazetteer(uint32_t tmpl, uint8_t begin, uint8_t inside) {

@@ -19,7 +19,7 @@
 namespace chronicle::extract::ner {
 
 // Bump when the features change: a model trained with other features is refused.
-inline constexpr uint32_t kFeatureVersion = 2;
+inline constexpr uint32_t kFeatureVersion = 3;
 
 // BIO tags over the four CoNLL types, in this order.
 enum Tag : uint8_t { kO, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc, kTagCount };
