@@ -11,15 +11,18 @@
 //
 // Nominal and pronoun mentions are then resolved in text order:
 //  - "he"/"she" etc.: the person chains mentioned in this or the two sentences
-//    before, of a compatible gender; the nearest sentence wins, then the chain
+//    before, of a compatible gender; the nearest sentence wins, then a chain
+//    whose gender is known to match, then the chain
 //    that was the first name in its sentence (the likely subject), except that
 //    a possessive takes the nearest name of its own sentence;
-//  - "it"/"its": an organization or place named in this or the previous
+//  - "it"/"its": an organization, place or other non-person name (not a
+//    nationality) named in this or the previous
 //    sentence; "they"/"their": an organization named earlier in the same
 //    sentence with no other name in between;
 //  - "the chancellor", "the spokesman": the latest person chain with that role;
 //  - "the company", "the country": the latest chain of that kind within three
-//    sentences, preferring one whose name contains the noun ("the institute").
+//    sentences, preferring one whose name contains the noun ("the institute");
+//    organisation nouns may also take an untyped (`other`) name.
 // A resolved pronoun sets the chain's gender when unknown. Unresolved nominal
 // and pronoun mentions are dropped.
 #include "resolve/coref.h"
@@ -216,17 +219,23 @@ class Linker {
         // "they"/"their": an organisation named earlier in the same sentence, nothing named in between.
         if (ch.kind != EntityKind::organization || distance > 0 || ch.last_end != last_name_end_) continue;
       } else {
-        const bool fits = ch.kind == EntityKind::organization || ch.kind == EntityKind::location;
+        const bool fits = ch.kind == EntityKind::organization || ch.kind == EntityKind::location || thing(ch);
         if (!fits || distance > 1) continue;
       }
       const int64_t nearest = ch.last_end, subject = ch.last_subject ? 1 : 0;
-      const Score score = distance == 0 && possessive ? Score{0, nearest, subject} : Score{-distance, subject, nearest};
+      const int64_t agrees = personal && ch.gender == p->gender ? 1 : 0;  // known gender beats unknown
+      const Score score = distance == 0 && possessive ? Score{agrees, nearest, subject}
+                                                      : Score{-distance * 2 + agrees, subject, nearest};
       if (score > best_score) best_score = score, best = static_cast<int32_t>(c);
     }
     if (best >= 0 && personal && chains_[static_cast<size_t>(best)].gender == Gender::unknown)
       chains_[static_cast<size_t>(best)].gender = p->gender;
     return best;
   }
+
+  // An `other` name that is not a nationality: a product, event or an
+  // organisation the tagger could not type ("it", "the company" may refer to it).
+  bool thing(const Chain& ch) const { return ch.kind == EntityKind::other && gaz_.demonym(ch.name).empty(); }
 
   int32_t nominal(const Mention& m, int64_t s) {
     const std::string_view text = m.span.of(a_.text);
@@ -235,7 +244,8 @@ class Linker {
     int64_t best_score = INT64_MIN;
     for (size_t c = 0; c < chains_.size(); ++c) {
       const Chain& ch = chains_[c];
-      if (ch.last_sentence < 0 || ch.last_sentence > s || ch.kind != m.kind) continue;
+      if (ch.last_sentence < 0 || ch.last_sentence > s) continue;
+      if (ch.kind != m.kind && !(m.kind == EntityKind::organization && thing(ch))) continue;
       const int64_t distance = s - ch.last_sentence;
       int64_t score = -distance;
       if (m.kind == EntityKind::person) {
