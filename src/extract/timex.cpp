@@ -174,7 +174,7 @@ std::string duration_value(double n, std::string_view unit) {
   struct U { std::string_view code; double scale; bool time; std::string_view smaller; double per; };
   static constexpr U kUnits[] = {
       {"Y", 1, false, "M", 12}, {"M", 1, false, "D", 30}, {"W", 1, false, "D", 7}, {"D", 1, false, "H", 24},
-      {"H", 1, true, "M", 60},  {"MIN", 1, true, "S", 60}, {"S", 1, true, "", 0},   {"Q", 1, false, "M", 3},
+      {"H", 1, true, "M", 60},  {"MIN", 1, true, "S", 60}, {"S", 1, true, "", 0},   {"Q", 3, false, "", 0},
       {"DE", 10, false, "", 0}, {"CE", 100, false, "", 0}, {"ML", 1000, false, "", 0}, {"2W", 2, false, "", 0},
       {"WE", 1, false, "", 0}};
   for (const U& u : kUnits) {
@@ -184,7 +184,7 @@ std::string duration_value(double n, std::string_view unit) {
       if (u.code == "DE" || u.code == "CE" || u.code == "ML") return fmt::format("PX{}", u.code);
       return fmt::format("{}X{}", u.time ? "PT" : "P", code);
     }
-    if (u.scale != 1) code = u.code == "2W" ? "W" : "Y";
+    if (u.scale != 1) code = u.code == "2W" ? "W" : u.code == "Q" ? "M" : "Y";
     double whole = std::floor(n);
     const double frac = n - whole;
     std::string out = fmt::format("{}{}{}", u.time ? "PT" : "P", number_text(whole * u.scale), code);
@@ -210,7 +210,7 @@ struct Prefix {
   bool the = false, approx = false, edge = false, every = false, fiscal = false, that = false;
   int shift = 0;
   bool shifted = false;
-  std::string_view shift_word;
+  std::string_view shift_word, edge_word;
   uint32_t the_at = 0;
 };
 
@@ -218,7 +218,10 @@ struct Match {
   uint32_t begin = 0, end = 0;  // tokens [begin, end)
   std::string_view type = "DATE";
   std::string value;
-  bool nominal = false;  // a noun phrase of its own: a leading "the" belongs to it
+  bool nominal = false;   // a noun phrase of its own: a leading "the" belongs to it
+  bool absolute = false;  // names a date by itself: a reference for anaphoric expressions
+  bool used_that = false; // read the "that" / "the same" prefix
+  bool the_first = false; // begins with the determiner "the"
   bool ok() const { return end > begin && !value.empty(); }
 };
 
@@ -226,6 +229,7 @@ struct Match {
 struct Reference {
   int year = 0, month = 0, day = 0, quarter = 0;
   bool mentioned = false;
+  bool quarter_named = false;  // the text named the quarter itself ("the third quarter")
 };
 
 bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -289,20 +293,21 @@ class Matcher {
   Match longest_at(uint32_t i) const {
     Match best;
     Prefix pre;
-    consider(best, core_at(i, pre), i);
+    consider(best, core_at(i, pre), i, pre);
     uint32_t j = i;
     for (int steps = 0; steps < 5; ++steps) {
       const uint32_t len = prefix_at(j, pre);
       if (!len) break;
       j += len;
-      consider(best, core_at(j, pre), i);
+      consider(best, core_at(j, pre), i, pre);
     }
     return best;
   }
 
-  static void consider(Match& best, Match m, uint32_t begin) {
-    if (!m.ok()) return;
+  static void consider(Match& best, Match m, uint32_t begin, const Prefix& pre) {
+    if (!m.ok() || (pre.that && !m.used_that)) return;
     m.begin = begin;
+    m.the_first = pre.the && pre.the_at == begin;
     if (m.end > best.end || !best.ok()) best = std::move(m);
   }
 
@@ -316,7 +321,11 @@ class Matcher {
       return 1;
     }
     if ((len = phrase_at(j, C::approx))) return pre.approx = true, len;
-    if ((len = phrase_at(j, C::edge))) return pre.edge = true, len;
+    if ((len = phrase_at(j, C::edge))) {
+      if (pre.edge) return 0;
+      pre.edge_word = w;
+      return pre.edge = true, len;
+    }
     if (w == "every" || w == "each" || w == "per") return pre.every = true, 1;
     if (w == "fiscal" || w == "financial") return pre.fiscal = true, 1;
     if ((w == "that" || (w == "same" && pre.the)) && !pre.shifted && !pre.that) return pre.that = true, 1;
@@ -352,26 +361,42 @@ class Matcher {
 
   // ---- tense
 
+  // 2 for a word that points to the future, 1 for one that points to the past, else 0.
   static int marker(std::string_view w) {
     if (is_any(w, {"will", "shall", "wo", "won't", "going", "expected", "expects", "expect", "scheduled", "plans",
-                   "planned", "plan", "intends", "due", "would", "upcoming", "next", "until", "by", "hopes",
-                   "set", "later", "tomorrow", "'ll", "aims", "soon"}))
+                   "planned", "plan", "intends", "due", "would", "upcoming", "next", "hopes", "tomorrow", "'ll",
+                   "aims", "soon", "payable", "effective", "planning", "expecting", "scheduling"}))
       return 2;
     if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") return 2;
-    if (is_any(w, {"said", "was", "were", "had", "did", "ago", "last", "told", "earlier", "yesterday", "came",
-                   "went", "began", "took", "met", "made", "gave", "won", "lost", "left", "saw", "fell", "rose",
-                   "held", "led", "spent", "got", "sold", "paid", "found", "struck", "shot", "killed"}))
+    if (is_any(w, {"was", "were", "had", "did", "ago", "last", "earlier", "yesterday", "came", "became", "went",
+                   "began", "took", "met", "made", "gave", "won", "lost", "left", "saw", "fell", "rose", "held",
+                   "led", "spent", "got", "sold", "paid", "found", "struck", "shot", "brought", "bought", "fought",
+                   "thought", "taught", "caught", "ran", "sent", "built", "kept", "felt", "heard", "stood",
+                   "understood", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "knew", "threw",
+                   "drew", "hit", "quit", "fled", "slid", "sank", "swore", "tore", "wore", "woke", "ate", "forgot",
+                   "hid", "bit", "dug", "hung", "lay", "lit", "meant", "rang", "sang", "shook", "sought", "stole",
+                   "stuck", "swept", "swung", "told", "withdrew", "overtook", "undertook", "arose"}))
       return 1;
-    if (w.size() > 4 && w.substr(w.size() - 2) == "ed") return 1;
+    if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !is_any(w, {"need", "indeed", "speed", "proceed", "succeed", "exceed", "feed", "seed", "breed"}))
+      return 1;
     return 0;
   }
 
-  // The tense around tokens [b, e): the nearest marker before, else after, in the sentence.
+  // The marker at k, with "had been due", "was expected" read as past.
+  int marker_at(uint32_t k) const {
+    const int m = marker(low(k));
+    if (m != 2 || k == 0) return m;
+    for (uint32_t b = k; b > 0 && b + 3 > k; --b)
+      if (is_any(low(b - 1), {"was", "were", "had", "been"})) return 1;
+    return 2;
+  }
+
+  // The tense around tokens [b, e): the nearest marker before, else just after, in the sentence.
   Tense tense_at(uint32_t b, uint32_t e) const {
     for (uint32_t k = b, steps = 0; k > 0 && steps < 10 && same_sentence(k - 1, b); --k, ++steps)
-      if (const int m = marker(low(k - 1))) return m == 2 ? Tense::future : Tense::past;
-    for (uint32_t k = e, steps = 0; k < n() && steps < 8 && same_sentence(k, b); ++k, ++steps)
-      if (const int m = marker(low(k))) return m == 2 ? Tense::future : Tense::past;
+      if (const int m = marker_at(k - 1)) return m == 2 ? Tense::future : Tense::past;
+    for (uint32_t k = e, steps = 0; k < n() && steps < 5 && same_sentence(k, b); ++k, ++steps)
+      if (const int m = marker_at(k)) return m == 2 ? Tense::future : Tense::past;
     return Tense::unknown;
   }
 
@@ -409,7 +434,8 @@ class Matcher {
 
   bool anchored() const { return anchor_.has_value(); }
 
-  // Year for a month (and day) written without one.
+  // Year for a month (and day) written without one: the occurrence the shift or
+  // tense points to, else the nearest one.
   int year_for(int month, int day, uint32_t b, uint32_t e, int shift, bool shifted) const {
     const Day& a = *anchor_;
     const bool before = month < a.month || (month == a.month && day && day < a.day);
@@ -418,8 +444,12 @@ class Matcher {
     if (shifted && shift > 0) return after ? a.year : a.year + 1;
     if (shifted) return a.year;
     const Tense tense = tense_at(b, e);
-    if (tense == Tense::future && before && (a.month - month) > 1) return a.year + 1;
-    if (tense == Tense::past && after && (month - a.month) > 1) return a.year - 1;
+    if (tense == Tense::future) return before ? a.year + 1 : a.year;
+    if (tense == Tense::past) return after ? a.year - 1 : a.year;
+    const int ahead = (month - a.month + 12) % 12;  // months to the next such month
+    if (after && ahead >= 6) return a.year - 1;
+    if (before && 12 - ahead <= 6) return a.year;
+    if (before) return a.year + 1;
     return a.year;
   }
 
@@ -447,8 +477,10 @@ class Matcher {
     std::string date;
     e = date_after_time(e, date);
     if (pre.shifted || pre.every) return m;
+    if (at(j).is(C::time) && at(j).cap() && !(at(j).flags & text::kLineStart) && !(at(j).flags & text::kAllCaps)) return m;
     m.end = e;
     m.type = "TIME";
+    m.absolute = true;
     m.value = fmt::format("{}T{:02d}:{:02d}", date, hour, minute);
     return m;
   }
@@ -538,6 +570,7 @@ class Matcher {
     else if (const Match d2 = day_first(k, pre); d2.ok()) m = d2;
     else if (!weekday_first) m = numeric_date(k);
     if (!m.ok() && weekday_first) return Match{};
+    m.absolute = m.type == "DATE";
     return m;
   }
 
@@ -548,13 +581,17 @@ class Matcher {
     if (!mo) return m;
     uint32_t e = k + 1;
     int d = day_any(e);
-    if (d && year_at(e) == 0 && !(at(e).num >= 0 && low(e + 1) == ":")) ++e;
+    if (d && year_at(e) == 0 && !(at(e).num >= 0 && low(e + 1) == ":" && low(e + 2).size() == 2 && at(e + 2).num >= 0)) ++e;
     else d = 0;
     uint32_t ye = e;
     if (low(ye) == "," || (!d && low(ye) == "of")) ++ye;
     int y = year_at(ye);
     if (y && !at(ye).glued) e = ye + 1;
-    else y = 0;
+    else if ((y = spoken_year(ye, &e))) {}
+    else if (anchored() && at(ye).is(C::shift) && low(ye + 1) == "year" && low(ye) != "past") {
+      y = anchor_->year + at(ye).n(C::shift);  // "January this year", "June last year"
+      e = ye + 2;
+    } else y = 0;
     if (pre.every && !d && !y) {
       m.end = k + 1;
       m.type = "SET";
@@ -652,8 +689,10 @@ class Matcher {
       m.value = fmt::format("XXXX-WXX-{}", wd);
       return m;
     }
+    if (pre.edge && (pre.edge_word == "earlier" || pre.edge_word == "later")) return m;
     m.end = j + 1;
     m.value = weekday_value(wd, pre.shift, pre.shifted, j, j + 1);
+    m.absolute = true;
     add_daypart(m);
     return m;
   }
@@ -677,6 +716,7 @@ class Matcher {
     int days = 0;
     std::from_chars(v.data() + (v[0] == '+' ? 1 : 0), v.data() + v.size(), days);
     m.end = j + len;
+    m.absolute = true;
     m.value = anchored() ? anchor_->plus_days(days).iso() : "XXXX-XX-XX";
     if (low(j) == "tonight") {
       m.value += "TNI";
@@ -692,20 +732,57 @@ class Matcher {
   Match shifted_unit(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    const bool bare = !pre.shifted && !pre.that;
-    if (bare && !(pre.the && t.text(C::unit) == "WE") && !(pre.the && pre.edge && is_any(t.low, {"year", "month", "week"})))
-      return m;
+    if (titled(j)) return m;  // "This Week", the name of a programme
     m.end = j + 1;
     m.nominal = true;
+    m.used_that = pre.that;
+    if (!pre.shifted && !pre.that) return bare_period(m, j, pre);
+    if (t.is(C::units) && !pre.that && !t.is(C::unit)) return shifted_plural(m, t.text(C::units), pre);
     if (t.is(C::unit) && !t.is(C::ordinal)) return shifted_period(m, j, pre);
     if (t.is(C::season) && !pre.that) return shifted_season(m, t.text(C::season), pre);
-    if (t.is(C::daypart) && !pre.that && pre.shift <= 0) {
-      if (!anchored()) return m.value = "XXXX-XX-XXT" + std::string(t.text(C::daypart)), m.type = "TIME", m;
-      m.value = anchor_->plus_days(pre.shift < 0 ? -1 : 0).iso() + "T" + std::string(t.text(C::daypart));
-      m.type = "TIME";
-      return m;
-    }
+    if (t.is(C::daypart) && !pre.that && pre.shift <= 0) return daypart_of(m, pre.shift < 0 ? -1 : 0, t.text(C::daypart));
     return Match{};
+  }
+
+  // A capitalised word inside a sentence of ordinary case: part of a name or title.
+  bool titled(uint32_t j) const {
+    const Tok& t = at(j);
+    return t.cap() && !(t.flags & (text::kLineStart | text::kAllCaps)) && j > 0 && at(j - 1).cap();
+  }
+
+  // With "the" or an edge but no shift: "the weekend", "the summer", "the morning",
+  // "the end of the year", "the year ended June 30".
+  Match bare_period(Match& m, uint32_t j, const Prefix& pre) const {
+    const Tok& t = at(j);
+    if (!pre.the && !pre.edge) return Match{};
+    if (pre.the && t.text(C::unit) == "WE") return m.value = anchored() ? weekend(0, j) : "XXXX-WXX-WE", m;
+    if (pre.the && t.is(C::season)) return shifted_season(m, t.text(C::season), pre);
+    if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings") return daypart_of(m, 0, t.text(C::daypart));
+    uint32_t k = j;
+    if (t.low == "full" || t.low == "calendar") ++k;
+    if (!pre.the || low(k) != "year") {
+      if (pre.the && pre.edge && is_any(low(k), {"month", "week"}) && anchored()) return m.value = shifted(*anchor_, at(k).text(C::unit), 0), m;
+      return Match{};
+    }
+    m.end = k + 1;
+    if (is_any(low(k + 1), {"ended", "ending", "ends", "to"})) return m.type = "DURATION", m.value = "P1Y", m;
+    m.value = anchored() ? y4(anchor_->year) : "XXXX";
+    return m;
+  }
+
+  Match daypart_of(Match& m, int days, std::string_view part) const {
+    m.type = "TIME";
+    m.value = (anchored() ? anchor_->plus_days(days).iso() : std::string("XXXX-XX-XX")) + "T" + std::string(part);
+    return m;
+  }
+
+  // "the coming weeks" (an unknown duration), "past years" (the past).
+  Match shifted_plural(Match& m, std::string_view unit, const Prefix& pre) const {
+    if (pre.shift < 0) return m.value = "PAST_REF", m;
+    if (pre.shift == 0) return Match{};
+    m.type = "DURATION";
+    m.value = duration_value(-1, unit);
+    return m;
   }
 
   Match shifted_period(Match& m, uint32_t j, const Prefix& pre) const {
@@ -829,6 +906,7 @@ class Matcher {
 
   Match quantity(uint32_t j, const Prefix& pre) const {
     Match m;
+    if (pre.every) return every_unit(j);
     if (low(j) == "half" && (low(j + 1) == "a" || low(j + 1) == "an")) {
       if (auto u = unit_at(j + 2, false, true)) return duration_match(j, u->second, 0.5, u->first, pre);
     }
@@ -837,15 +915,37 @@ class Matcher {
     uint32_t e = num->end;
     // "two to three weeks": the first number stands for the range
     if ((low(e) == "to" || low(e) == "or") && number_at(e + 1) && !num->article) e = number_at(e + 1)->end;
-    auto unit = unit_at(e, num->value != 1 || !num->article, num->value <= 1 || at(e).glued || num->article);
-    if (!unit) return m;
+    auto unit = unit_at(e, num->value != 1 || !num->article, true);
+    if (!unit || not_a_period(unit->second - 1, num->article)) return m;
     e = unit->second;
+    if (at(e).glued && (low(e) == "earlier" || low(e) == "ago")) return m;  // "year-earlier": a quarter reference
+    if (titled(e - 1)) return m;                                             // "60 Minutes"
     double value = num->value;
     if (low(e) == "and" && low(e + 1) == "a" && low(e + 2) == "half") value += 0.5, e += 3;
-    if (pre.every) return set_match(j, e, value, unit->first);
     if (const Match rel = relative_quantity(j, e, value, unit->first, pre); rel.ok()) return rel;
     if (num->article && value == 1 && !pre.approx && !pre.the && per_unit(j)) return set_match(j, e, 1, unit->first);
     return duration_match(j, e, value, unit->first, pre);
+  }
+
+  // "three-quarters" and "a quarter of" are fractions; "a second time" is an ordinal.
+  bool not_a_period(uint32_t u, bool article) const {
+    const Tok& t = at(u);
+    if (t.is(C::unit) && t.text(C::unit) == "Q" && (t.glued || low(u + 1) == "of")) return true;
+    if (t.is(C::units) && t.text(C::units) == "Q" && t.glued) return true;
+    if (t.is(C::ordinal) && article && at(u + 1).word() && !is_any(low(u + 1), {"ago", "later", "earlier", "and", "or"}))
+      return true;
+    return false;
+  }
+
+  // "every day", "each year", "every other week", "every two years".
+  Match every_unit(uint32_t j) const {
+    double value = 1;
+    uint32_t k = j;
+    if (low(k) == "other") value = 2, ++k;
+    else if (auto num = number_at(k); num && !num->article) value = num->value, k = num->end;
+    auto u = unit_at(k, value != 1, value == 1);
+    if (!u) return Match{};
+    return set_match(j, u->second, value, u->first);
   }
 
   // "$1 billion a year", "twice a day": an article after a quantity means "per".
@@ -885,15 +985,18 @@ class Matcher {
   Match plural_alone(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    if (!t.is(C::units) || pre.shifted || pre.the || j == 0) return m;
-    if (!is_any(low(j - 1), {"for", "within", "after"}) && !(t.glued == false && at(j + 1).glued && low(j + 1) == "long"))
-      return m;
+    if (pre.shifted || pre.the || j == 0) return m;
+    const bool long_ = !t.glued && at(j + 1).glued && low(j + 1) == "long";  // "decades-long", "day-long"
+    if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j, j + 1, 1, t.text(C::unit), pre);
+    if (!t.is(C::units) || (!is_any(low(j - 1), {"for", "within", "after", "in"}) && !long_)) return m;
+    if (low(j - 1) == "in" && !(j > 1 && low(j - 2) == "time")) return m;  // "for the first time in years"
     return duration_match(j, j + 1, -1, t.text(C::units), pre);
   }
 
   // "two days ago", "a year earlier", "three weeks later", "two years from now".
   Match relative_quantity(uint32_t j, uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
     Match m;
+    if (low(e) == "or" && low(e + 1) == "so") e += 2;
     const std::string_view w = low(e);
     const bool ago = w == "ago" || (w == "from" && low(e + 1) == "now");
     const bool earlier = w == "earlier" || w == "later";
@@ -906,7 +1009,8 @@ class Matcher {
     }
     const int sign = w == "ago" || w == "earlier" ? -1 : 1;
     const int count = static_cast<int>(std::lround(value));
-    if (earlier && ref_.mentioned && !pre.the) {
+    const bool quarter_year = unit == "Y" && count == 1 && ref_.quarter_named;  // "a year ago" in results news
+    if ((earlier || quarter_year) && ref_.mentioned && !pre.the) {
       m.value = relative_to_reference(unit, sign * count);
       if (!m.value.empty()) return m;
     }
@@ -956,8 +1060,13 @@ class Matcher {
     int year = year_at(k);
     if (year && !at(k + 1).glued) ++k;
     else year = 0;
+    if (pre.shifted && anchored() && low(k) == "year" && low(k + 1) == "'s" && ordinal_at(k + 2)) {
+      year = anchor_->year + (pre.shift_word == "this" ? 0 : pre.shift);  // "next year's first quarter"
+      k += 2;
+    }
     const int ord = ordinal_at(k);
     if (!ord || pre.every) return quarter_reference(j, pre);
+    if (ord == 1 && at(k + 1).is(C::units) && !at(k + 1).is(C::unit)) return duration_match(j, k + 2, -1, at(k + 1).text(C::units), pre);
     if (auto num = number_at(k + 1); num && ord == 1) {
       if (auto u = unit_at(num->end, true, false)) return duration_match(j, u->second, num->value, u->first, pre);
     }
@@ -968,6 +1077,7 @@ class Matcher {
     if (!year && anchored()) year = period_year(ord, unit, j, e);
     m.end = e;
     m.nominal = true;
+    m.absolute = true;
     const std::string y = year ? y4(year) : "XXXX";
     m.value = fmt::format("{}-{}{}", y, unit == "Q" ? "Q" : "H", ord);
     return m;
@@ -1056,14 +1166,33 @@ class Matcher {
 
   // ---- years, decades, spoken years
 
+  // "nineteen ninety-six" at k: the year, with *end after it; 0 if none.
+  int spoken_year(uint32_t k, uint32_t* end) const {
+    if (low(k) != "nineteen" || !at(k + 1).is(C::tens)) return 0;
+    const auto num = number_at(k + 1);
+    *end = num->end;
+    return 1900 + static_cast<int>(num->value);
+  }
+
+  // "the 1988 quarter", "the 1989 period": that year's quarter the text is about.
+  void year_period(Match& m) const {
+    const std::string_view w = low(m.end);
+    if ((w == "quarter" || w == "period") && ref_.quarter_named) {
+      m.value = quarter_value(all_digits(m.value), ref_.quarter);
+      m.nominal = true;
+      ++m.end;
+    }
+  }
+
   Match year_like(uint32_t j, const Prefix& pre) const {
     Match m;
     if (pre.every || pre.shifted) return m;
-    const Tok& t = at(j);
     if (const int y = year_at(j)) {
       if (!plausible_year(j, pre)) return m;
       m.end = j + 1;
       m.value = y4(y);
+      m.absolute = true;
+      year_period(m);
       return m;
     }
     if (const int d = decade_at(j)) {
@@ -1072,10 +1201,9 @@ class Matcher {
       m.value = fmt::format("{:03d}", d);
       return m;
     }
-    if (t.low == "nineteen" && at(j + 1).is(C::tens)) {
-      const auto num = number_at(j + 1);
-      m.end = num->end;
-      m.value = y4(1900 + static_cast<int>(num->value));
+    if (const int y = spoken_year(j, &m.end)) {
+      m.value = y4(y);
+      m.absolute = true;
       return m;
     }
     return m;
@@ -1131,7 +1259,6 @@ class Matcher {
     if (t.low == "once" || (t.low == "now" && at(j + 1).glued)) return m;
     m.end = j + len;
     m.value = std::string(v);
-    m.nominal = true;
     return m;
   }
 
@@ -1154,6 +1281,7 @@ class Matcher {
     int year = explicit_year_after(m.end);
     if (!year && anchored()) year = anchor_->year + (pre.shifted ? pre.shift : 0);
     m.value = holiday_value(v, year);
+    m.absolute = true;
     return m;
   }
 
@@ -1175,30 +1303,32 @@ class Matcher {
   // Applies the span habits; false if the match is to be dropped.
   bool finish(Match& m) const {
     // "the" belongs to noun phrases of their own, not to modifiers ("the [1996] bombing").
-    if (low(m.begin) == "the") {
+    if (m.the_first) {
       const bool modifier = at(m.end - 1).glued && at(m.end).word();  // "the [third-quarter] loss"
       if (!m.nominal || modifier) ++m.begin;
     }
     if (m.begin >= m.end) return false;
+    if (low(m.end) == "or" && low(m.end + 1) == "so" && m.type != "TIME") m.end += 2;
     // a part of a hyphenated word takes the whole word ("post-1959", "8-month-old")
     while (m.begin > 0 && at(m.begin).glued) --m.begin;
     while (m.end < n() && at(m.end).glued) {
       if (low(m.end) == "old") return false;
       ++m.end;
     }
-    if (m.type == "DATE" && m.value.find('T') != std::string::npos && m.value[0] != 'P') m.type = "TIME";
+    const bool calendar = (m.value[0] >= '0' && m.value[0] <= '9') || m.value[0] == 'X';
+    if (m.type == "DATE" && calendar && m.value.find('T') != std::string::npos) m.type = "TIME";
     return true;
   }
 
   // Makes a date the text names the reference for later anaphoric expressions.
   void remember(const Match& m) {
-    if (m.type != "DATE" && m.type != "TIME") return;
+    if (!m.absolute || (m.type != "DATE" && m.type != "TIME")) return;
     const std::string_view v = m.value;
     if (v.size() < 4 || all_digits(v.substr(0, 4)) < 0) return;
     Reference r;
     r.year = all_digits(v.substr(0, 4));
     r.mentioned = true;
-    if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q') r.quarter = v[6] - '0';
+    if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q') r.quarter = v[6] - '0', r.quarter_named = true;
     else if (v.size() >= 7 && v[4] == '-' && all_digits(v.substr(5, 2)) > 0) {
       r.month = all_digits(v.substr(5, 2));
       r.quarter = (r.month - 1) / 3 + 1;
