@@ -220,6 +220,7 @@ struct Match {
   std::string value;
   bool nominal = false;   // a noun phrase of its own: a leading "the" belongs to it
   bool absolute = false;  // names a date by itself: a reference for anaphoric expressions
+  bool named = false;     // ... written out as a calendar date, year or quarter
   bool used_that = false; // read the "that" / "the same" prefix
   bool the_first = false; // begins with the determiner "the"
   bool ok() const { return end > begin && !value.empty(); }
@@ -230,6 +231,7 @@ struct Reference {
   int year = 0, month = 0, day = 0, quarter = 0;
   bool mentioned = false;
   bool quarter_named = false;  // the text named the quarter itself ("the third quarter")
+  bool named = false;          // a calendar date or year the text wrote out (not a weekday)
 };
 
 bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -382,21 +384,26 @@ class Matcher {
     return 0;
   }
 
-  // The marker at k, with "had been due", "was expected" read as past.
-  int marker_at(uint32_t k) const {
-    const int m = marker(low(k));
+  // The marker at k: "had been due" or "was expected" point nowhere; "said" only next to the expression.
+  int marker_at(uint32_t k, uint32_t b) const {
+    const std::string_view w = low(k);
+    if (w == "set") return low(k + 1) == "to" ? 2 : 0;
+    if (is_any(w, {"said", "says", "told", "announced", "reported"})) return k + 3 >= b && k < b ? 1 : 0;
+    const int m = marker(w);
     if (m != 2 || k == 0) return m;
-    for (uint32_t b = k; b > 0 && b + 3 > k; --b)
-      if (is_any(low(b - 1), {"was", "were", "had", "been"})) return 1;
+    for (uint32_t i = k; i > 0 && i + 3 > k; --i)
+      if (is_any(low(i - 1), {"was", "were", "had", "been"})) return 0;
     return 2;
   }
 
-  // The tense around tokens [b, e): the nearest marker before, else just after, in the sentence.
+  // The tense around tokens [b, e): the nearest marker before, else just after, in the clause.
   Tense tense_at(uint32_t b, uint32_t e) const {
     for (uint32_t k = b, steps = 0; k > 0 && steps < 10 && same_sentence(k - 1, b); --k, ++steps)
-      if (const int m = marker_at(k - 1)) return m == 2 ? Tense::future : Tense::past;
-    for (uint32_t k = e, steps = 0; k < n() && steps < 5 && same_sentence(k, b); ++k, ++steps)
-      if (const int m = marker_at(k)) return m == 2 ? Tense::future : Tense::past;
+      if (const int m = marker_at(k - 1, b)) return m == 2 ? Tense::future : Tense::past;
+    for (uint32_t k = e, steps = 0; k < n() && steps < 5 && same_sentence(k, b); ++k, ++steps) {
+      if (is_any(low(k), {"that", ",", ";", "and", "but", "when", "while", "after", "before"})) break;
+      if (const int m = marker_at(k, b)) return m == 2 ? Tense::future : Tense::past;
+    }
     return Tense::unknown;
   }
 
@@ -435,21 +442,20 @@ class Matcher {
   bool anchored() const { return anchor_.has_value(); }
 
   // Year for a month (and day) written without one: the occurrence the shift or
-  // tense points to, else the nearest one.
+  // tense points to, else the nearest one (the earlier one on a tie).
   int year_for(int month, int day, uint32_t b, uint32_t e, int shift, bool shifted) const {
     const Day& a = *anchor_;
-    const bool before = month < a.month || (month == a.month && day && day < a.day);
-    const bool after = month > a.month || (month == a.month && day > a.day);
+    const int here = a.month * 31 + (day ? a.day : 0), there = month * 31 + day;  // same-year order
+    const bool before = there < here, after = there > here;
     if (shifted && shift < 0) return before ? a.year : a.year - 1;
     if (shifted && shift > 0) return after ? a.year : a.year + 1;
     if (shifted) return a.year;
     const Tense tense = tense_at(b, e);
     if (tense == Tense::future) return before ? a.year + 1 : a.year;
     if (tense == Tense::past) return after ? a.year - 1 : a.year;
-    const int ahead = (month - a.month + 12) % 12;  // months to the next such month
-    if (after && ahead >= 6) return a.year - 1;
-    if (before && 12 - ahead <= 6) return a.year;
-    if (before) return a.year + 1;
+    const int gap = there - here;  // in ~days, within this year
+    if (after && gap >= 186) return a.year - 1;
+    if (before && -gap > 186) return a.year + 1;
     return a.year;
   }
 
@@ -570,7 +576,7 @@ class Matcher {
     else if (const Match d2 = day_first(k, pre); d2.ok()) m = d2;
     else if (!weekday_first) m = numeric_date(k);
     if (!m.ok() && weekday_first) return Match{};
-    m.absolute = m.type == "DATE";
+    m.absolute = m.named = m.type == "DATE";
     return m;
   }
 
@@ -1010,7 +1016,7 @@ class Matcher {
     const int sign = w == "ago" || w == "earlier" ? -1 : 1;
     const int count = static_cast<int>(std::lround(value));
     const bool quarter_year = unit == "Y" && count == 1 && ref_.quarter_named;  // "a year ago" in results news
-    if ((earlier || quarter_year) && ref_.mentioned && !pre.the) {
+    if ((earlier || quarter_year) && ref_.named && !pre.the) {
       m.value = relative_to_reference(unit, sign * count);
       if (!m.value.empty()) return m;
     }
@@ -1077,7 +1083,7 @@ class Matcher {
     if (!year && anchored()) year = period_year(ord, unit, j, e);
     m.end = e;
     m.nominal = true;
-    m.absolute = true;
+    m.absolute = m.named = true;
     const std::string y = year ? y4(year) : "XXXX";
     m.value = fmt::format("{}-{}{}", y, unit == "Q" ? "Q" : "H", ord);
     return m;
@@ -1191,7 +1197,7 @@ class Matcher {
       if (!plausible_year(j, pre)) return m;
       m.end = j + 1;
       m.value = y4(y);
-      m.absolute = true;
+      m.absolute = m.named = true;
       year_period(m);
       return m;
     }
@@ -1279,9 +1285,15 @@ class Matcher {
     if (!len || !at(j).cap() || pre.every) return m;
     m.end = j + len;
     int year = explicit_year_after(m.end);
-    if (!year && anchored()) year = anchor_->year + (pre.shifted ? pre.shift : 0);
+    m.absolute = m.named = true;
+    if (year || !anchored()) return m.value = holiday_value(v, year), m;
+    year = anchor_->year + (pre.shifted ? pre.shift : 0);
     m.value = holiday_value(v, year);
-    m.absolute = true;
+    if (!pre.shifted) {  // the nearest one the tense allows
+      const Tense tense = tense_at(j, m.end);
+      if (tense != Tense::future && m.value > anchor_->iso()) m.value = holiday_value(v, year - 1);
+      else if (tense == Tense::future && m.value < anchor_->iso()) m.value = holiday_value(v, year + 1);
+    }
     return m;
   }
 
@@ -1328,6 +1340,7 @@ class Matcher {
     Reference r;
     r.year = all_digits(v.substr(0, 4));
     r.mentioned = true;
+    r.named = m.named;
     if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q') r.quarter = v[6] - '0', r.quarter_named = true;
     else if (v.size() >= 7 && v[4] == '-' && all_digits(v.substr(5, 2)) > 0) {
       r.month = all_digits(v.substr(5, 2));
