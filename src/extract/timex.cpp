@@ -317,17 +317,17 @@ class Matcher {
   uint32_t prefix_at(uint32_t j, Prefix& pre) const {
     const std::string_view w = low(j);
     uint32_t len = 0;
+    if ((len = phrase_at(j, C::edge))) {
+      if (pre.edge) return 0;
+      pre.edge_word = w;
+      return pre.edge = true, len;
+    }
     if (w == "the" && !pre.the && !pre.shifted) {
       pre.the = true;
       pre.the_at = j;
       return 1;
     }
     if ((len = phrase_at(j, C::approx))) return pre.approx = true, len;
-    if ((len = phrase_at(j, C::edge))) {
-      if (pre.edge) return 0;
-      pre.edge_word = w;
-      return pre.edge = true, len;
-    }
     if (w == "every" || w == "each" || w == "per") return pre.every = true, 1;
     if (w == "fiscal" || w == "financial") return pre.fiscal = true, 1;
     if ((w == "that" || (w == "same" && pre.the)) && !pre.shifted && !pre.that) return pre.that = true, 1;
@@ -390,6 +390,7 @@ class Matcher {
     if (w == "set") return low(k + 1) == "to" ? 2 : 0;
     if (is_any(w, {"said", "says", "told", "announced", "reported"})) return k + 3 >= b && k < b ? 1 : 0;
     const int m = marker(w);
+    if (m == 1 && k > 0 && is_any(low(k - 1), {"be", "being", "to"})) return 0;  // "will be held": read on
     if (m != 2 || k == 0) return m;
     for (uint32_t i = k; i > 0 && i + 3 > k; --i)
       if (is_any(low(i - 1), {"was", "were", "had", "been"})) return 0;
