@@ -201,20 +201,27 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
                             "VALUES (:claim, :doc, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
   for (const ClaimMention& c : facts.claims) {
     if (c.content.empty()) continue;
-    const std::string content(c.content.of(doc.text));
+    std::string content(c.content.of(doc.text));
+    for (const Span& piece : c.more) content.append(" ").append(piece.of(doc.text));
     const std::string key = fmt::format("{}|{}", key_of(c.speaker), hex128(XXH3_128bits(utf8::fold(content).data(), utf8::fold(content).size())));
     const int64_t claim_id = node_id("claim", key, [&](Stmt& s) {
       s.bind_or_null(":speaker", global_of(c.speaker) ? std::optional<int64_t>(global_of(c.speaker)) : std::nullopt)
           .bind(":content", content).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date);
     });
-    ins_cm.reset();
-    ins_cm.bind(":claim", claim_id).bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date)
-        .bind(":sentence", c.sentence)
-        .bind_or_null(":speaker", local_of(c.speaker) ? std::optional<int64_t>(local_of(c.speaker)) : std::nullopt);
-    if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
-    else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
-    bind_span(ins_cm, cp, doc.text, c.content);
-    ins_cm.run();
+    // One evidence row per piece of the content (a quotation split by its cue
+    // or continued over paragraphs has several).
+    for (size_t i = 0; i <= c.more.size(); ++i) {
+      const Span piece = i == 0 ? c.content : c.more[i - 1];
+      if (piece.empty()) continue;
+      ins_cm.reset();
+      ins_cm.bind(":claim", claim_id).bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date)
+          .bind(":sentence", c.sentence)
+          .bind_or_null(":speaker", local_of(c.speaker) ? std::optional<int64_t>(local_of(c.speaker)) : std::nullopt);
+      if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
+      else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
+      bind_span(ins_cm, cp, doc.text, piece);
+      ins_cm.run();
+    }
   }
 
   // Relations: one node per (subject, predicate, object).
