@@ -258,7 +258,7 @@ class DocumentClaims {
     if (!is(t, ",")) return phrase_ending_at(i, s);
     // An apposition between commas.
     for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
-      if (quote_mark(k) || cue_at_[k] >= 0 || is(k, ";")) break;
+      if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
       if (!head.found || head.pronoun) return {};
@@ -298,7 +298,7 @@ class DocumentClaims {
       if (mention_[k] >= 0 && (name < 0 || !person(name))) name = mention_[k];
       if (name >= 0 && person(name) && mention_[k] < 0) break;
     }
-    if (k == j || (k < s.last && !is(k, ",") && !terminal(k) && !(cls_[k] & kPrep) && !quote_mark(k))) return sub;
+    if (k == j || (k < s.last && !is(k, ",") && !is(k, "(") && !terminal(k) && !(cls_[k] & kPrep) && !quote_mark(k))) return sub;
     sub.found = true;
     sub.mention = name;
     sub.first = j;
@@ -389,8 +389,13 @@ class DocumentClaims {
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
       if (c.flags & kAccording) return cue_at_[j];
       if (j == k) return cue_at_[j];
+      // The speaker phrase must start right after the quotation ("campaign
+      // manager Robby Mook said").
       const Subject sub = left_subject(c);
-      return sub.found && sub.first <= k + 1 ? cue_at_[j] : -1;
+      if (!sub.found) return -1;
+      for (uint32_t g = k; g < sub.first; ++g)
+        if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return -1;
+      return sub.first <= k + 5 ? cue_at_[j] : -1;
     }
     return -1;
   }
