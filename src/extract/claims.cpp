@@ -254,7 +254,15 @@ class DocumentClaims {
     uint32_t i = c.first;
     while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i;
     if (i <= s.first) return {};
+    // "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis.
+    if (is(i - 1, ")")) {
+      uint32_t k = i - 1;
+      while (k > s.first && i - k < 10 && !is(k, "(")) --k;
+      if (is(k, "(") && k > s.first) i = k;
+    }
     const uint32_t t = i - 1;
+    // "X said ... but said ...": the first verb's subject.
+    if (is(t, "and") || is(t, "but")) return earlier_subject(c);
     if (!is(t, ",")) return phrase_ending_at(i, s);
     // An apposition between commas.
     for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
@@ -290,15 +298,19 @@ class DocumentClaims {
       sub.last = j + 1;
       return sub;
     }
+    // The noun phrase up to a comma, parenthesis, preposition or the end; its
+    // head is the last person named in it ("former Obama adviser David Axelrod").
     uint32_t k = j;
     int32_t name = -1;
-    for (; k < s.last && k - j < 9; ++k) {
-      if (!word(k) || quoted(k) || cue_at_[k] >= 0) break;
+    for (; k < s.last && k - j < 10; ++k) {
+      const std::string_view w = str(k);
+      const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
+      if ((!word(k) && !possessive) || quoted(k) || cue_at_[k] >= 0) break;
       if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
-      if (mention_[k] >= 0 && (name < 0 || !person(name))) name = mention_[k];
-      if (name >= 0 && person(name) && mention_[k] < 0) break;
+      if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
     }
-    if (k == j || (k < s.last && !is(k, ",") && !is(k, "(") && !terminal(k) && !(cls_[k] & kPrep) && !quote_mark(k))) return sub;
+    const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
+    if (k == j || (!boundary && name < 0)) return sub;
     sub.found = true;
     sub.mention = name;
     sub.first = j;
@@ -311,12 +323,27 @@ class DocumentClaims {
   Subject participle_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.first == s.first || !participle(c.first)) return {};
+    return earlier_subject(c);
+  }
+
+  // The subject of an earlier cue in the sentence, else the name the sentence
+  // opens with ("Clinton seemed ready to riff on it, telling the crowd, ...").
+  Subject earlier_subject(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
     for (int32_t k = cue_index(c) - 1; k >= 0; --k) {
       const Cue& main = cues_[static_cast<size_t>(k)];
       if (main.first < s.first) break;
       Subject sub = left_subject(main);
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
       if (sub.found) return sub;
+    }
+    for (uint32_t t = s.first; t < c.first && t < s.first + 4; ++t) {
+      if (quoted(t)) break;
+      if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
+        uint32_t e = t + 1;
+        while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
+        return phrase_ending_at(e, s);
+      }
     }
     return {};
   }
@@ -378,24 +405,43 @@ class DocumentClaims {
     return -1;
   }
 
-  // Index of a cue just after `close` ("…,” Logan said", "…,” said Logan"), or -1.
+  // Index of a cue just after `close` ("…,” Logan said", "…,” said Logan",
+  // "…?” Biden said." split off as a sentence of its own), or -1.
   int32_t cue_after(uint32_t close) const {
     const text::Sentence& s = sentence_of(close);
     uint32_t k = close + 1;
-    if (k < s.last && (is(k, ",") || str(k) == "\xE2\x80\x94")) ++k;
-    for (uint32_t j = k; j < s.last && j - k <= 8; ++j) {
+    if (k >= s.last) return cue_in_next_sentence(close);
+    if (is(k, ",") || str(k) == "\xE2\x80\x94") ++k;
+    for (uint32_t j = k; j < s.last && j - k <= 40; ++j) {
       if (quote_mark(j) || terminal(j) || is(j, ";")) return -1;
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
-      if (c.flags & kAccording) return cue_at_[j];
       if (j == k) return cue_at_[j];
-      // The speaker phrase must start right after the quotation ("campaign
-      // manager Robby Mook said").
-      const Subject sub = left_subject(c);
-      if (!sub.found) return -1;
-      for (uint32_t g = k; g < sub.first; ++g)
-        if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return -1;
-      return sub.first <= k + 5 ? cue_at_[j] : -1;
+      return speaker_starts_at(c, k) ? cue_at_[j] : -1;
+    }
+    return -1;
+  }
+
+  // True when the cue's subject phrase starts at token `k` (titles and roles
+  // before the name allowed: "campaign manager Robby Mook said").
+  bool speaker_starts_at(const Cue& c, uint32_t k) const {
+    const Subject sub = left_subject(c);
+    if (!sub.found || sub.first < k) return false;
+    for (uint32_t g = k; g < sub.first; ++g)
+      if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
+    return sub.first <= k + 5;
+  }
+
+  int32_t cue_in_next_sentence(uint32_t close) const {
+    const uint32_t si = a_.tokens[close].sentence + 1;
+    if (si >= a_.sentences.size() || a_.sentences[si].paragraph != sentence_of(close).paragraph) return -1;
+    const text::Sentence& n = a_.sentences[si];
+    for (uint32_t j = n.first; j < n.last && j - n.first <= 12; ++j) {
+      if (quote_mark(j) || is(j, ",")) return -1;
+      if (cue_at_[j] < 0) continue;
+      const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
+      if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) != n.last) return -1;
+      return j == n.first || speaker_starts_at(c, n.first) ? cue_at_[j] : -1;
     }
     return -1;
   }
@@ -408,7 +454,24 @@ class DocumentClaims {
     const uint32_t p = open - 1;
     if (is(p, ":") || quote_mark(p)) return true;
     if (is(p, ",") || str(p) == "\xE2\x80\x94" || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
-    return cue >= 0 && cues_[static_cast<size_t>(cue)].flags & kSpeech;
+    // Right after the cue or its addressee: "said “...", "told reporters “..."
+    if (cue < 0) return false;
+    const Cue& c = cues_[static_cast<size_t>(cue)];
+    return (c.flags & kSpeech) && (open == c.last || open == skip_addressee(c.last, s));
+  }
+
+  // A title in quotation marks ("Meet the Press", ''An American Son''): every
+  // word capitalised, few words.
+  bool title_like(const std::vector<uint32_t>& quotes) const {
+    if (quotes.size() != 1) return false;
+    const text::Quotation& q = a_.quotes[quotes[0]];
+    size_t words = 0;
+    for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
+      if (!word(t)) continue;
+      ++words;
+      if (!a_.tokens[t].is(text::kCapitalized) && !a_.tokens[t].is(text::kNumber) && !(cls_[t] & (kDet | kPrep | kStop))) return false;
+    }
+    return words <= 6;
   }
 
   bool stands_alone_after(uint32_t close, int32_t cue) const {
@@ -426,6 +489,7 @@ class DocumentClaims {
       const int32_t after = ch.closed ? cue_after(ch.close) : -1;
       const int32_t before = cue_before(ch.open);
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
+      if (title_like(ch.quotes)) continue;
       std::vector<Span> parts;
       for (uint32_t q : ch.quotes) {
         const Span inner = trim(a_.quotes[q].inner);
