@@ -269,7 +269,8 @@ class DocumentClaims {
       if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
-      if (!head.found || head.pronoun) return {};
+      if (!head.found || (head.mention < 0 && !head.pronoun)) continue;  // "Harry Bond, 30, of Raleigh, ..., said"
+      if (head.pronoun) return {};
       if (head.mention < 0 || !person(head.mention)) {
         for (uint32_t j = t; j-- > k + 1;)
           if (mention_[j] >= 0 && person(mention_[j])) {
@@ -337,8 +338,10 @@ class DocumentClaims {
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
       if (sub.found) return sub;
     }
-    for (uint32_t t = s.first; t < c.first && t < s.first + 4; ++t) {
+    for (uint32_t t = s.first; t < c.first && t < s.first + 8; ++t) {
       if (quoted(t)) break;
+      const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
+      if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
       if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
         uint32_t e = t + 1;
         while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
@@ -400,6 +403,8 @@ class DocumentClaims {
     for (uint32_t k = open; k-- > s.first && open - k <= kMaxContentGap;) {
       if (quote_mark(k) || quoted(k)) return -1;
       if (is(k, "that") || is(k, ";") || terminal(k)) return -1;
+      if (is(k, ",") && k + 1 < open && !is(open - 1, ",") && !is(open - 1, ":")) return -1;
+      if (is(k, ",") && k + 1 < open - 1) return -1;  // a new clause after the cue's comma
       if (cue_at_[k] >= 0) return cue_at_[k];
     }
     return -1;
@@ -440,7 +445,7 @@ class DocumentClaims {
       if (quote_mark(j) || is(j, ",")) return -1;
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
-      if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) != n.last) return -1;
+      if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) == UINT32_MAX) return -1;
       return j == n.first || speaker_starts_at(c, n.first) ? cue_at_[j] : -1;
     }
     return -1;
@@ -497,6 +502,12 @@ class DocumentClaims {
       }
       if (parts.empty() || words_in(parts) < 2) continue;
       int32_t cue = after >= 0 ? after : before;
+      // "Feinstein said “…,” she said.": the named speaker wins.
+      if (after >= 0 && before >= 0 && !by_cue_.count(before)) {
+        const Subject sa = subject_of(cues_[static_cast<size_t>(after)]);
+        const Subject sb = subject_of(cues_[static_cast<size_t>(before)]);
+        if (sa.mention < 0 && sb.mention >= 0) cue = before;
+      }
       // "“A,” he said, “B.”": the second half joins the first.
       if (cue >= 0) {
         if (auto it = by_cue_.find(cue); it != by_cue_.end() && pending_[it->second].quoted) {
@@ -653,36 +664,93 @@ class DocumentClaims {
   // same or the previous paragraph ("“It’s an attempt,” he said. “And …”").
   void attach_follow_on_quotes() {
     std::vector<size_t> order = sorted_pending();
-    std::vector<size_t> drop;
+    std::vector<uint8_t> dropped(pending_.size(), 0);
     for (size_t oi = 0; oi < order.size(); ++oi) {
       Pending& p = pending_[order[oi]];
-      if (p.cue >= 0 || !p.quoted) continue;
+      if (p.cue >= 0 || !p.quoted || p.subject.found) continue;
+      const uint32_t open = a_.token_at(p.parts.front().begin) - 1;
+      if (attribute_nearby(p, open)) continue;
       const uint32_t para = paragraph_of(p.parts.front());
       int32_t prev = -1;
       for (size_t k = oi; k-- > 0;) {
+        if (dropped[order[k]]) continue;
         const Pending& q = pending_[order[k]];
-        if (drop.end() != std::find(drop.begin(), drop.end(), order[k])) continue;
-        const uint32_t qpara = paragraph_of(q.parts.back());
-        if (qpara + 1 >= para && (q.cue >= 0 || q.inherit >= 0)) prev = static_cast<int32_t>(order[k]);
+        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.inherit >= 0 || q.subject.found))
+          prev = static_cast<int32_t>(order[k]);
         break;
       }
-      if (prev < 0) {
-        if (const int32_t cue = colon_cue(p.parts.front()); cue >= 0) {
-          p.cue = cue;
-          p.subject = subject_of(cues_[static_cast<size_t>(cue)]);
-        }
-        continue;
-      }
+      if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
       if (q.quoted) {
         append(q, p.parts);
-        drop.push_back(order[oi]);
+        dropped[order[oi]] = 1;
       } else {
         p.inherit = prev;
       }
     }
-    std::sort(drop.begin(), drop.end());
-    for (size_t k = drop.size(); k-- > 0;) pending_[drop[k]].parts.clear();
+    for (size_t i = 0; i < pending_.size(); ++i)
+      if (dropped[i]) pending_[i].parts.clear();
+  }
+
+  // Attributions of a quotation without a cue of its own: "Rep. Trey Gowdy:
+  // “…”", "Trump said:" ending the paragraph before, "Bystrom agreed." just
+  // before, or a "- Sanders." line after it.
+  bool attribute_nearby(Pending& p, uint32_t open) {
+    if (const int32_t cue = colon_cue(p.parts.front()); cue >= 0) {
+      p.cue = cue;
+      p.subject = subject_of(cues_[static_cast<size_t>(cue)]);
+      cues_[static_cast<size_t>(cue)].used = true;
+      return true;
+    }
+    const text::Sentence& s = sentence_of(open);
+    if (open > s.first && is(open - 1, ":")) {
+      p.subject = phrase_ending_at(open - 1, s);
+      if (is(open - 2, ")") || p.subject.mention >= 0) {
+        if (!p.subject.found || p.subject.mention < 0) p.subject = left_subject(Cue{open - 1, open, kSpeech, false});
+        return p.subject.found;
+      }
+      p.subject = {};
+    }
+    const uint32_t si = a_.tokens[open].sentence;
+    if (open == s.first && si > 0 && a_.sentences[si - 1].paragraph == s.paragraph) {
+      const text::Sentence& prev = a_.sentences[si - 1];
+      for (uint32_t k = prev.first; k < prev.last; ++k) {
+        if (cue_at_[k] < 0 || quoted(k)) continue;
+        Cue& c = cues_[static_cast<size_t>(cue_at_[k])];
+        if (c.used || !(c.flags & kSpeech) || parenthetical_tail(c) != prev.last) continue;
+        const Subject sub = left_subject(c);
+        if (!sub.found) continue;
+        p.cue = cue_at_[k];
+        p.subject = sub;
+        c.used = true;
+        return true;
+      }
+    }
+    return dash_signature(p);
+  }
+
+  // "- Sanders." as the paragraph after a quotation (fact-check layout).
+  bool dash_signature(Pending& p) const {
+    const uint32_t last = a_.token_at(p.parts.back().end);
+    if (last >= a_.tokens.size()) return false;
+    const uint32_t para = sentence_of(last).paragraph + 1;
+    const uint32_t close_para = sentence_of(last > 0 ? last - 1 : 0).paragraph;
+    if (para >= a_.paragraphs.size() || close_para + 1 != para) return false;
+    const text::Sentence& s = a_.sentences[a_.paragraphs[para].first_sentence];
+    const std::string_view dash = str(s.first);
+    if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return false;
+    const uint32_t t = s.first + 1;
+    if (t >= s.last || mention_[t] < 0) return false;
+    uint32_t e = t;
+    while (e < s.last && mention_[e] == mention_[t]) ++e;
+    if (e < s.last && !terminal(e) && !is(e, ",")) return false;
+    Subject sub;
+    sub.found = true;
+    sub.mention = mention_[t];
+    sub.first = t;
+    sub.last = e;
+    p.subject = sub;
+    return true;
   }
 
   // A cue in a paragraph that ends with a colon just before the quotation.
