@@ -493,6 +493,8 @@ class DocumentClaims {
     for (const Chain& ch : quote_chains()) {
       const int32_t after = ch.closed ? cue_after(ch.close) : -1;
       const int32_t before = cue_before(ch.open);
+      // A quotation inside a clause ("called the plan “a disgrace”") stays
+      // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
       if (title_like(ch.quotes)) continue;
       std::vector<Span> parts;
@@ -500,7 +502,7 @@ class DocumentClaims {
         const Span inner = trim(a_.quotes[q].inner);
         if (!inner.empty()) parts.push_back(inner);
       }
-      if (parts.empty() || words_in(parts) < 2) continue;
+      if (parts.empty() || words_in(parts) < ((after >= 0 || before >= 0) ? 1u : 2u)) continue;
       int32_t cue = after >= 0 ? after : before;
       // "Feinstein said “…,” she said.": the named speaker wins.
       if (after >= 0 && before >= 0 && !by_cue_.count(before)) {

@@ -256,8 +256,11 @@ void split_sentences(Analysis& a) {
     const bool upper_next = next.is(kCapitalized) || next.is(kNumber) || next.is(kQuoteMark) ||
                             (next.is(kPunct) && !next.is(kTerminal) && nw != "," && nw != ")" && nw != ";");
     if (!upper_next) continue;
-    // After an abbreviation only a clear sentence opener ends the sentence.
-    if (!tok.is(kTerminal) && !sentence_starter(nw)) continue;
+    // After an abbreviation only a clear sentence opener ends the sentence:
+    // a common first word, or a quotation mark opening a capitalised word.
+    const bool quote_opens = (next.is(kOpenQuote) || ((nw == "\"" || nw == "''") && opens_word(a, end))) &&
+                             end + 1 < toks.size() && toks[end + 1].is(kCapitalized);
+    if (!tok.is(kTerminal) && !sentence_starter(nw) && !quote_opens) continue;
     close(end);
     t = end - 1;
   }
@@ -303,6 +306,14 @@ void find_quotes(Analysis& a) {
         continue;  // single quotes are too ambiguous with apostrophes to pair reliably
       } else if (!opens && !closes) {
         continue;
+      }
+      // A mistyped closer: an opening mark glued to the word before it and not
+      // to the one after ("a fascist?“ he asked").
+      const bool glued_after = t + 1 < last && toks[t + 1].span.begin == tok.span.end;
+      if (opens && open >= 0 && !space_before(a, t) && !glued_after && w == "\xE2\x80\x9C") {
+        opens = false;
+        closes = true;
+        tok.flags &= static_cast<uint16_t>(~kOpenQuote);
       }
       if (opens && open < 0) {
         open = t;
