@@ -683,7 +683,9 @@ class DocumentClaims {
       }
       if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
-      if (q.quoted) {
+      // A quotation continuing a claim that quoted in part ("said the plan
+      // was “dead.” “And buried,”") continues that claim.
+      if (q.quoted || has_quote(q)) {
         append(q, p.parts);
         dropped[order[oi]] = 1;
       } else {
@@ -753,6 +755,13 @@ class DocumentClaims {
     sub.last = e;
     p.subject = sub;
     return true;
+  }
+
+  bool has_quote(const Pending& p) const {
+    for (const Span& sp : p.parts)
+      for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end; ++t)
+        if (quote_mark(t)) return true;
+    return false;
   }
 
   // A cue in a paragraph that ends with a colon just before the quotation.
