@@ -33,11 +33,18 @@ using C = WordClass;
 // ---------------------------------------------------------------------------
 // Tokens
 
+bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
 struct Tok {
   Span span;
   std::string_view low;  // lower case, without a trailing '.'
   const WordInfo* info = nullptr;
   int num = -1;          // value of an all-digit token of up to 9 digits, else -1
+  bool cue = false;      // may start a time expression or its prefix (a cheap filter)
   uint16_t flags = 0;
   uint32_t sentence = 0;
   bool glued = false;    // joined to the previous token by a hyphen (one text token)
@@ -82,7 +89,8 @@ void push_tok(std::vector<Tok>& out, std::string_view text, std::string_view low
   t.sentence = src.sentence;
   t.glued = glued;
   t.num = all_digits(t.low);
-  t.info = TimexWords::instance().find(t.low);
+  if (t.flags & text::kWord) t.info = TimexWords::instance().find(t.low);
+  t.cue = t.info || (!t.low.empty() && t.low[0] >= '0' && t.low[0] <= '9') || t.low.ends_with("ties");
   out.push_back(t);
 }
 
@@ -234,12 +242,6 @@ struct Reference {
   bool named = false;          // a calendar date or year the text wrote out (not a weekday)
 };
 
-bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (w == s) return true;
-  return false;
-}
-
 class Matcher {
  public:
   Matcher(const std::vector<Tok>& toks, std::optional<Day> anchor) : t_(toks), anchor_(anchor) {
@@ -273,8 +275,8 @@ class Matcher {
   // Length of the longest phrase of class c at token i (0 if none); *value gets its value.
   uint32_t phrase_at(uint32_t i, C c, std::string_view* value = nullptr) const {
     if (i >= n()) return 0;
-    if (const auto* list = TimexWords::instance().phrases(low(i))) {
-      for (const Phrase& p : *list) {
+    if (const WordInfo* info = t_[i].info) {
+      for (const Phrase& p : info->phrases) {
         if (p.cls != c || i + p.words.size() > n()) continue;
         bool ok = true;
         for (size_t k = 1; k < p.words.size() && ok; ++k) ok = low(i + static_cast<uint32_t>(k)) == p.words[k];
@@ -294,6 +296,7 @@ class Matcher {
 
   Match longest_at(uint32_t i) const {
     Match best;
+    if (!at(i).cue) return best;
     Prefix pre;
     consider(best, core_at(i, pre), i, pre);
     uint32_t j = i;
@@ -346,7 +349,7 @@ class Matcher {
     auto take = [&](Match m) {
       if (m.ok() && (m.end > best.end || !best.ok())) best = std::move(m);
     };
-    if (j >= n()) return best;
+    if (j >= n() || !t_[j].cue) return best;
     take(clock_time(j, pre));
     take(calendar_date(j, pre));
     take(weekday(j, pre));
