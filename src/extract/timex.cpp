@@ -487,7 +487,8 @@ class Matcher {
     std::string date;
     e = date_after_time(e, date);
     if (pre.shifted || pre.every) return m;
-    if (at(j).is(C::time) && at(j).cap() && !(at(j).flags & text::kLineStart) && !(at(j).flags & text::kAllCaps)) return m;
+    if (at(j).is(C::time) && ((at(j).cap() && !(at(j).flags & text::kLineStart) && !(at(j).flags & text::kAllCaps)) || (j > 0 && low(j - 1) == "high")))
+      return m;
     m.end = e;
     m.type = "TIME";
     m.absolute = true;
@@ -760,14 +761,28 @@ class Matcher {
     return t.cap() && !(t.flags & (text::kLineStart | text::kAllCaps)) && j > 0 && at(j - 1).cap();
   }
 
+  // A capitalised unit after a number inside a sentence: a name ("60 Minutes").
+  bool capital_unit(uint32_t unit) const {
+    const Tok& u = at(unit);
+    return u.cap() && !(u.flags & (text::kAllCaps | text::kLineStart)) && !u.glued;
+  }
+
   // With "the" or an edge but no shift: "the weekend", "the summer", "the morning",
   // "the end of the year", "the year ended June 30".
   Match bare_period(Match& m, uint32_t j, const Prefix& pre) const {
     const Tok& t = at(j);
     if (!pre.the && !pre.edge) return Match{};
     if (pre.the && t.text(C::unit) == "WE") return m.value = anchored() ? weekend(0, j) : "XXXX-WXX-WE", m;
-    if (pre.the && t.is(C::season)) return shifted_season(m, t.text(C::season), pre);
-    if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings") return daypart_of(m, 0, t.text(C::daypart));
+    if (pre.the && t.is(C::season)) {
+      uint32_t e = j + 2;  // "the winter of 1994"
+      const int y = low(j + 1) != "of" ? 0 : year_at(j + 2) ? (++e, year_at(j + 2)) : spoken_year(j + 2, &e);
+      if (y) return m.end = e, m.value = y4(y) + "-" + std::string(t.text(C::season)), m;
+      return shifted_season(m, t.text(C::season), pre);
+    }
+    if (pre.the && t.is(C::units) && low(j + 1) == "ahead") return m.end = j + 2, m.type = "DURATION", m.value = duration_value(-1, t.text(C::units)), m;
+    if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings" && low(j + 1) != "of" &&
+        (pre.edge || is_any(low(pre.the_at - 1), {"in", "during", "by"})))
+      return daypart_of(m, 0, t.text(C::daypart));
     uint32_t k = j;
     if (t.low == "full" || t.low == "calendar") ++k;
     if (!pre.the || low(k) != "year") {
@@ -776,6 +791,7 @@ class Matcher {
     }
     m.end = k + 1;
     if (is_any(low(k + 1), {"ended", "ending", "ends", "to"})) return m.type = "DURATION", m.value = "P1Y", m;
+    if (is_any(low(k + 1), {"before", "after", "earlier", "later", "of"})) return Match{};
     m.value = anchored() ? y4(anchor_->year) : "XXXX";
     return m;
   }
@@ -929,7 +945,7 @@ class Matcher {
     if (!unit || not_a_period(unit->second - 1, num->article)) return m;
     e = unit->second;
     if (at(e).glued && (low(e) == "earlier" || low(e) == "ago")) return m;  // "year-earlier": a quarter reference
-    if (titled(e - 1)) return m;                                             // "60 Minutes"
+    if (capital_unit(e - 1)) return m;                                    // "60 Minutes"
     double value = num->value;
     if (low(e) == "and" && low(e + 1) == "a" && low(e + 2) == "half") value += 0.5, e += 3;
     if (const Match rel = relative_quantity(j, e, value, unit->first, pre); rel.ok()) return rel;
@@ -998,6 +1014,7 @@ class Matcher {
     if (pre.shifted || pre.the || j == 0) return m;
     const bool long_ = !t.glued && at(j + 1).glued && low(j + 1) == "long";  // "decades-long", "day-long"
     if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j, j + 1, 1, t.text(C::unit), pre);
+    if (t.is(C::units) && low(j + 1) == "ago" && !pre.approx) return m.end = j + 2, m.value = "PAST_REF", m;  // "months ago"
     if (!t.is(C::units) || (!is_any(low(j - 1), {"for", "within", "after", "in"}) && !long_)) return m;
     if (low(j - 1) == "in" && !(j > 1 && low(j - 2) == "time")) return m;  // "for the first time in years"
     return duration_match(j, j + 1, -1, t.text(C::units), pre);
@@ -1131,6 +1148,11 @@ class Matcher {
     Match m;
     if (!anchored() || pre.shifted) return m;
     uint32_t k = j;
+    if (low(k) == "year" && (low(k + 1) == "end" || (low(k + 1) == "'s" && low(k + 2) == "end"))) {
+      m.end = k + (low(k + 1) == "end" ? 2 : 3);  // "by year end", "year-end", "year's end"
+      m.value = y4(anchor_->year);
+      return m;
+    }
     bool latest = false;
     int back = 0;
     if (low(k) == "latest") latest = true, ++k;
@@ -1269,6 +1291,7 @@ class Matcher {
     if (t.low == "once" || (t.low == "now" && at(j + 1).glued)) return m;
     m.end = j + len;
     m.value = std::string(v);
+    if (v.size() > 1 && v[0] == 'P' && (v[1] == 'X' || v[1] == 'T' || (v[1] >= '0' && v[1] <= '9'))) m.type = "DURATION";  // "a while"
     return m;
   }
 
