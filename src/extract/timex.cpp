@@ -938,6 +938,7 @@ class Matcher {
     }
     auto num = number_at(j);
     if (!num) return plural_alone(j, pre);
+    if (year_at(j) && !at(j + 1).glued && at(j + 1).is(C::unit)) return m;  // "the 1988 quarter"
     uint32_t e = num->end;
     // "two to three weeks": the first number stands for the range
     if ((low(e) == "to" || low(e) == "or") && number_at(e + 1) && !num->article) e = number_at(e + 1)->end;
@@ -1209,8 +1210,10 @@ class Matcher {
   // "the 1988 quarter", "the 1989 period": that year's quarter the text is about.
   void year_period(Match& m) const {
     const std::string_view w = low(m.end);
-    if ((w == "quarter" || w == "period") && ref_.quarter_named) {
-      m.value = quarter_value(all_digits(m.value), ref_.quarter);
+    if ((w == "quarter" && anchored()) || (w == "period" && ref_.quarter_named)) {
+      int year = 0, q = 0;
+      reference_quarter(year, q);
+      m.value = quarter_value(all_digits(m.value), q);
       m.nominal = true;
       ++m.end;
     }
@@ -1287,7 +1290,15 @@ class Matcher {
     if (t.low == "future" && t.cap() && !(t.flags & text::kLineStart)) return m;
     if (t.low == "soon" && (low(j - 1) == "as" || low(j + 1) == "as" || low(j + 1) == "after")) return m;
     if (t.low == "current" && (low(j + 1) == "account" || low(j + 1) == "accounts" || at(j + 1).is(C::unit))) return m;
-    if (t.low == "recent" && at(j + 1).is(C::units)) ++len;
+    if (t.low == "recent" && at(j + 1).is(C::units)) {  // "recent years": the past; "recent weeks": a while
+      ++len;
+      if (at(j + 1).text(C::units) != "Y") {
+        m.end = j + len;
+        m.type = "DURATION";
+        m.value = duration_value(-1, at(j + 1).text(C::units));
+        return m;
+      }
+    }
     if (t.low == "once" || (t.low == "now" && at(j + 1).glued)) return m;
     m.end = j + len;
     m.value = std::string(v);
