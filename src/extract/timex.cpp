@@ -445,21 +445,24 @@ class Matcher {
 
   bool anchored() const { return anchor_.has_value(); }
 
-  // Year for a month (and day) written without one: the occurrence the shift or
-  // tense points to, else the nearest one (the earlier one on a tie).
+  // Year for a month (and day) written without one: the occurrence the shift
+  // points to; else the one the tense points to (unless under a month away);
+  // else the one in a window from nine months before the anchor to three after
+  // (news mostly reports what has happened).
   int year_for(int month, int day, uint32_t b, uint32_t e, int shift, bool shifted) const {
     const Day& a = *anchor_;
-    const int here = a.month * 31 + (day ? a.day : 0), there = month * 31 + day;  // same-year order
-    const bool before = there < here, after = there > here;
+    const int here = a.month * 31 + a.day, there = month * 31 + (day ? day : 15);  // ~days into the year
+    const bool before = month < a.month || (day && month == a.month && day < a.day);
+    const bool after = month > a.month || (day && month == a.month && day > a.day);
     if (shifted && shift < 0) return before ? a.year : a.year - 1;
     if (shifted && shift > 0) return after ? a.year : a.year + 1;
     if (shifted) return a.year;
+    const int gap = there - here;
     const Tense tense = tense_at(b, e);
-    if (tense == Tense::future) return before ? a.year + 1 : a.year;
-    if (tense == Tense::past) return after ? a.year - 1 : a.year;
-    const int gap = there - here;  // in ~days, within this year
-    if (after && gap >= 186) return a.year - 1;
-    if (before && -gap > 186) return a.year + 1;
+    if (tense == Tense::future) return before && -gap > 31 ? a.year + 1 : a.year;
+    if (tense == Tense::past) return after && gap > 31 ? a.year - 1 : a.year;
+    if (after && gap > 93) return a.year - 1;
+    if (before && -gap > 279) return a.year + 1;
     return a.year;
   }
 
@@ -781,8 +784,13 @@ class Matcher {
     }
     if (pre.the && t.is(C::units) && low(j + 1) == "ahead") return m.end = j + 2, m.type = "DURATION", m.value = duration_value(-1, t.text(C::units)), m;
     if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings" && low(j + 1) != "of" &&
-        (pre.edge || is_any(low(pre.the_at - 1), {"in", "during", "by"})))
+        (pre.edge || is_any(low(pre.the_at - 1), {"in", "during", "by"}))) {
+      if (at(j + 1).is(C::deixis) && low(j + 1) != "tonight") {  // "mid-afternoon yesterday"
+        ++m.end;
+        return daypart_of(m, at(j + 1).n(C::deixis), t.text(C::daypart));
+      }
       return daypart_of(m, 0, t.text(C::daypart));
+    }
     uint32_t k = j;
     if (t.low == "full" || t.low == "calendar") ++k;
     if (!pre.the || low(k) != "year") {
@@ -1182,7 +1190,7 @@ class Matcher {
     return m;
   }
 
-  bool ref_quarter_known() const { return ref_.mentioned && ref_.quarter; }
+  bool ref_quarter_known() const { return ref_.mentioned && ref_.quarter_named; }
 
   // The quarter a text about results means by "the quarter": the last one it named,
   // else the one before the anchor's.
