@@ -390,7 +390,10 @@ class Matcher {
   // The marker at k: "had been due" or "was expected" point nowhere; "said" only next to the expression.
   int marker_at(uint32_t k, uint32_t b) const {
     const std::string_view w = low(k);
+    if (at(k).cap() && w.ends_with("ed")) return 0;  // "United States"
     if (w == "set") return low(k + 1) == "to" ? 2 : 0;
+    if (w == "to" && k > 0 && is_any(low(k - 1), {"is", "are"})) return 2;        // "is to resume"
+    if (w == "as" && k > 0 && is_any(low(k - 1), {"early", "soon"})) return 2;    // "as early as Tuesday"
     if (is_any(w, {"said", "says", "told", "announced", "reported"})) return k + 3 >= b && k < b ? 1 : 0;
     const int m = marker(w);
     if (m == 1 && k > 0 && is_any(low(k - 1), {"be", "being", "to"})) return 0;  // "will be held": read on
