@@ -310,7 +310,7 @@ class Matcher {
   }
 
   static void consider(Match& best, Match m, uint32_t begin, const Prefix& pre) {
-    if (!m.ok() || (pre.that && !m.used_that)) return;
+    if (!m.ok() || (pre.that && !m.used_that) || (pre.approx && m.type == "SET")) return;
     m.begin = begin;
     m.the_first = pre.the && pre.the_at == begin;
     if (m.end > best.end || !best.ok()) best = std::move(m);
@@ -749,7 +749,7 @@ class Matcher {
   Match shifted_unit(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    if (titled(j)) return m;  // "This Week", the name of a programme
+    if (titled(j) || (pre.that && pre.shifted)) return m;  // "This Week", the name of a programme
     m.end = j + 1;
     m.nominal = true;
     m.used_that = pre.that;
@@ -801,6 +801,8 @@ class Matcher {
       return Match{};
     }
     m.end = k + 1;
+    if (const auto num = number_at(k + 1); num && year_number(static_cast<int>(num->value)))  // "the year two thousand"
+      return m.end = num->end, m.value = y4(static_cast<int>(num->value)), m.absolute = m.named = true, m;
     if (is_any(low(k + 1), {"ended", "ending", "ends", "to"})) return m.type = "DURATION", m.value = "P1Y", m;
     if (is_any(low(k + 1), {"before", "after", "earlier", "later", "of"})) return Match{};
     m.value = anchored() ? y4(anchor_->year) : "XXXX";
