@@ -729,7 +729,7 @@ class Matcher {
     Match m;
     std::string_view v;
     const uint32_t len = phrase_at(j, C::deixis, &v);
-    if (!len || pre.shifted || pre.every) return m;
+    if (!len || pre.shifted || pre.every || name_part(j)) return m;
     int days = 0;
     std::from_chars(v.data() + (v[0] == '+' ? 1 : 0), v.data() + v.size(), days);
     m.end = j + len;
@@ -759,6 +759,14 @@ class Matcher {
     if (t.is(C::season) && !pre.that) return shifted_season(m, t.text(C::season), pre);
     if (t.is(C::daypart) && !pre.that && pre.shift <= 0) return daypart_of(m, pre.shift < 0 ? -1 : 0, t.text(C::daypart));
     return Match{};
+  }
+
+  // A capitalised word after a word of the same sentence: part of a name ("the
+  // Daily Mail", "Radio 4's Today programme").
+  bool name_part(uint32_t j) const {
+    const Tok& t = at(j);
+    if (!t.cap() || (t.flags & text::kAllCaps) || j == 0 || !same_sentence(j - 1, j)) return false;
+    return at(j - 1).word() || low(j - 1) == "'s";
   }
 
   // A capitalised word inside a sentence of ordinary case: part of a name or title.
@@ -1322,7 +1330,7 @@ class Matcher {
   Match set_word(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    if (!t.is(C::set) || pre.shifted) return m;
+    if (!t.is(C::set) || pre.shifted || name_part(j)) return m;
     m.end = j + 1;
     m.type = "SET";
     m.value = std::string(t.text(C::set));
