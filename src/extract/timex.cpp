@@ -955,7 +955,7 @@ class Matcher {
     Match m;
     if (pre.every) return every_unit(j);
     if (low(j) == "half" && (low(j + 1) == "a" || low(j + 1) == "an")) {
-      if (auto u = unit_at(j + 2, false, true)) return duration_match(j, u->second, 0.5, u->first, pre);
+      if (auto u = unit_at(j + 2, false, true)) return duration_match(u->second, 0.5, u->first, pre);
     }
     auto num = number_at(j);
     if (!num) return plural_alone(j, pre);
@@ -970,9 +970,9 @@ class Matcher {
     if (capital_unit(e - 1)) return m;                                    // "60 Minutes"
     double value = num->value;
     if (low(e) == "and" && low(e + 1) == "a" && low(e + 2) == "half") value += 0.5, e += 3;
-    if (const Match rel = relative_quantity(j, e, value, unit->first, pre); rel.ok()) return rel;
-    if (num->article && value == 1 && !pre.approx && !pre.the && per_unit(j)) return set_match(j, e, 1, unit->first);
-    return duration_match(j, e, value, unit->first, pre);
+    if (const Match rel = relative_quantity(e, value, unit->first, pre); rel.ok()) return rel;
+    if (num->article && value == 1 && !pre.approx && !pre.the && per_unit(j)) return set_match(e, 1, unit->first);
+    return duration_match(e, value, unit->first, pre);
   }
 
   // "three-quarters" and "a quarter of" are fractions; "a second time" is an ordinal.
@@ -993,7 +993,7 @@ class Matcher {
     else if (auto num = number_at(k); num && !num->article) value = num->value, k = num->end;
     auto u = unit_at(k, value != 1, value == 1);
     if (!u) return Match{};
-    return set_match(j, u->second, value, u->first);
+    return set_match(u->second, value, u->first);
   }
 
   // "$1 billion a year", "twice a day": an article after a quantity means "per".
@@ -1003,29 +1003,30 @@ class Matcher {
     if (p.num >= 0 || is_any(p.low, {"million", "billion", "trillion", "percent", "%", "twice", "thrice", "times",
                                       "once", "hundred", "thousand"}))
       return true;
-    return p.word() && !p.cap() && p.low.size() > 3 && p.low.back() == 's' && !is_any(p.low, {"was", "has", "is", "this", "its", "his", "hers", "ours", "yours", "theirs", "perhaps", "always", "towards", "afterwards"}) && p.low[p.low.size() - 2] != 's';
+    // a plural noun: "interviews a day", "flights a week"
+    return p.word() && !p.cap() && p.low.size() > 3 && p.low.back() == 's' && p.low[p.low.size() - 2] != 's' &&
+           !is_any(p.low, {"this", "its", "his", "hers", "ours", "yours", "theirs", "perhaps", "always", "towards",
+                           "afterwards"});
   }
 
-  Match set_match(uint32_t j, uint32_t e, double value, std::string_view unit) const {
+  static Match set_match(uint32_t e, double value, std::string_view unit) {
     Match m;
     m.end = e;
     m.type = "SET";
     m.nominal = true;
     m.value = duration_value(value < 0 ? 1 : value, unit);
-    (void)j;
     return m;
   }
 
-  Match duration_match(uint32_t j, uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
+  Match duration_match(uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
     Match m;
-    if (low(e) == "old" || (at(e).glued && low(e) == "old")) return m;  // ages are not annotated
+    if (low(e) == "old") return m;  // ages ("52 years old", "6-year-old") are not annotated
     if (unit == "WE" || (pre.edge && !pre.approx)) return m;
     m.end = e;
     m.type = "DURATION";
     m.nominal = true;
     m.value = duration_value(value, unit);
-    if (at(e).glued && is_any(low(e), {"long", "old"})) ++m.end;
-    (void)j;
+    if (at(e).glued && low(e) == "long") ++m.end;
     return m;
   }
 
@@ -1035,15 +1036,15 @@ class Matcher {
     const Tok& t = at(j);
     if (pre.shifted || pre.the || j == 0) return m;
     const bool long_ = !t.glued && at(j + 1).glued && low(j + 1) == "long";  // "decades-long", "day-long"
-    if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j, j + 1, 1, t.text(C::unit), pre);
+    if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j + 1, 1, t.text(C::unit), pre);
     if (t.is(C::units) && low(j + 1) == "ago" && !pre.approx) return m.end = j + 2, m.value = "PAST_REF", m;  // "months ago"
     if (!t.is(C::units) || (!is_any(low(j - 1), {"for", "within", "after", "in"}) && !long_)) return m;
     if (low(j - 1) == "in" && !(j > 1 && low(j - 2) == "time")) return m;  // "for the first time in years"
-    return duration_match(j, j + 1, -1, t.text(C::units), pre);
+    return duration_match(j + 1, -1, t.text(C::units), pre);
   }
 
   // "two days ago", "a year earlier", "three weeks later", "two years from now".
-  Match relative_quantity(uint32_t j, uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
+  Match relative_quantity(uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
     Match m;
     if (low(e) == "or" && low(e + 1) == "so") e += 2;
     const std::string_view w = low(e);
@@ -1066,7 +1067,6 @@ class Matcher {
     if (!anchored()) return m.value = unknown_of(unit == "W" ? "D" : unit), m;
     m.value = relative_to(*anchor_, unit, sign * count);
     if (m.value.empty()) return Match{};
-    (void)j;
     return m;
   }
 
@@ -1115,9 +1115,9 @@ class Matcher {
     }
     const int ord = ordinal_at(k);
     if (!ord || pre.every) return quarter_reference(j, pre);
-    if (ord == 1 && at(k + 1).is(C::units) && !at(k + 1).is(C::unit)) return duration_match(j, k + 2, -1, at(k + 1).text(C::units), pre);
+    if (ord == 1 && at(k + 1).is(C::units) && !at(k + 1).is(C::unit)) return duration_match(k + 2, -1, at(k + 1).text(C::units), pre);
     if (auto num = number_at(k + 1); num && ord == 1) {
-      if (auto u = unit_at(num->end, true, false)) return duration_match(j, u->second, num->value, u->first, pre);
+      if (auto u = unit_at(num->end, true, false)) return duration_match(u->second, num->value, u->first, pre);
     }
     const std::string_view unit = at(k + 1).text(C::unit);
     if ((unit != "Q" || ord > 4) && (unit != "HALF" || ord > 2)) return century(k, pre);
