@@ -33,11 +33,18 @@ using C = WordClass;
 // ---------------------------------------------------------------------------
 // Tokens
 
+bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
 struct Tok {
   Span span;
   std::string_view low;  // lower case, without a trailing '.'
   const WordInfo* info = nullptr;
   int num = -1;          // value of an all-digit token of up to 9 digits, else -1
+  bool cue = false;      // may start a time expression or its prefix (a cheap filter)
   uint16_t flags = 0;
   uint32_t sentence = 0;
   bool glued = false;    // joined to the previous token by a hyphen (one text token)
@@ -82,7 +89,8 @@ void push_tok(std::vector<Tok>& out, std::string_view text, std::string_view low
   t.sentence = src.sentence;
   t.glued = glued;
   t.num = all_digits(t.low);
-  t.info = TimexWords::instance().find(t.low);
+  if (t.flags & text::kWord) t.info = TimexWords::instance().find(t.low);
+  t.cue = t.info || (!t.low.empty() && t.low[0] >= '0' && t.low[0] <= '9') || t.low.ends_with("ties");
   out.push_back(t);
 }
 
@@ -234,12 +242,6 @@ struct Reference {
   bool named = false;          // a calendar date or year the text wrote out (not a weekday)
 };
 
-bool is_any(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (w == s) return true;
-  return false;
-}
-
 class Matcher {
  public:
   Matcher(const std::vector<Tok>& toks, std::optional<Day> anchor) : t_(toks), anchor_(anchor) {
@@ -273,8 +275,8 @@ class Matcher {
   // Length of the longest phrase of class c at token i (0 if none); *value gets its value.
   uint32_t phrase_at(uint32_t i, C c, std::string_view* value = nullptr) const {
     if (i >= n()) return 0;
-    if (const auto* list = TimexWords::instance().phrases(low(i))) {
-      for (const Phrase& p : *list) {
+    if (const WordInfo* info = t_[i].info) {
+      for (const Phrase& p : info->phrases) {
         if (p.cls != c || i + p.words.size() > n()) continue;
         bool ok = true;
         for (size_t k = 1; k < p.words.size() && ok; ++k) ok = low(i + static_cast<uint32_t>(k)) == p.words[k];
@@ -294,6 +296,7 @@ class Matcher {
 
   Match longest_at(uint32_t i) const {
     Match best;
+    if (!at(i).cue) return best;
     Prefix pre;
     consider(best, core_at(i, pre), i, pre);
     uint32_t j = i;
@@ -307,7 +310,7 @@ class Matcher {
   }
 
   static void consider(Match& best, Match m, uint32_t begin, const Prefix& pre) {
-    if (!m.ok() || (pre.that && !m.used_that)) return;
+    if (!m.ok() || (pre.that && !m.used_that) || (pre.approx && m.type == "SET")) return;
     m.begin = begin;
     m.the_first = pre.the && pre.the_at == begin;
     if (m.end > best.end || !best.ok()) best = std::move(m);
@@ -346,7 +349,7 @@ class Matcher {
     auto take = [&](Match m) {
       if (m.ok() && (m.end > best.end || !best.ok())) best = std::move(m);
     };
-    if (j >= n()) return best;
+    if (j >= n() || !t_[j].cue) return best;
     take(clock_time(j, pre));
     take(calendar_date(j, pre));
     take(weekday(j, pre));
@@ -387,7 +390,10 @@ class Matcher {
   // The marker at k: "had been due" or "was expected" point nowhere; "said" only next to the expression.
   int marker_at(uint32_t k, uint32_t b) const {
     const std::string_view w = low(k);
+    if (at(k).cap() && w.ends_with("ed")) return 0;  // "United States"
     if (w == "set") return low(k + 1) == "to" ? 2 : 0;
+    if (w == "to" && k > 0 && is_any(low(k - 1), {"is", "are"})) return 2;        // "is to resume"
+    if (w == "as" && k > 0 && is_any(low(k - 1), {"early", "soon"})) return 2;    // "as early as Tuesday"
     if (is_any(w, {"said", "says", "told", "announced", "reported"})) return k + 3 >= b && k < b ? 1 : 0;
     const int m = marker(w);
     if (m == 1 && k > 0 && is_any(low(k - 1), {"be", "being", "to"})) return 0;  // "will be held": read on
@@ -442,21 +448,24 @@ class Matcher {
 
   bool anchored() const { return anchor_.has_value(); }
 
-  // Year for a month (and day) written without one: the occurrence the shift or
-  // tense points to, else the nearest one (the earlier one on a tie).
+  // Year for a month (and day) written without one: the occurrence the shift
+  // points to; else the one the tense points to (unless under a month away);
+  // else the one in a window from nine months before the anchor to three after
+  // (news mostly reports what has happened).
   int year_for(int month, int day, uint32_t b, uint32_t e, int shift, bool shifted) const {
     const Day& a = *anchor_;
-    const int here = a.month * 31 + (day ? a.day : 0), there = month * 31 + day;  // same-year order
-    const bool before = there < here, after = there > here;
+    const int here = a.month * 31 + a.day, there = month * 31 + (day ? day : 15);  // ~days into the year
+    const bool before = month < a.month || (day && month == a.month && day < a.day);
+    const bool after = month > a.month || (day && month == a.month && day > a.day);
     if (shifted && shift < 0) return before ? a.year : a.year - 1;
     if (shifted && shift > 0) return after ? a.year : a.year + 1;
     if (shifted) return a.year;
+    const int gap = there - here;
     const Tense tense = tense_at(b, e);
-    if (tense == Tense::future) return before ? a.year + 1 : a.year;
-    if (tense == Tense::past) return after ? a.year - 1 : a.year;
-    const int gap = there - here;  // in ~days, within this year
-    if (after && gap >= 186) return a.year - 1;
-    if (before && -gap > 186) return a.year + 1;
+    if (tense == Tense::future) return before && -gap > 31 ? a.year + 1 : a.year;
+    if (tense == Tense::past) return after && gap > 31 ? a.year - 1 : a.year;
+    if (after && gap > 93) return a.year - 1;
+    if (before && -gap > 279) return a.year + 1;
     return a.year;
   }
 
@@ -484,7 +493,8 @@ class Matcher {
     std::string date;
     e = date_after_time(e, date);
     if (pre.shifted || pre.every) return m;
-    if (at(j).is(C::time) && at(j).cap() && !(at(j).flags & text::kLineStart) && !(at(j).flags & text::kAllCaps)) return m;
+    if (at(j).is(C::time) && ((at(j).cap() && !(at(j).flags & text::kLineStart) && !(at(j).flags & text::kAllCaps)) || (j > 0 && low(j - 1) == "high")))
+      return m;
     m.end = e;
     m.type = "TIME";
     m.absolute = true;
@@ -719,7 +729,7 @@ class Matcher {
     Match m;
     std::string_view v;
     const uint32_t len = phrase_at(j, C::deixis, &v);
-    if (!len || pre.shifted || pre.every) return m;
+    if (!len || pre.shifted || pre.every || name_part(j)) return m;
     int days = 0;
     std::from_chars(v.data() + (v[0] == '+' ? 1 : 0), v.data() + v.size(), days);
     m.end = j + len;
@@ -739,7 +749,7 @@ class Matcher {
   Match shifted_unit(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    if (titled(j)) return m;  // "This Week", the name of a programme
+    if (titled(j) || (pre.that && pre.shifted)) return m;  // "This Week", the name of a programme
     m.end = j + 1;
     m.nominal = true;
     m.used_that = pre.that;
@@ -751,10 +761,24 @@ class Matcher {
     return Match{};
   }
 
+  // A capitalised word after a word of the same sentence: part of a name ("the
+  // Daily Mail", "Radio 4's Today programme").
+  bool name_part(uint32_t j) const {
+    const Tok& t = at(j);
+    if (!t.cap() || (t.flags & text::kAllCaps) || j == 0 || !same_sentence(j - 1, j)) return false;
+    return at(j - 1).word() || low(j - 1) == "'s";
+  }
+
   // A capitalised word inside a sentence of ordinary case: part of a name or title.
   bool titled(uint32_t j) const {
     const Tok& t = at(j);
     return t.cap() && !(t.flags & (text::kLineStart | text::kAllCaps)) && j > 0 && at(j - 1).cap();
+  }
+
+  // A capitalised unit after a number inside a sentence: a name ("60 Minutes").
+  bool capital_unit(uint32_t unit) const {
+    const Tok& u = at(unit);
+    return u.cap() && !(u.flags & (text::kAllCaps | text::kLineStart)) && !u.glued;
   }
 
   // With "the" or an edge but no shift: "the weekend", "the summer", "the morning",
@@ -763,8 +787,21 @@ class Matcher {
     const Tok& t = at(j);
     if (!pre.the && !pre.edge) return Match{};
     if (pre.the && t.text(C::unit) == "WE") return m.value = anchored() ? weekend(0, j) : "XXXX-WXX-WE", m;
-    if (pre.the && t.is(C::season)) return shifted_season(m, t.text(C::season), pre);
-    if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings") return daypart_of(m, 0, t.text(C::daypart));
+    if (pre.the && t.is(C::season)) {
+      uint32_t e = j + 2;  // "the winter of 1994"
+      const int y = low(j + 1) != "of" ? 0 : year_at(j + 2) ? (++e, year_at(j + 2)) : spoken_year(j + 2, &e);
+      if (y) return m.end = e, m.value = y4(y) + "-" + std::string(t.text(C::season)), m;
+      return shifted_season(m, t.text(C::season), pre);
+    }
+    if (pre.the && t.is(C::units) && low(j + 1) == "ahead") return m.end = j + 2, m.type = "DURATION", m.value = duration_value(-1, t.text(C::units)), m;
+    if (t.is(C::daypart) && t.low != "overnight" && t.low != "mornings" && low(j + 1) != "of" &&
+        (pre.edge || is_any(low(pre.the_at - 1), {"in", "during", "by"}))) {
+      if (at(j + 1).is(C::deixis) && low(j + 1) != "tonight") {  // "mid-afternoon yesterday"
+        ++m.end;
+        return daypart_of(m, at(j + 1).n(C::deixis), t.text(C::daypart));
+      }
+      return daypart_of(m, 0, t.text(C::daypart));
+    }
     uint32_t k = j;
     if (t.low == "full" || t.low == "calendar") ++k;
     if (!pre.the || low(k) != "year") {
@@ -772,7 +809,10 @@ class Matcher {
       return Match{};
     }
     m.end = k + 1;
+    if (const auto num = number_at(k + 1); num && year_number(static_cast<int>(num->value)))  // "the year two thousand"
+      return m.end = num->end, m.value = y4(static_cast<int>(num->value)), m.absolute = m.named = true, m;
     if (is_any(low(k + 1), {"ended", "ending", "ends", "to"})) return m.type = "DURATION", m.value = "P1Y", m;
+    if (is_any(low(k + 1), {"before", "after", "earlier", "later", "of"})) return Match{};
     m.value = anchored() ? y4(anchor_->year) : "XXXX";
     return m;
   }
@@ -915,10 +955,11 @@ class Matcher {
     Match m;
     if (pre.every) return every_unit(j);
     if (low(j) == "half" && (low(j + 1) == "a" || low(j + 1) == "an")) {
-      if (auto u = unit_at(j + 2, false, true)) return duration_match(j, u->second, 0.5, u->first, pre);
+      if (auto u = unit_at(j + 2, false, true)) return duration_match(u->second, 0.5, u->first, pre);
     }
     auto num = number_at(j);
     if (!num) return plural_alone(j, pre);
+    if (year_at(j) && !at(j + 1).glued && at(j + 1).is(C::unit)) return m;  // "the 1988 quarter"
     uint32_t e = num->end;
     // "two to three weeks": the first number stands for the range
     if ((low(e) == "to" || low(e) == "or") && number_at(e + 1) && !num->article) e = number_at(e + 1)->end;
@@ -926,12 +967,12 @@ class Matcher {
     if (!unit || not_a_period(unit->second - 1, num->article)) return m;
     e = unit->second;
     if (at(e).glued && (low(e) == "earlier" || low(e) == "ago")) return m;  // "year-earlier": a quarter reference
-    if (titled(e - 1)) return m;                                             // "60 Minutes"
+    if (capital_unit(e - 1)) return m;                                    // "60 Minutes"
     double value = num->value;
     if (low(e) == "and" && low(e + 1) == "a" && low(e + 2) == "half") value += 0.5, e += 3;
-    if (const Match rel = relative_quantity(j, e, value, unit->first, pre); rel.ok()) return rel;
-    if (num->article && value == 1 && !pre.approx && !pre.the && per_unit(j)) return set_match(j, e, 1, unit->first);
-    return duration_match(j, e, value, unit->first, pre);
+    if (const Match rel = relative_quantity(e, value, unit->first, pre); rel.ok()) return rel;
+    if (num->article && value == 1 && !pre.approx && !pre.the && per_unit(j)) return set_match(e, 1, unit->first);
+    return duration_match(e, value, unit->first, pre);
   }
 
   // "three-quarters" and "a quarter of" are fractions; "a second time" is an ordinal.
@@ -952,7 +993,7 @@ class Matcher {
     else if (auto num = number_at(k); num && !num->article) value = num->value, k = num->end;
     auto u = unit_at(k, value != 1, value == 1);
     if (!u) return Match{};
-    return set_match(j, u->second, value, u->first);
+    return set_match(u->second, value, u->first);
   }
 
   // "$1 billion a year", "twice a day": an article after a quantity means "per".
@@ -962,29 +1003,30 @@ class Matcher {
     if (p.num >= 0 || is_any(p.low, {"million", "billion", "trillion", "percent", "%", "twice", "thrice", "times",
                                       "once", "hundred", "thousand"}))
       return true;
-    return p.word() && !p.cap() && p.low.size() > 3 && p.low.back() == 's' && !is_any(p.low, {"was", "has", "is", "this", "its", "his", "hers", "ours", "yours", "theirs", "perhaps", "always", "towards", "afterwards"}) && p.low[p.low.size() - 2] != 's';
+    // a plural noun: "interviews a day", "flights a week"
+    return p.word() && !p.cap() && p.low.size() > 3 && p.low.back() == 's' && p.low[p.low.size() - 2] != 's' &&
+           !is_any(p.low, {"this", "its", "his", "hers", "ours", "yours", "theirs", "perhaps", "always", "towards",
+                           "afterwards"});
   }
 
-  Match set_match(uint32_t j, uint32_t e, double value, std::string_view unit) const {
+  static Match set_match(uint32_t e, double value, std::string_view unit) {
     Match m;
     m.end = e;
     m.type = "SET";
     m.nominal = true;
     m.value = duration_value(value < 0 ? 1 : value, unit);
-    (void)j;
     return m;
   }
 
-  Match duration_match(uint32_t j, uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
+  Match duration_match(uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
     Match m;
-    if (low(e) == "old" || (at(e).glued && low(e) == "old")) return m;  // ages are not annotated
+    if (low(e) == "old") return m;  // ages ("52 years old", "6-year-old") are not annotated
     if (unit == "WE" || (pre.edge && !pre.approx)) return m;
     m.end = e;
     m.type = "DURATION";
     m.nominal = true;
     m.value = duration_value(value, unit);
-    if (at(e).glued && is_any(low(e), {"long", "old"})) ++m.end;
-    (void)j;
+    if (at(e).glued && low(e) == "long") ++m.end;
     return m;
   }
 
@@ -994,14 +1036,15 @@ class Matcher {
     const Tok& t = at(j);
     if (pre.shifted || pre.the || j == 0) return m;
     const bool long_ = !t.glued && at(j + 1).glued && low(j + 1) == "long";  // "decades-long", "day-long"
-    if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j, j + 1, 1, t.text(C::unit), pre);
+    if (t.is(C::unit) && long_ && !t.is(C::ordinal)) return duration_match(j + 1, 1, t.text(C::unit), pre);
+    if (t.is(C::units) && low(j + 1) == "ago" && !pre.approx) return m.end = j + 2, m.value = "PAST_REF", m;  // "months ago"
     if (!t.is(C::units) || (!is_any(low(j - 1), {"for", "within", "after", "in"}) && !long_)) return m;
     if (low(j - 1) == "in" && !(j > 1 && low(j - 2) == "time")) return m;  // "for the first time in years"
-    return duration_match(j, j + 1, -1, t.text(C::units), pre);
+    return duration_match(j + 1, -1, t.text(C::units), pre);
   }
 
   // "two days ago", "a year earlier", "three weeks later", "two years from now".
-  Match relative_quantity(uint32_t j, uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
+  Match relative_quantity(uint32_t e, double value, std::string_view unit, const Prefix& pre) const {
     Match m;
     if (low(e) == "or" && low(e + 1) == "so") e += 2;
     const std::string_view w = low(e);
@@ -1024,7 +1067,6 @@ class Matcher {
     if (!anchored()) return m.value = unknown_of(unit == "W" ? "D" : unit), m;
     m.value = relative_to(*anchor_, unit, sign * count);
     if (m.value.empty()) return Match{};
-    (void)j;
     return m;
   }
 
@@ -1073,9 +1115,9 @@ class Matcher {
     }
     const int ord = ordinal_at(k);
     if (!ord || pre.every) return quarter_reference(j, pre);
-    if (ord == 1 && at(k + 1).is(C::units) && !at(k + 1).is(C::unit)) return duration_match(j, k + 2, -1, at(k + 1).text(C::units), pre);
+    if (ord == 1 && at(k + 1).is(C::units) && !at(k + 1).is(C::unit)) return duration_match(k + 2, -1, at(k + 1).text(C::units), pre);
     if (auto num = number_at(k + 1); num && ord == 1) {
-      if (auto u = unit_at(num->end, true, false)) return duration_match(j, u->second, num->value, u->first, pre);
+      if (auto u = unit_at(num->end, true, false)) return duration_match(u->second, num->value, u->first, pre);
     }
     const std::string_view unit = at(k + 1).text(C::unit);
     if ((unit != "Q" || ord > 4) && (unit != "HALF" || ord > 2)) return century(k, pre);
@@ -1128,6 +1170,11 @@ class Matcher {
     Match m;
     if (!anchored() || pre.shifted) return m;
     uint32_t k = j;
+    if (low(k) == "year" && (low(k + 1) == "end" || (low(k + 1) == "'s" && low(k + 2) == "end"))) {
+      m.end = k + (low(k + 1) == "end" ? 2 : 3);  // "by year end", "year-end", "year's end"
+      m.value = y4(anchor_->year);
+      return m;
+    }
     bool latest = false;
     int back = 0;
     if (low(k) == "latest") latest = true, ++k;
@@ -1156,7 +1203,7 @@ class Matcher {
     return m;
   }
 
-  bool ref_quarter_known() const { return ref_.mentioned && ref_.quarter; }
+  bool ref_quarter_known() const { return ref_.mentioned && ref_.quarter_named; }
 
   // The quarter a text about results means by "the quarter": the last one it named,
   // else the one before the anchor's.
@@ -1184,8 +1231,10 @@ class Matcher {
   // "the 1988 quarter", "the 1989 period": that year's quarter the text is about.
   void year_period(Match& m) const {
     const std::string_view w = low(m.end);
-    if ((w == "quarter" || w == "period") && ref_.quarter_named) {
-      m.value = quarter_value(all_digits(m.value), ref_.quarter);
+    if ((w == "quarter" && anchored()) || (w == "period" && ref_.quarter_named)) {
+      int year = 0, q = 0;
+      reference_quarter(year, q);
+      m.value = quarter_value(all_digits(m.value), q);
       m.nominal = true;
       ++m.end;
     }
@@ -1262,17 +1311,26 @@ class Matcher {
     if (t.low == "future" && t.cap() && !(t.flags & text::kLineStart)) return m;
     if (t.low == "soon" && (low(j - 1) == "as" || low(j + 1) == "as" || low(j + 1) == "after")) return m;
     if (t.low == "current" && (low(j + 1) == "account" || low(j + 1) == "accounts" || at(j + 1).is(C::unit))) return m;
-    if (t.low == "recent" && at(j + 1).is(C::units)) ++len;
+    if (t.low == "recent" && at(j + 1).is(C::units)) {  // "recent years": the past; "recent weeks": a while
+      ++len;
+      if (at(j + 1).text(C::units) != "Y") {
+        m.end = j + len;
+        m.type = "DURATION";
+        m.value = duration_value(-1, at(j + 1).text(C::units));
+        return m;
+      }
+    }
     if (t.low == "once" || (t.low == "now" && at(j + 1).glued)) return m;
     m.end = j + len;
     m.value = std::string(v);
+    if (v.size() > 1 && v[0] == 'P' && (v[1] == 'X' || v[1] == 'T' || (v[1] >= '0' && v[1] <= '9'))) m.type = "DURATION";  // "a while"
     return m;
   }
 
   Match set_word(uint32_t j, const Prefix& pre) const {
     Match m;
     const Tok& t = at(j);
-    if (!t.is(C::set) || pre.shifted) return m;
+    if (!t.is(C::set) || pre.shifted || name_part(j)) return m;
     m.end = j + 1;
     m.type = "SET";
     m.value = std::string(t.text(C::set));

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(WordClass::count)> kClassNames{
     "month", "weekday", "number", "tens", "ordinal", "unit", "units", "season", "daypart", "time", "deixis",
-    "ref", "set", "holiday", "approx", "edge", "shift", "tz"};
+    "ref", "set", "holiday", "approx", "edge", "shift", "tz", "cue"};
 
 int class_index(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)
@@ -51,7 +51,7 @@ TimexWords::TimexWords() {
     const std::string_view value = cols.size() >= 3 ? cols[2] : std::string_view{};
     std::vector<std::string_view> words = split_words(cols[0]);
     if (words.size() > 1) {
-      phrases_[std::string(words[0])].push_back(Phrase{std::move(words), static_cast<WordClass>(c), value});
+      words_[std::string(words[0])].phrases.push_back(Phrase{std::move(words), static_cast<WordClass>(c), value});
       return;
     }
     WordInfo& info = words_[std::string(cols[0])];
@@ -59,8 +59,11 @@ TimexWords::TimexWords() {
     info.value[static_cast<size_t>(c)] = value;
     info.number[static_cast<size_t>(c)] = as_number(value);
   });
-  for (auto& [first, list] : phrases_)
-    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  for (auto& [first, info] : words_) {
+    longest_ = std::max(longest_, first.size());
+    std::stable_sort(info.phrases.begin(), info.phrases.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  }
 }
 
 const TimexWords& TimexWords::instance() {
@@ -69,13 +72,9 @@ const TimexWords& TimexWords::instance() {
 }
 
 const WordInfo* TimexWords::find(std::string_view word) const {
+  if (word.size() > longest_) return nullptr;
   const auto it = words_.find(word);
   return it == words_.end() ? nullptr : &it->second;
-}
-
-const std::vector<Phrase>* TimexWords::phrases(std::string_view first) const {
-  const auto it = phrases_.find(first);
-  return it == phrases_.end() ? nullptr : &it->second;
 }
 
 }  // namespace chronicle::extract

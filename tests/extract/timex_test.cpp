@@ -2,6 +2,9 @@
 // timex_date() for other extractors.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "extract/timex.h"
@@ -195,4 +198,31 @@ TEST_CASE("timex: calendar arithmetic") {
   CHECK(extract::Day{2021, 1, 3}.iso_week() == "2020-W53");
   CHECK_FALSE(extract::Day::parse("2025-02-30"));
   CHECK_FALSE(extract::Day::parse("Dec 14"));
+}
+
+TEST_CASE("timex: the Berlin talks articles, anchored on the day after the Sunday meeting") {
+  const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin";
+  if (!std::filesystem::exists(dir)) return;
+  size_t sundays = 0, durations = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const text::Analysis a = text::analyze(body);
+    for (const Timex& t : extract::find_timexes(a, "2025-12-15")) {
+      const std::string span(t.span.of(body));
+      CAPTURE(span);
+      if (span == "Sunday" || span == "on Sunday") {
+        ++sundays;
+        CHECK(t.value == "2025-12-14");
+      }
+      if (span.starts_with("nearly four")) {
+        ++durations;
+        CHECK(t.value == "P4Y");
+      }
+      CHECK(!t.value.empty());
+      CHECK((t.type == "DATE" || t.type == "TIME" || t.type == "DURATION" || t.type == "SET"));
+    }
+  }
+  CHECK(sundays >= 3);
+  CHECK(durations >= 1);
 }
