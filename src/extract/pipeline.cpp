@@ -61,6 +61,6 @@ DocumentFacts Pipeline::run(const Document& doc, StageTimes* times) const {
   return facts;
 }
 
-std::string_view Pipeline::fingerprint() { return "extract-0.1"; }
+std::string_view Pipeline::fingerprint() { return "extract-0.2"; }
 
 }  // namespace chronicle::extract

@@ -348,7 +348,10 @@ void Writer::refresh_nodes() {
         SELECT l.name FROM local_entity l WHERE l.entity_id = :id
          GROUP BY l.name
          ORDER BY length(l.name) - length(replace(l.name, ' ', '')) DESC, count(DISTINCT l.document_id) DESC, l.name
-         LIMIT 1)
+         LIMIT 1),
+        kind = CASE WHEN key LIKE 'location:%' THEN 'location' ELSE (
+        SELECT l.kind FROM local_entity l WHERE l.entity_id = :id
+         GROUP BY l.kind ORDER BY l.kind = 'other', count(DISTINCT l.document_id) DESC, count(*) DESC, l.kind LIMIT 1) END
       WHERE id = :id AND EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id))sql").bind(":id", id).run();
     Stmt& after = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
     after.bind(":id", id);
