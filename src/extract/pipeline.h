@@ -30,7 +30,7 @@ class Extractor {
 
 class Pipeline {
  public:
-  Pipeline();  // all extractors, in order: names, coreference, times
+  Pipeline();  // all extractors, in order: names, coreference, times, relations, events
   ~Pipeline();
   DocumentFacts run(const Document& doc) const;
   // Version of the rules and models, stored with each document so that a new
@@ -44,5 +44,7 @@ class Pipeline {
 // Factories, one per extractor (defined next to each extractor).
 std::unique_ptr<Extractor> make_name_extractor();
 std::unique_ptr<Extractor> make_timex_extractor();
+std::unique_ptr<Extractor> make_relation_extractor();
+std::unique_ptr<Extractor> make_event_extractor();
 
 }  // namespace chronicle::extract
