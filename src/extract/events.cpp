@@ -341,7 +341,7 @@ class EventFinder {
         ++t;
         continue;
       }
-      if (v_.mention_at(t) >= 0 || (!headline && v_.capitalized(t) && t != sen.first && !a().tokens[t - 1].is(text::kQuoteMark))) {
+      if (v_.mention_at(t) >= 0 || in_timex(t) || (!headline && v_.capitalized(t) && t != sen.first && !a().tokens[t - 1].is(text::kQuoteMark))) {
         t += n;
         continue;
       }
@@ -393,11 +393,10 @@ class EventFinder {
 
   // ---- participants ---------------------------------------------------------
 
-  bool usable(int32_t m) const {
-    if (m < 0) return false;
-    const EntityKind k = v_.kind(m);
-    return k == EntityKind::person || k == EntityKind::organization || k == EntityKind::location;
-  }
+  // Any resolved name may fill a syntactic slot; names of kind `other` (often
+  // products or unknown organisations) only where the syntax is clear.
+  bool usable(int32_t m) const { return m >= 0; }
+  bool typed(int32_t m) const { return m >= 0 && v_.kind(m) != EntityKind::other; }
 
   static void add_participant(EventMention& ev, int32_t m, Role r) {
     if (m < 0 || m == ev.place) return;
@@ -681,7 +680,7 @@ class EventFinder {
         if (usable(m)) add_participant(ev, m, Role::agent);
         return;
       }
-      if (const int32_t m = v_.mention_at(p); usable(m)) {
+      if (const int32_t m = v_.mention_at(p); typed(m)) {
         const bool city_meeting = v_.kind(m) == EntityKind::location &&
                                   (e.kind == EventKind::meeting || e.kind == EventKind::visit || e.kind == EventKind::protest) &&
                                   ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name;
@@ -714,6 +713,17 @@ class EventFinder {
     }
   }
 
+  // "Airbus built and delivered", "unveiled the plane, saying": a verb after
+  // "and" or a comma shares the subject of the verb before it.
+  bool shares_subject(const Trigger& tr, uint32_t previous_end, uint32_t floor) const {
+    if (previous_end == 0 || tr.first < previous_end || tr.first - previous_end > 15) return false;
+    uint32_t k = tr.first;
+    while (k > floor && (v_.is(k - 1, kAux) || adverb(v_.lower(k - 1))) && v_.lower(k - 1) != "to") --k;
+    if (k == floor) return false;
+    const bool gerund = v_.lower(tr.last - 1).ends_with("ing");
+    return v_.lower(k - 1) == "and" || v_.lower(k - 1) == "but" || (gerund && v_.punct(k - 1, ','));
+  }
+
   bool passive_voice(const Trigger& tr, uint32_t floor) const {
     if (!tr.verb || !tr.past) return false;
     for (uint32_t t = tr.first; t > floor && tr.first - t < 3;) {
@@ -734,6 +744,8 @@ class EventFinder {
     if (triggers.empty()) return;
     const size_t first_event = ctx_.facts.events.size();
     bool statement_seen = false;
+    const EventMention* previous_verb = nullptr;  // last verbal event of the sentence
+    uint32_t previous_end = 0;
     for (const Trigger& tr : triggers) {
       const TriggerEntry& e = lex_.entry(tr.entry);
       if (e.kind == EventKind::statement) {
@@ -752,6 +764,9 @@ class EventFinder {
           add_participant(ev, m, passive ? Role::patient : Role::agent);
           conjuncts_before(m, sen.first, ev, passive ? Role::patient : Role::agent);
         }
+        if (ev.participants.empty() && previous_verb && shares_subject(tr, previous_end, sen.first))
+          for (const Participant& p : previous_verb->participants)
+            if (p.role == Role::agent) add_participant(ev, p.mention, Role::agent);
         direct_object(tr, sen.last, ev, passive);
       } else {
         noun_agent(tr, sen.first, triggers, ev);
@@ -759,6 +774,10 @@ class EventFinder {
       phrases_after(tr, sen.last, triggers, ev);
       date(tr, triggers, s, in_lead, ev);
       ctx_.facts.events.push_back(std::move(ev));
+      if (tr.verb) {
+        previous_verb = &ctx_.facts.events.back();
+        previous_end = tr.last;
+      }
     }
     during_dates(first_event, triggers);
   }
