@@ -490,6 +490,8 @@ class EventFinder {
           if (!v_.punct(c, ',')) continue;
           const int32_t m = v_.mention_at(c - 1);
           if (!usable(m)) return -1;
+          // "the UK, France and Spain, said": a list, not an apposition.
+          if (v_.mention_at(c + 1) >= 0) return -1;
           const uint32_t mf = v_.first(m);
           return mf > floor && v_.is(mf - 1, kPrep) ? -1 : m;
         }
@@ -724,6 +726,14 @@ class EventFinder {
     return v_.lower(k - 1) == "and" || v_.lower(k - 1) == "but" || (gerund && v_.punct(k - 1, ','));
   }
 
+  // '..., said the report', '"...," said Peskov': the speaker follows the verb.
+  bool inverted_speech(const Trigger& tr, const TriggerEntry& e, const text::Sentence& sen) const {
+    if (e.kind != EventKind::statement || tr.first == sen.first || tr.last >= sen.last) return false;
+    const uint32_t p = tr.first - 1;
+    if (!v_.punct(p, ',') && !a().tokens[p].is(text::kQuoteMark)) return false;
+    return v_.is(tr.last, kDet) || v_.mention_at(tr.last) >= 0 || v_.capitalized(tr.last);
+  }
+
   bool passive_voice(const Trigger& tr, uint32_t floor) const {
     if (!tr.verb || !tr.past) return false;
     for (uint32_t t = tr.first; t > floor && tr.first - t < 3;) {
@@ -760,7 +770,7 @@ class EventFinder {
       ev.sentence = s;
       if (tr.verb) {
         const bool passive = passive_voice(tr, sen.first);
-        if (const int32_t m = subject_before(tr.first, sen.first); m >= 0) {
+        if (const int32_t m = inverted_speech(tr, e, sen) ? -1 : subject_before(tr.first, sen.first); m >= 0) {
           add_participant(ev, m, passive ? Role::patient : Role::agent);
           conjuncts_before(m, sen.first, ev, passive ? Role::patient : Role::agent);
         }
