@@ -754,7 +754,7 @@ class EventFinder {
     if (triggers.empty()) return;
     const size_t first_event = ctx_.facts.events.size();
     bool statement_seen = false;
-    const EventMention* previous_verb = nullptr;  // last verbal event of the sentence
+    int64_t previous_verb = -1;  // index of the sentence's last verbal event
     uint32_t previous_end = 0;
     for (const Trigger& tr : triggers) {
       const TriggerEntry& e = lex_.entry(tr.entry);
@@ -774,8 +774,8 @@ class EventFinder {
           add_participant(ev, m, passive ? Role::patient : Role::agent);
           conjuncts_before(m, sen.first, ev, passive ? Role::patient : Role::agent);
         }
-        if (ev.participants.empty() && previous_verb && shares_subject(tr, previous_end, sen.first))
-          for (const Participant& p : previous_verb->participants)
+        if (ev.participants.empty() && previous_verb >= 0 && shares_subject(tr, previous_end, sen.first))
+          for (const Participant& p : ctx_.facts.events[static_cast<size_t>(previous_verb)].participants)
             if (p.role == Role::agent) add_participant(ev, p.mention, Role::agent);
         direct_object(tr, sen.last, ev, passive);
       } else {
@@ -785,7 +785,7 @@ class EventFinder {
       date(tr, triggers, s, in_lead, ev);
       ctx_.facts.events.push_back(std::move(ev));
       if (tr.verb) {
-        previous_verb = &ctx_.facts.events.back();
+        previous_verb = static_cast<int64_t>(ctx_.facts.events.size() - 1);
         previous_end = tr.last;
       }
     }
