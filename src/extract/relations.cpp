@@ -173,8 +173,10 @@ class RelationFinder {
   bool predicate(RoleClass c, bool demoted, int unknown, const Object& o, Predicate& p) const {
     const EntityKind k = object_kind(o);
     if (c == RoleClass::leader && (demoted || (unknown > 0 && !o.country))) c = RoleClass::official;
-    if (k == EntityKind::person) {
-      if (c == RoleClass::part) return false;
+    // A person is related to people through kinship and "X's adviser"; a
+    // "person" that is led, employed or spoken for ("Villa chairman", "Lib Dem
+    // leader") is a mistyped organisation.
+    if (k == EntityKind::person && (o.possessive || c == RoleClass::kin)) {
       p = Predicate::related_to;
       return true;
     }
@@ -222,6 +224,7 @@ class RelationFinder {
   void before_name(int32_t m) {
     const uint32_t first = v_.first(m), floor = sentence_first(first);
     uint32_t t = first;
+    int unknown_words = 0;  // a title has few words outside the role lexicon
     while (t > floor && first - t < 6) {
       const uint32_t p = t - 1;
       if (v_.mention_at(p) >= 0 || !v_.a().tokens[p].is(text::kWord) || !v_.demonym(p).empty()) break;
@@ -235,6 +238,8 @@ class RelationFinder {
         }
       }
       if (v_.is(p, kDet | kPrep | kConj | kAux | kPron | kBoundary)) break;
+      uint32_t len = 0;
+      if (roles_.match(v_, p, first, len) == RoleClass::none && ++unknown_words > 2) return;
       t = p;
     }
     if (t == first || t == floor) return;
@@ -252,7 +257,8 @@ class RelationFinder {
   // another noun ("the Ukraine programme"); organisation nouns are allowed.
   bool modifies_noun(int32_t o, uint32_t limit) const {
     const uint32_t after = v_.last(o);
-    if (after >= limit || !v_.a().tokens[after].is(text::kWord) || v_.capitalized(after)) return false;
+    if (after >= limit || !v_.a().tokens[after].is(text::kWord)) return false;
+    if (v_.capitalized(after)) return true;  // "the UK CBI"
     if (v_.cls(after) != 0) return false;
     uint32_t len = 0;
     return roles_.match(v_, after, limit, len) != RoleClass::orgnoun;
@@ -362,10 +368,10 @@ class RelationFinder {
       return;
     }
     if (prep == "in") {
-      if (org) add(m, Predicate::member_of, o.mention, v_.first(m), ev_end);
+      if (kind == EntityKind::organization) add(m, Predicate::member_of, o.mention, v_.first(m), ev_end);
       return;
     }
-    if (predicate(c, demoted, 0, o, p)) add(m, p, o.mention, v_.first(m), ev_end);
+    if (prep == "of" && predicate(c, demoted, 0, o, p)) add(m, p, o.mention, v_.first(m), ev_end);
   }
 
   // "Justin Logan of the Cato Institute".
