@@ -418,7 +418,7 @@ class EventFinder {
     for (int n = 0; n < 4; ++n) {
       uint32_t p = k;
       int skipped = 0;
-      while (p > floor && v_.mention_at(p - 1) < 0 && skipped < 4 && modifier_word(p - 1)) {
+      while (p > floor && !name_at(p - 1) && skipped < 4 && modifier_word(p - 1)) {
         --p;
         ++skipped;
       }
@@ -430,6 +430,12 @@ class EventFinder {
       add_participant(ev, prev, r);
       k = v_.first(prev);
     }
+  }
+
+  // Whether a name (not a demonym's country mention) covers token t.
+  bool name_at(uint32_t t) const {
+    const int32_t m = v_.mention_at(t);
+    return m >= 0 && ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name;
   }
 
   // Words that may stand between names of a list: titles, roles, demonyms.
@@ -445,7 +451,7 @@ class EventFinder {
       if (!(comma || v_.is(k, kConj))) break;
       uint32_t q = k + 1;
       if (v_.is(q, kConj) && q + 1 < end) ++q;  // ", and"
-      while (q < end && v_.mention_at(q) < 0 && q - k < 5 && modifier_word(q)) ++q;
+      while (q < end && !name_at(q) && q - k < 5 && modifier_word(q)) ++q;
       const int32_t next = q < end ? v_.mention_at(q) : -1;
       if (!usable(next)) break;
       // "A, B and C": after a comma the list must go on.
