@@ -599,13 +599,11 @@ class EventFinder {
   // Determiners and capitalised titles before a name ("the", "Prime
   // Minister", "Governor"): the token where the name would start.
   uint32_t skip_titles(uint32_t q, uint32_t end) const {
-    const uint32_t start = q;
     while (q < end && v_.is(q, kDet)) ++q;
     for (uint32_t k = q; k < end && k - q < 3; ++k) {
       if (v_.mention_at(k) >= 0) return k;
       if (!v_.capitalized(k) || !a().tokens[k].is(text::kWord) || v_.cls(k) != 0) break;
     }
-    (void)start;
     return q;
   }
 

@@ -36,6 +36,6 @@ DocumentFacts Pipeline::run(const Document& doc) const {
   return facts;
 }
 
-std::string_view Pipeline::fingerprint() { return "extract-0.1"; }
+std::string_view Pipeline::fingerprint() { return "extract-0.2"; }
 
 }  // namespace chronicle::extract
