@@ -23,6 +23,8 @@ Pipeline::Pipeline() {
   stages_.push_back(make_name_extractor());
   stages_.push_back(std::make_unique<CorefStep>());
   stages_.push_back(make_timex_extractor());
+  stages_.push_back(make_relation_extractor());
+  stages_.push_back(make_event_extractor());
   stages_.push_back(make_claim_extractor());
 }
 

@@ -97,10 +97,35 @@ class Linker {
     for (size_t i = 0; i < facts_.mentions.size(); ++i)
       if (facts_.mentions[i].form == MentionForm::name) describe(facts_.mentions[i]);
     resolve_references();
+    link_demonyms();
     finish();
   }
 
  private:
+  // A demonym used as a name ("German" in "German Chancellor Friedrich Merz",
+  // "Ukrainian officials") refers to its country: it becomes a nominal mention of
+  // the country's chain (made when the document never names the country), so the
+  // graph gets Germany rather than an entity called "German".
+  void link_demonyms() {
+    for (Mention& m : facts_.mentions) {
+      if (m.form != MentionForm::name || m.kind == EntityKind::person) continue;
+      const std::string_view code = gaz_.demonym(m.span.of(a_.text));
+      if (code.empty()) continue;
+      int32_t found = -1;
+      for (size_t c = 0; c < chains_.size() && found < 0; ++c)
+        if (chains_[c].kind == EntityKind::location && gaz_.country(chains_[c].name) == code) found = static_cast<int32_t>(c);
+      if (found < 0) {
+        Chain ch{EntityKind::location, name_words(gaz_.country_name(code)), std::string(gaz_.country_name(code))};
+        ch.country = true;
+        chains_.push_back(std::move(ch));
+        found = static_cast<int32_t>(chains_.size() - 1);
+      }
+      m.entity = found;
+      m.kind = EntityKind::location;
+      m.form = MentionForm::nominal;
+    }
+  }
+
   uint32_t first_token(const Mention& m) const { return a_.token_at(m.span.begin); }
   uint32_t end_token(const Mention& m) const { return a_.token_at(m.span.end); }
   uint32_t sentence_of(const Mention& m) const {
@@ -270,10 +295,20 @@ class Linker {
     for (const Mention& m : facts_.mentions)
       if (m.entity >= 0) kept.push_back(m);
     std::stable_sort(kept.begin(), kept.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
-    for (Mention& m : kept) m.kind = chains_[static_cast<size_t>(m.entity)].kind;
-    facts_.mentions = std::move(kept);
+    // Chains left without mentions (a demonym's) are dropped; indexes are renumbered.
+    std::vector<int32_t> renumber(chains_.size(), -1);
+    for (const Mention& m : kept) renumber[static_cast<size_t>(m.entity)] = 0;
     facts_.entities.clear();
-    for (const Chain& ch : chains_) facts_.entities.push_back(LocalEntity{ch.kind, normalize_space(ch.name)});
+    for (size_t c = 0; c < chains_.size(); ++c) {
+      if (renumber[c] < 0) continue;
+      renumber[c] = static_cast<int32_t>(facts_.entities.size());
+      facts_.entities.push_back(LocalEntity{chains_[c].kind, normalize_space(chains_[c].name)});
+    }
+    for (Mention& m : kept) {
+      m.kind = chains_[static_cast<size_t>(m.entity)].kind;
+      m.entity = renumber[static_cast<size_t>(m.entity)];
+    }
+    facts_.mentions = std::move(kept);
   }
 
   const text::Analysis& a_;

@@ -114,8 +114,10 @@ TEST_CASE("names: pre-tokenised text, one sentence per line, as CoNLL gives it")
       "Alves , 24 , joins from Sao Paulo 's youth side .");
   CHECK(has(names, "LISBON", L));
   CHECK(has(names, "Benfica", O));
-  CHECK(has(names, "Portuguese", X));
-  CHECK(has(names, "Brazilian", X));
+  // Demonyms refer to their countries: nominal mentions of Portugal and Brazil,
+  // not names of their own (see link_demonyms in resolve/coref.cpp).
+  CHECK_FALSE(has_text(names, "Portuguese"));
+  CHECK_FALSE(has_text(names, "Brazilian"));
   CHECK(has(names, "Marcos Alves", P));
   CHECK(has(names, "Alves", P));
   CHECK(has(names, "Sao Paulo", L));
@@ -167,4 +169,16 @@ TEST_CASE("names: the Berlin story's people are people, page furniture is no nam
     for (const char* title : {"President ", "Chancellor ", "General ", "Mr. ", "spokesman "})
       CHECK_FALSE(n.text.starts_with(title));
   }
+}
+
+TEST_CASE("names: demonyms become nominal mentions of their countries") {
+  Document doc;
+  doc.text = "Ukrainian officials met German diplomats in Geneva. Germany said little.";
+  const DocumentFacts facts = pipeline().run(doc);
+  std::vector<std::string> nominal_countries;
+  for (const Mention& m : facts.mentions)
+    if (m.form == MentionForm::nominal && m.kind == EntityKind::location)
+      nominal_countries.push_back(std::string(m.span.of(doc.text)) + "->" + facts.entities[static_cast<size_t>(m.entity)].name);
+  CHECK(nominal_countries == std::vector<std::string>{"Ukrainian->Ukraine", "German->Germany"});
+  for (const LocalEntity& e : facts.entities) CHECK(e.name != "German");
 }
