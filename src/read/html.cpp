@@ -26,9 +26,12 @@ namespace chronicle::read {
 namespace {
 
 // Limits that keep parsing cheap whatever the page: real pages nest well under
-// a hundred levels and hold some thousands of elements.
-constexpr size_t kMaxDepth = 2000;
+// a hundred levels and hold some thousands of elements. The parser's time grows
+// with elements times depth, so big pages may nest less deep.
+constexpr size_t kMaxDepth = 1000;
+constexpr size_t kMaxDepthTimesElements = 400'000'000;
 constexpr size_t kMaxElements = 1'000'000;
+constexpr size_t kMaxReopened = 2'000'000;
 // A body shorter than this makes the extractor try again with looser rules.
 constexpr size_t kShortBody = 500;
 
@@ -203,12 +206,22 @@ std::string html_to_utf8(std::string_view bytes) {
 }
 
 Article extract_article(std::string_view html) {
-  const html::MarkupShape shape = html::measure_markup(html);
-  if (shape.max_depth > kMaxDepth)
-    throw PageError(fmt::format("HTML elements nested {} levels deep (the limit is {}), skipped", shape.max_depth, kMaxDepth));
+  std::string lean;
+  const html::MarkupShape shape = html::measure_markup(html, &lean);
+  const size_t depth_limit = std::min(kMaxDepth, kMaxDepthTimesElements / std::max<size_t>(shape.elements, 1));
+  if (shape.max_depth > depth_limit)
+    throw PageError(shape.max_depth > 10000
+                        ? fmt::format("HTML elements nested over 10000 levels deep (the limit is {}), skipped", depth_limit)
+                        : fmt::format("HTML elements nested {} levels deep (the limit for a page of {} elements is {}), skipped",
+                                      shape.max_depth, shape.elements, depth_limit));
   if (shape.elements > kMaxElements)
     throw PageError(fmt::format("HTML page has {} elements (the limit is {}), skipped", shape.elements, kMaxElements));
-  const html::Tree tree(html);
+  if (shape.reopened > kMaxReopened)
+    throw PageError(fmt::format("HTML page leaves so many formatting elements open that parsing it would rebuild them "
+                                "{} times (the limit is {}), skipped", shape.reopened, kMaxReopened));
+  const html::Tree tree(lean);
+  if (tree.depth() > depth_limit + 100)
+    throw PageError(fmt::format("HTML elements nested {} levels deep once parsed (the limit is {}), skipped", tree.depth(), depth_limit));
   const html::PageMeta meta = html::page_meta(tree);
   Article a;
   a.title = meta.title.empty() ? meta.h1 : meta.title;
@@ -221,7 +234,13 @@ Document parse_html(const Unit& unit) {
   if (unit.bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) throw ReadError(unit.origin, "empty file, skipped");
   const bool utf16 = unit.bytes.starts_with("\xFF\xFE") || unit.bytes.starts_with("\xFE\xFF");
   if (!utf16 && looks_binary(unit.bytes)) throw ReadError(unit.origin, "binary file (contains NUL or control bytes), skipped");
-  const std::string html = without_nul(html_to_utf8(unit.bytes));
+  // Pages already in UTF-8 without NULs (nearly all) are read in place.
+  std::string converted;
+  std::string_view html = unit.bytes;
+  if (html.find('\0') != std::string_view::npos || utf8::first_invalid(html) || html.starts_with("\xEF\xBB\xBF")) {
+    converted = without_nul(html_to_utf8(unit.bytes));
+    html = converted;
+  }
   Article a;
   try {
     a = extract_article(html);
@@ -232,8 +251,13 @@ Document parse_html(const Unit& unit) {
   Document doc;
   doc.format = Format::html;
   doc.title = a.title;
-  doc.published = a.published;
-  doc.text = a.title.empty() ? a.body : a.title + "\n\n" + a.body;
+  doc.published = std::move(a.published);
+  if (a.title.empty()) {
+    doc.text = std::move(a.body);
+  } else {
+    doc.text.reserve(a.title.size() + 2 + a.body.size());
+    doc.text.append(a.title).append("\n\n").append(a.body);
+  }
   return doc;
 }
 
