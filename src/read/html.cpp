@@ -97,8 +97,9 @@ std::string detected_charset(std::string_view bytes) {
   return name;
 }
 
-// Share of the multi-byte sequences of `s` that are not well-formed UTF-8.
-bool mostly_utf8(std::string_view s) {
+// Share of the non-ASCII sequences of `s` that are well-formed UTF-8 (1 when
+// there are none).
+double utf8_share(std::string_view s) {
   size_t good = 0, bad = 0;
   for (size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -119,7 +120,7 @@ bool mostly_utf8(std::string_view s) {
       ++i;
     }
   }
-  return bad * 10 <= good;
+  return good + bad == 0 ? 1.0 : static_cast<double>(good) / static_cast<double>(good + bad);
 }
 
 // Bytes that are binary rather than a page: many NULs or control bytes early on.
@@ -154,7 +155,7 @@ std::vector<html::Paragraph> best_body(const html::Tree& tree) {
   for (const html::BodyOptions& options : kAttempts) {
     std::vector<html::Paragraph> body = html::article_body(tree, options);
     const size_t chars = body_chars(body);
-    if (chars > best_chars) {
+    if (chars > 2 * best_chars) {
       best = std::move(body);
       best_chars = chars;
     }
@@ -193,10 +194,10 @@ std::string html_to_utf8(std::string_view bytes) {
   }
   if (!utf8::first_invalid(bytes)) return std::string(bytes);
   std::string charset = declared_charset(bytes);
-  if (charset == "utf-8" || charset == "utf8" || (charset.empty() && mostly_utf8(bytes))) {
-    if (mostly_utf8(bytes)) return utf8::sanitize(bytes);
-    charset.clear();
-  }
+  // Mostly UTF-8 with some broken sequences: keep it, broken bytes become U+FFFD.
+  const double share = utf8_share(bytes);
+  if (share >= 0.9 || ((charset == "utf-8" || charset == "utf8") && share >= 0.5)) return utf8::sanitize(bytes);
+  if (charset == "utf-8" || charset == "utf8") charset.clear();
   if (charset.empty()) charset = detected_charset(bytes);
   if (charset.empty() || charset.starts_with("utf")) charset = "windows-1252";
   std::string out = convert(bytes, converter_name(charset));

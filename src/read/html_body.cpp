@@ -215,15 +215,18 @@ std::vector<Run> collect_runs(const Tree& tree, uint32_t root, Skip skip) {
   std::vector<Run> runs;
   std::vector<std::pair<uint32_t, uint32_t>> blocks;  // (end, element) of open blocks
   Run run;
-  bool open = false, after_break = false;
+  bool open = false;
+  int breaks = 0;  // <br> since the last run; a block boundary counts as two
   auto flush = [&](bool by_break) {
     if (open) {
       while (!run.text.empty() && run.text.back() == ' ') run.text.pop_back();
-      if (run.chars > 0) runs.push_back(std::move(run));
+      const bool kept = run.chars > 0;
+      if (kept) runs.push_back(std::move(run));
       run = Run{};
       open = false;
+      if (kept) breaks = 0;
     }
-    after_break = by_break && !runs.empty();
+    breaks = by_break ? breaks + 1 : 2;
   };
   const uint32_t end = tree[root].end;
   for (uint32_t i = root; i < end;) {
@@ -240,7 +243,7 @@ std::vector<Run> collect_runs(const Tree& tree, uint32_t root, Skip skip) {
       const std::string_view t = tree.text(i);
       if (!open) {
         run.owner = blocks.empty() ? root : blocks.back().second;
-        run.line_break = after_break;
+        run.line_break = breaks == 1 && !runs.empty();
         open = true;
       }
       if constexpr (kWithText) {
