@@ -3,6 +3,7 @@
 // navigation, and a short "By Name Surname" line is a byline.
 #include "read/furniture.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -163,9 +164,13 @@ LineKind classify_line(std::string_view raw) {
   const std::string_view line = strip_bullets(raw);
   if (line.empty()) return LineKind::keep;
   const size_t words = word_count(line);
-  const std::string folded = utf8::lower(line);
   const bool sentence = ends_sentence(line);
-  const std::string_view fragment = sentence ? std::string_view{} : last_fragment(folded);
+  // Rules look at the head of a line and at its last fragment only.
+  size_t head = std::min<size_t>(line.size(), 160);
+  while (head < line.size() && (static_cast<unsigned char>(line[head]) & 0xC0) == 0x80) ++head;
+  const std::string folded = utf8::lower(line.substr(0, head));
+  const std::string tail_fragment = sentence ? std::string() : utf8::lower(last_fragment(line));
+  const std::string_view fragment = tail_fragment;
   for (const Rule& r : rules()) {
     switch (r.kind) {
       case RuleKind::credit:
