@@ -34,6 +34,8 @@ constexpr size_t kMaxElements = 1'000'000;
 constexpr size_t kMaxReopened = 2'000'000;
 // A body shorter than this makes the extractor try again with looser rules.
 constexpr size_t kShortBody = 500;
+// A JSON-LD articleBody this long (code points) is used to check the body.
+constexpr size_t kJsonCheck = 400;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -147,8 +149,88 @@ size_t body_chars(const std::vector<html::Paragraph>& paragraphs) {
   return n;
 }
 
+// Hashes of the runs of four words of a text (words: letters and digits), sorted.
+std::vector<uint64_t> shingles(std::string_view text) {
+  std::vector<uint64_t> words, out;
+  uint64_t h = 0;
+  bool in = false;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = utf8::next(text, i);
+    if (utf8::is_letter(c) || utf8::is_digit(c)) {
+      h = (in ? h : 1469598103934665603ull) ^ static_cast<uint64_t>(c);
+      h *= 1099511628211ull;
+      in = true;
+    } else if (in) {
+      words.push_back(h);
+      in = false;
+    }
+  }
+  if (in) words.push_back(h);
+  for (size_t i = 0; i + 4 <= words.size(); ++i)
+    out.push_back(words[i] * 31 * 31 * 31 + words[i + 1] * 31 * 31 + words[i + 2] * 31 + words[i + 3]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Share of `of` found in `in` (both sorted).
+double coverage(const std::vector<uint64_t>& of, const std::vector<uint64_t>& in) {
+  if (of.empty()) return 1.0;
+  size_t found = 0;
+  for (size_t i = 0, j = 0; i < of.size() && j < in.size();) {
+    if (of[i] == in[j]) ++found, ++i, ++j;
+    else if (of[i] < in[j]) ++i;
+    else ++j;
+  }
+  return static_cast<double>(found) / static_cast<double>(of.size());
+}
+
+std::string joined(const std::vector<html::Paragraph>& paragraphs) {
+  std::string out;
+  for (const auto& p : paragraphs) out.append(p.text).push_back('\n');
+  return out;
+}
+
+// Paragraphs of a JSON-LD articleBody (plain text or markup).
+std::vector<html::Paragraph> json_paragraphs(std::string body) {
+  std::vector<html::Paragraph> out;
+  if (body.find('<') == std::string::npos) {
+    std::string marked;
+    for (char c : body) marked += c == '\n' ? std::string("<br>") : std::string(1, c);
+    body = std::move(marked);
+  }
+  const html::MarkupShape shape = html::measure_markup(body);
+  if (shape.max_depth > kMaxDepth || shape.elements > kMaxElements / 10 || shape.reopened > kMaxReopened) return out;
+  const html::Tree tree(body);
+  std::string text;
+  for (uint32_t i = 0; i < tree.size(); ++i) {
+    if (!tree[i].is(html::kText)) {
+      if (tree[i].is(html::kBlock) || tree[i].is(html::kBreak)) text += '\n';
+      continue;
+    }
+    if (!tree[i].is(html::kDead)) text += tree.text(i);
+  }
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty()) continue;
+    html::Paragraph p;
+    p.text = std::string(line);
+    p.chars = static_cast<uint32_t>(utf8::count(line));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 // The body paragraphs: strict rules first, looser ones while the body is short.
-std::vector<html::Paragraph> best_body(const html::Tree& tree) {
+// A JSON-LD articleBody, when the page has a long one, checks the choice: when
+// the extracted body misses most of it, the attempt that covers it best wins,
+// and the JSON-LD text itself when none covers half of it.
+std::vector<html::Paragraph> best_body(const html::Tree& tree, const std::string& json_body) {
   constexpr html::BodyOptions kAttempts[] = {{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
   std::vector<html::Paragraph> best;
   size_t best_chars = 0;
@@ -161,7 +243,20 @@ std::vector<html::Paragraph> best_body(const html::Tree& tree) {
     }
     if (best_chars >= kShortBody) break;
   }
-  return best;
+  if (utf8::count(json_body) < kJsonCheck) return best;
+  const std::vector<uint64_t> reference = shingles(json_body);
+  double best_cover = coverage(reference, shingles(joined(best)));
+  if (best_cover >= 0.5) return best;
+  for (const html::BodyOptions& options : kAttempts) {
+    std::vector<html::Paragraph> body = html::article_body(tree, options);
+    const double cover = coverage(reference, shingles(joined(body)));
+    if (cover > best_cover + 0.1) {
+      best = std::move(body);
+      best_cover = cover;
+    }
+  }
+  if (best_cover >= 0.5) return best;
+  return json_paragraphs(json_body);
 }
 
 std::string join_body(std::vector<html::Paragraph> paragraphs, const html::PageMeta& meta) {
@@ -227,7 +322,7 @@ Article extract_article(std::string_view html) {
   Article a;
   a.title = meta.title.empty() ? meta.h1 : meta.title;
   a.published = meta.published;
-  a.body = join_body(best_body(tree), meta);
+  a.body = join_body(best_body(tree, meta.json_body), meta);
   return a;
 }
 

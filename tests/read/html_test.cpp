@@ -184,6 +184,22 @@ TEST_CASE("html: publication date from metadata, JSON-LD or <time>") {
   }
 }
 
+TEST_CASE("html: a page that renders its article with scripts falls back to the JSON-LD articleBody") {
+  const std::string sentence = "The committee voted on Thursday to approve the budget, members said, after a long debate. ";
+  std::string article;
+  for (int i = 0; i < 6; ++i) article += sentence;
+  const std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget approved\","
+      "\"articleBody\":\"" + article + "\\nA second paragraph &amp; more, with the vote count of 31 to 20.\"}</script></head>"
+      "<body><nav><a href=\"/\">Home</a></nav><div id=\"app\"><p>Please enable JavaScript to read this site, which uses "
+      "it to show articles, comments and the weather.</p></div></body></html>";
+  const read::Article a = read::extract_article(page);
+  CHECK(a.title == "Budget approved");
+  CHECK(has(a.body, "approve the budget, members said"));
+  CHECK(has(a.body, "debate.\n\nA second paragraph & more, with the vote count"));
+  CHECK_FALSE(has(a.body, "enable JavaScript"));
+}
+
 TEST_CASE("html: headline from JSON-LD, <title> or <h1> when og:title is missing") {
   const std::string body = "<p>The committee voted on Thursday to approve the budget, members said, after a long debate.</p>";
   CHECK(read::extract_article("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
