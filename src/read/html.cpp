@@ -259,10 +259,35 @@ std::vector<html::Paragraph> best_body(const html::Tree& tree, const std::string
   return json_paragraphs(json_body);
 }
 
+// A paragraph that is one link written as a headline (title case or capitals, no
+// closing stop): a teaser for another story set between the article's paragraphs.
+bool headline_link(const html::Paragraph& p) {
+  if (p.chars < 10 || p.link_chars * 10 < p.chars * 9) return false;
+  const std::string_view t = p.text;
+  if (t.ends_with(".") || t.ends_with("?") || t.ends_with("!")) return false;
+  size_t words = 0, capitalised = 0, lower_letters = 0;
+  bool start = true;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = utf8::next(t, i);
+    if (utf8::is_space(c)) {
+      start = true;
+      continue;
+    }
+    if (utf8::is_lower(c)) ++lower_letters;
+    if (start && utf8::is_letter(c)) {
+      ++words;
+      capitalised += utf8::is_upper(c) ? 1 : 0;
+    }
+    start = false;
+  }
+  return words >= 3 && (lower_letters == 0 || capitalised * 10 >= words * 7);
+}
+
 std::string join_body(std::vector<html::Paragraph> paragraphs, const html::PageMeta& meta) {
   // The headline repeated at the top of the body.
   while (!paragraphs.empty() && (same_text(paragraphs.front().text, meta.title) || same_text(paragraphs.front().text, meta.h1)))
     paragraphs.erase(paragraphs.begin());
+  std::erase_if(paragraphs, headline_link);
   std::vector<std::string_view> lines;
   lines.reserve(paragraphs.size());
   for (const auto& p : paragraphs) lines.push_back(p.text);

@@ -19,7 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
+#include <fmt/format.h>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -442,20 +442,24 @@ class Extractor {
     return n;
   }
 
+  // With CHRONICLE_HTML_DEBUG set, the candidates and the choice go to stderr.
   std::string describe(uint32_t i) const {
     std::string d = tree_.tag_name(i);
     if (const char* c = tree_.attr(i, "class")) d += "." + std::string(c).substr(0, 40);
     if (const char* c = tree_.attr(i, "id")) d += "#" + std::string(c).substr(0, 40);
-    return d + " score=" + std::to_string(scored_[i] ? score_[i] : -1) + " chars=" + std::to_string(stats_[i].chars) + " w=" + std::to_string(weight_[i]);
+    return fmt::format("{} score={:.1f} chars={} weight={}", d, scored_[i] ? score_[i] : -1.0, stats_[i].chars, weight_[i]);
   }
+
   void debug(uint32_t top, const std::vector<uint32_t>& kept) const {
     std::vector<uint32_t> all;
     for (uint32_t i = root_; i < tree_[root_].end; ++i) if (scored_[i]) all.push_back(i);
     std::sort(all.begin(), all.end(), [&](uint32_t a, uint32_t b) { return score_[a] > score_[b]; });
-    for (size_t k = 0; k < all.size() && k < 8; ++k) fprintf(stderr, "cand %u %s\n", all[k], describe(all[k]).c_str());
-    fprintf(stderr, "top %u %s\n", top, describe(top).c_str());
-    for (uint32_t p = tree_[top].parent; p != kNoNode; p = tree_[p].parent) fprintf(stderr, "  up %u %s\n", p, describe(p).c_str());
-    for (uint32_t k : kept) fprintf(stderr, "kept %u %s\n", k, describe(k).c_str());
+    for (size_t k = 0; k < all.size() && k < 8; ++k) fmt::print(stderr, "html: candidate {} {}\n", all[k], describe(all[k]));
+    fmt::print(stderr, "html: top {} {}\n", top, describe(top));
+    size_t up = 0;
+    for (uint32_t p = tree_[top].parent; p != kNoNode && up < 30; p = tree_[p].parent, ++up)
+      fmt::print(stderr, "html:   inside {} {}\n", p, describe(p));
+    for (uint32_t k : kept) fmt::print(stderr, "html: kept {} {}\n", k, describe(k));
   }
 
   std::vector<uint32_t> with_siblings(uint32_t top) {
@@ -478,7 +482,8 @@ class Extractor {
         kept.push_back(j);
         continue;
       }
-      if (n.tag == GUMBO_TAG_P || (paragraph_tag(n.tag) && !is_heading(n.tag))) {
+      // A paragraph, or an element holding only inline text (a summary in a <div>).
+      if (n.tag == GUMBO_TAG_P || (paragraph_tag(n.tag) && !is_heading(n.tag)) || (!stats_[j].blocks && weight_[j] >= 0)) {
         const Stats& s = stats_[j];
         const double density = s.link_density();
         if (s.chars > 80 && density < 0.25) kept.push_back(j);
