@@ -1,6 +1,10 @@
-// Applies data/furniture.txt to lines of scraped text.
+// Applies data/furniture.txt to lines of scraped text, plus two rules of shape
+// rather than wording: short bulleted lines without a sentence end are
+// navigation, and a short "By Name Surname" line is a byline.
 #include "read/furniture.h"
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
 #include "common/embedded.h"
@@ -10,35 +14,67 @@ namespace chronicle::read {
 
 namespace {
 
+enum class RuleKind { line, drop, tail, credit, caption };
+
 struct Rule {
-  LineKind kind;
-  std::string prefix;
+  RuleKind kind;
+  std::string phrase;
+  size_t max_words;
 };
 
-const std::vector<Rule>& rules() {
-  static const std::vector<Rule> table = [] {
-    std::vector<Rule> out;
-    std::string_view data = embedded::find(embedded::lexicon_files(), "furniture.txt");
-    while (!data.empty()) {
-      const size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-      if (line.empty() || line[0] == '#') continue;
-      const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      const std::string_view kind = line.substr(0, tab);
-      out.push_back(Rule{kind == "tail" ? LineKind::tail : LineKind::drop, std::string(line.substr(tab + 1))});
+RuleKind kind_of(std::string_view k, bool& ok) {
+  ok = true;
+  if (k == "line") return RuleKind::line;
+  if (k == "drop") return RuleKind::drop;
+  if (k == "tail") return RuleKind::tail;
+  if (k == "credit") return RuleKind::credit;
+  if (k == "caption") return RuleKind::caption;
+  ok = false;
+  return RuleKind::drop;
+}
+
+std::vector<Rule> load_rules() {
+  std::vector<Rule> out;
+  std::string_view data = embedded::find(embedded::lexicon_files(), "furniture.txt");
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    bool ok = false;
+    const RuleKind kind = kind_of(line.substr(0, tab), ok);
+    if (!ok) continue;
+    std::string_view phrase = line.substr(tab + 1);
+    size_t max_words = 8;
+    if (const size_t tab2 = phrase.find('\t'); tab2 != std::string_view::npos) {
+      max_words = 0;
+      for (char c : phrase.substr(tab2 + 1))
+        if (c >= '0' && c <= '9') max_words = max_words * 10 + static_cast<size_t>(c - '0');
+      phrase = phrase.substr(0, tab2);
     }
-    return out;
-  }();
+    if (!phrase.empty()) out.push_back(Rule{kind, std::string(phrase), max_words});
+  }
+  return out;
+}
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> table = load_rules();
   return table;
 }
 
-// Removes leading spaces and list bullets.
+bool is_bullet_at(std::string_view s) {
+  return s.starts_with("\xE2\x80\xA2") || s.starts_with("\xC2\xB7") || s.starts_with("\xE2\x96\xBA") ||
+         s.starts_with("\xC2\xA0") || s.starts_with("\xE2\x80\xA3") || s.starts_with("\xE2\x96\xAA");
+}
+
+// Removes leading spaces and list bullets, and trailing spaces.
 std::string_view strip_bullets(std::string_view s) {
   for (;;) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '-' || s.front() == '*' || s.front() == '>')) s.remove_prefix(1);
-    if (s.starts_with("\xE2\x80\xA2") || s.starts_with("\xC2\xB7") || s.starts_with("\xE2\x96\xBA") || s.starts_with("\xC2\xA0")) {
+    if (is_bullet_at(s)) {
       s.remove_prefix(s.starts_with("\xC2") ? 2 : 3);
       continue;
     }
@@ -50,13 +86,65 @@ std::string_view strip_bullets(std::string_view s) {
 
 bool bulleted(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s.starts_with("\xE2\x80\xA2") || s.starts_with("\xC2\xB7") || s.starts_with("* ") || s.starts_with("\xE2\x96\xBA");
+  return is_bullet_at(s) || s.starts_with("* ") || s.starts_with("- ");
 }
 
 bool ends_sentence(std::string_view s) {
-  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) s.remove_suffix(1);
-  if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) s.remove_suffix(3);
+  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'' || s.back() == ' ')) s.remove_suffix(1);
+  if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99") || s.ends_with("\xC2\xBB")) s.remove_suffix(s.ends_with("\xC2\xBB") ? 2 : 3);
+  if (s.ends_with("\xE3\x80\x82")) return true;  // ideographic full stop
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+}
+
+bool is_letter_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0; }
+
+// `folded` starts with `phrase`, and the phrase ends at a word boundary unless it
+// ends in a space or a colon itself.
+bool starts_with_phrase(std::string_view folded, const std::string& phrase) {
+  if (!folded.starts_with(phrase)) return false;
+  if (folded.size() == phrase.size() || phrase.back() == ':' || phrase.back() == ' ') return true;
+  return !is_letter_byte(folded[phrase.size()]);
+}
+
+// The line without trailing ":", "»", "›", "|" and spaces.
+std::string_view without_trailing_marks(std::string_view s) {
+  for (;;) {
+    while (!s.empty() && (s.back() == ':' || s.back() == '|' || s.back() == ' ' || s.back() == '>')) s.remove_suffix(1);
+    if (s.ends_with("\xC2\xBB")) s.remove_suffix(2);
+    else if (s.ends_with("\xE2\x80\xBA")) s.remove_suffix(3);
+    else return s;
+  }
+}
+
+// The last fragment of a line, after its last sentence end: where a photo credit sits.
+std::string_view last_fragment(std::string_view s) {
+  for (size_t i = s.size(); i-- > 0;)
+    if (s[i] == '.' || s[i] == '!' || s[i] == '?') {
+      std::string_view rest = s.substr(i + 1);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      return rest;
+    }
+  return s;
+}
+
+// "By Jane Example", "By Jane Example and John Doe": a short line of capitalised
+// words after "By" with no sentence end.
+bool byline(std::string_view line, size_t words) {
+  if (words < 2 || words > 8 || ends_sentence(line)) return false;
+  if (!(line.starts_with("By ") || line.starts_with("by ") || line.starts_with("BY "))) return false;
+  size_t capitalised = 0, other = 0;
+  std::string_view rest = line.substr(3);
+  while (!rest.empty()) {
+    const size_t sp = rest.find(' ');
+    const std::string_view w = rest.substr(0, sp);
+    rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+    if (w.empty()) continue;
+    if (w == "and" || w == "&" || w == "," || w == "|") continue;
+    size_t i = 0;
+    const char32_t c = utf8::next(w, i);
+    (utf8::is_upper(c) ? capitalised : other) += 1;
+  }
+  return capitalised >= 1 && other <= 1;
 }
 
 }  // namespace
@@ -76,16 +164,44 @@ LineKind classify_line(std::string_view raw) {
   const std::string_view line = strip_bullets(raw);
   if (line.empty()) return LineKind::keep;
   const size_t words = word_count(line);
-  if (words > 8) return LineKind::keep;
-  // A short bulleted line without a sentence end is navigation.
-  if (bulleted(raw) && words <= 5 && !ends_sentence(line)) return LineKind::drop;
-  const std::string folded = utf8::lower(line);
+  const bool sentence = ends_sentence(line);
+  // Rules look at the head of a line and at its last fragment only.
+  size_t head = std::min<size_t>(line.size(), 160);
+  while (head < line.size() && (static_cast<unsigned char>(line[head]) & 0xC0) == 0x80) ++head;
+  const std::string folded = utf8::lower(line.substr(0, head));
+  const std::string tail_fragment = sentence ? std::string() : utf8::lower(last_fragment(line));
+  const std::string_view fragment = tail_fragment;
   for (const Rule& r : rules()) {
-    if (folded.starts_with(r.prefix)) {
-      // "Related" must be the whole first word: not "Relatedly, ..." prose.
-      const size_t n = r.prefix.size();
-      if (folded.size() > n && r.prefix.back() != ':' && r.prefix.back() != ' ' && std::isalpha(static_cast<unsigned char>(folded[n]))) continue;
-      return r.kind;
+    switch (r.kind) {
+      case RuleKind::credit:
+        if (starts_with_phrase(folded, r.phrase)) return LineKind::drop;
+        break;
+      case RuleKind::caption:
+        if (!fragment.empty() && word_count(fragment) <= 12 && fragment.find(r.phrase) != std::string_view::npos)
+          return LineKind::drop;
+        break;
+      default:
+        break;
+    }
+  }
+  if (words > 20) return LineKind::keep;
+  // A short bulleted line without a sentence end is navigation.
+  if (bulleted(raw) && words <= 5 && !sentence) return LineKind::drop;
+  if (byline(line, words)) return LineKind::drop;
+  const std::string_view bare = without_trailing_marks(folded);
+  for (const Rule& r : rules()) {
+    switch (r.kind) {
+      case RuleKind::line:
+        if (bare == r.phrase) return LineKind::drop;
+        break;
+      case RuleKind::drop:
+        if (words <= r.max_words && starts_with_phrase(folded, r.phrase)) return LineKind::drop;
+        break;
+      case RuleKind::tail:
+        if (words <= r.max_words && starts_with_phrase(folded, r.phrase)) return LineKind::tail;
+        break;
+      default:
+        break;
     }
   }
   return LineKind::keep;

@@ -31,7 +31,8 @@ class PageError : public std::runtime_error {
 
 // requires: `html` is valid UTF-8.
 // throws: PageError when the markup is beyond the parser's limits (elements
-// nested more than 2,000 deep, more than 1,000,000 elements).
+// nested more than 1,000 deep, or less for very big pages; more than 1,000,000
+// elements; formatting elements left open to be rebuilt millions of times).
 Article extract_article(std::string_view html);
 
 // Document of an HTML unit: title on the first line, a blank line, then the body
