@@ -25,7 +25,8 @@ using text::Token;
 enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32 };
 enum WordClass : uint16_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
-  kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024
+  kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
+  kPersonMale = 8192, kGroup = 16384
 };
 constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
@@ -72,7 +73,8 @@ class ClaimLexicon {
     });
     static const std::unordered_map<std::string_view, uint16_t> kClasses = {
         {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
-        {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe}};
+        {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe},
+        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
       if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
@@ -89,6 +91,7 @@ struct Subject {
   uint16_t pronoun = 0;     // WordClass pronoun bit
   int32_t role = -1;        // token of a role noun head ("the spokeswoman")
   uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint32_t name_first = 0, name_last = 0;  // capitalised words no name mention covers ("Cuban said")
 };
 
 struct Cue {
@@ -244,6 +247,12 @@ class DocumentClaims {
     sub.role = a_.tokens[t].is(text::kCapitalized) ? -1 : static_cast<int32_t>(t);
     sub.first = k;
     sub.last = e;
+    if (name < 0 && sub.role < 0) {
+      uint32_t f = t;
+      while (f > k && a_.tokens[f - 1].is(text::kCapitalized)) --f;
+      sub.name_first = f;
+      sub.name_last = e;
+    }
     return sub;
   }
 
@@ -317,6 +326,10 @@ class DocumentClaims {
     sub.first = j;
     sub.last = k;
     if (name < 0 && !a_.tokens[k - 1].is(text::kCapitalized)) sub.role = static_cast<int32_t>(k - 1);
+    if (name < 0 && sub.role < 0) {
+      sub.name_first = j;
+      sub.name_last = k;
+    }
     return sub;
   }
 
@@ -418,7 +431,8 @@ class DocumentClaims {
     if (k >= s.last) return cue_in_next_sentence(close);
     if (is(k, ",") || str(k) == "\xE2\x80\x94") ++k;
     for (uint32_t j = k; j < s.last && j - k <= 40; ++j) {
-      if (quote_mark(j) || terminal(j) || is(j, ";")) return -1;
+      if (quote_mark(j) || is(j, ";")) return -1;
+      if (terminal(j) && !is(j + 1, ")") && !is(j + 1, ",")) return -1;  // "(R-Fla.)" and "R-Ky.,"
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
       if (j == k) return cue_at_[j];
@@ -432,8 +446,10 @@ class DocumentClaims {
   bool speaker_starts_at(const Cue& c, uint32_t k) const {
     const Subject sub = left_subject(c);
     if (!sub.found || sub.first < k) return false;
-    for (uint32_t g = k; g < sub.first; ++g)
+    for (uint32_t g = k; g < sub.first; ++g) {
+      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s") continue;  // "Twitter's Adam Sharp said"
       if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
+    }
     return sub.first <= k + 5;
   }
 
@@ -808,9 +824,65 @@ class DocumentClaims {
     else if (s.pronoun & kPronMale) m = resolver_.pronoun(at, Gender::male, true);
     else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
     else if (s.pronoun & kPronIt) m = resolver_.pronoun(at, Gender::unknown, false);
-    else if (s.role >= 0) m = resolver_.role(static_cast<uint32_t>(s.role), str(static_cast<uint32_t>(s.role)));
+    else if (s.role >= 0) m = nominal_speaker(s);
+    else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     if (m >= 0) resolver_.spoke(m, at);
     return m;
+  }
+
+  // A speaker the name finder missed ("…,” Cuban said", "Mr. English said"):
+  // capitalised words, none of them used in lower case elsewhere in the text,
+  // become a person mention, joined to a person of the same surname if any.
+  int32_t add_name_mention(uint32_t first, uint32_t last) {
+    while (first < last && (str(first) == "Mr." || str(first) == "Ms." || str(first) == "Mrs." || str(first) == "Dr." ||
+                            Lexicons::instance().is_title(str(first))))
+      ++first;
+    if (first >= last || last - first > 4) return -1;
+    for (uint32_t t = first; t < last; ++t)
+      if (!word(t) || cls_[t] || cue_at_[t] >= 0 || a_.tokens[t].is(text::kAllCaps) || used_in_lower_case(t)) return -1;
+    const Span span{a_.tokens[first].span.begin, a_.tokens[last - 1].span.end};
+    DocumentFacts& f = ctx_.facts;
+    int32_t entity = -1;
+    const std::string_view surname = str(last - 1);
+    for (size_t e = 0; e < f.entities.size() && entity < 0; ++e) {
+      const std::string& n = f.entities[e].name;
+      if (f.entities[e].kind == EntityKind::person && n.size() >= surname.size() && n.ends_with(surname) &&
+          (n.size() == surname.size() || n[n.size() - surname.size() - 1] == ' '))
+        entity = static_cast<int32_t>(e);
+    }
+    if (entity < 0) {
+      f.entities.push_back(LocalEntity{EntityKind::person, std::string(span.of(a_.text))});
+      entity = static_cast<int32_t>(f.entities.size() - 1);
+    }
+    f.mentions.push_back(Mention{span, EntityKind::person, MentionForm::name, entity});
+    const int32_t m = static_cast<int32_t>(f.mentions.size() - 1);
+    for (uint32_t t = first; t < last; ++t) mention_[t] = m;
+    return m;
+  }
+
+  bool used_in_lower_case(uint32_t t) const {
+    const std::string_view w = str(t);
+    for (uint32_t u = 0; u < a_.tokens.size(); ++u) {
+      const std::string_view v = str(u);
+      if (v.size() == w.size() && v[0] != w[0] && v[0] == static_cast<char>(w[0] + 32) && v.substr(1) == w.substr(1)) return true;
+    }
+    return false;
+  }
+
+  // "the spokeswoman said": the person introduced with that role; "the
+  // candidate", "the woman", "the company": the latest such entity in focus.
+  // Indefinite ones ("one official", "a source") stay unknown.
+  int32_t nominal_speaker(const Subject& s) const {
+    const uint32_t r = static_cast<uint32_t>(s.role);
+    const int32_t m = resolver_.role(r, str(r));
+    if (m >= 0) return m;
+    const std::string_view det = str(s.first);
+    if (det != "the" && det != "The" && det != "this" && det != "This") return -1;
+    if (cls_[r] & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
+    if (cls_[r] & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
+    if (cls_[r] & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
+    if (cls_[r] & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
+    return -1;
   }
 
   // The date of the time expression governing the cue ("said on Monday"), or empty.
