@@ -280,7 +280,10 @@ class DocumentClaims {
       Subject head = phrase_ending_at(k, s);
       if (!head.found || (head.mention < 0 && !head.pronoun)) continue;  // "Harry Bond, 30, of Raleigh, ..., said"
       if (head.pronoun) return {};
-      if (head.mention < 0 || !person(head.mention)) {
+      // "Russia, through adviser Yuri Ushakov, said": the person speaks for the
+      // country or organisation; a relative clause ("X, who met Y,") does not.
+      const EntityKind kind = ctx_.facts.mentions[static_cast<size_t>(head.mention)].kind;
+      if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls_[k + 1] & kStop)) {
         for (uint32_t j = t; j-- > k + 1;)
           if (mention_[j] >= 0 && person(mention_[j])) {
             head.mention = mention_[j];
@@ -551,18 +554,23 @@ class DocumentClaims {
 
   // ---------------------------------------------------------- reported speech
   void find_reported() {
-    for (size_t i = 0; i < cues_.size(); ++i) {
-      Cue& c = cues_[i];
-      if (c.used || (c.flags & kAfterQuote)) continue;
-      Pending p;
-      p.cue = static_cast<int32_t>(i);
-      p.sentence = a_.tokens[c.first].sentence;
-      if (!reported(c, p) || words_in(p.parts) < 2) continue;
-      c.used = true;
-      for (const Span& sp : p.parts) mark_covered(sp);
-      by_cue_[p.cue] = pending_.size();
-      pending_.push_back(std::move(p));
-    }
+    // "According to X, Y said ...": Y's claim first.
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t i = 0; i < cues_.size(); ++i)
+        if (((cues_[i].flags & kAccording) != 0) == (pass == 1)) reported_claim(i);
+  }
+
+  void reported_claim(size_t i) {
+    Cue& c = cues_[i];
+    if (c.used || (c.flags & kAfterQuote)) return;
+    Pending p;
+    p.cue = static_cast<int32_t>(i);
+    p.sentence = a_.tokens[c.first].sentence;
+    if (!reported(c, p) || words_in(p.parts) < 2) return;
+    c.used = true;
+    for (const Span& sp : p.parts) mark_covered(sp);
+    by_cue_[p.cue] = pending_.size();
+    pending_.push_back(std::move(p));
   }
 
   bool reported(const Cue& c, Pending& p) const {
@@ -574,10 +582,9 @@ class DocumentClaims {
       return add_part(p, complement_start(c), clause_end(c.last));
     }
     if (after_comma && (c.flags & kSpeech)) {
-      // "..., said Logan."
+      // "..., said Logan." (else "Witkoff, who met X, reported that ...")
       p.subject = right_subject(c);
-      if (!p.subject.found) return false;
-      return add_part(p, clause_start(c.first - 1), c.first - 1);
+      if (p.subject.found) return add_part(p, clause_start(c.first - 1), c.first - 1);
     }
     p.subject = left_subject(c);
     if (!p.subject.found) return false;
@@ -604,7 +611,12 @@ class DocumentClaims {
     while (after < s.last && !is(after, ",") && !terminal(after) && after - p.subject.last < 8) ++after;
     const uint32_t before_end = c.first > s.first && is(c.first - 1, ",") ? c.first - 1 : c.first;
     if (before_end > s.first) add_part(p, clause_start(before_end), before_end);
-    if (after < s.last && is(after, ",")) add_part(p, after + 1, clause_end(after + 1));
+    if (after < s.last && is(after, ",")) {
+      const uint32_t end = clause_end(after + 1);
+      bool attributed = false;  // "According to Reuters, aide X said that ..." is X's claim
+      for (uint32_t k = after + 1; k < end && !attributed; ++k) attributed = cue_at_[k] >= 0 || covered_[k];
+      if (!attributed) add_part(p, after + 1, end);
+    }
     return !p.parts.empty();
   }
 
@@ -614,7 +626,16 @@ class DocumentClaims {
     uint32_t k = end;
     while (k > s.first && !covered_[k - 1] && !is(k - 1, ";") && !(cue_at_[k - 1] >= 0 && cues_[static_cast<size_t>(cue_at_[k - 1])].used))
       --k;
+    // A dateline is no part of the claim: "NEW YORK, Dec 14 (Reuters) - ..."
+    if (k == s.first)
+      for (uint32_t t = s.first + 1; t + 1 < end && t < s.first + 12; ++t)
+        if (is(t, ")") && is_dash(t + 1)) return t + 2;
     return k;
+  }
+
+  bool is_dash(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
 
   // End of the content that starts at `from`: the sentence end, or a following
@@ -834,6 +855,7 @@ class DocumentClaims {
   // capitalised words, none of them used in lower case elsewhere in the text,
   // become a person mention, joined to a person of the same surname if any.
   int32_t add_name_mention(uint32_t first, uint32_t last) {
+    if (first == sentence_of(first).first) return -1;  // "Fielding questions ..." may be any word
     while (first < last && (str(first) == "Mr." || str(first) == "Ms." || str(first) == "Mrs." || str(first) == "Dr." ||
                             Lexicons::instance().is_title(str(first))))
       ++first;
