@@ -104,7 +104,6 @@ struct Pending {
   std::vector<Span> parts;  // content pieces in text order
   int32_t cue = -1;         // index into cues
   Subject subject;
-  int32_t inherit = -1;     // pending claim whose speaker this one takes
   bool quoted = false;
   uint32_t sentence = 0;
   int32_t speaker = -1;     // resolved
@@ -481,7 +480,7 @@ class DocumentClaims {
     // Right after the cue or its addressee: "said “...", "told reporters “..."
     if (cue < 0) return false;
     const Cue& c = cues_[static_cast<size_t>(cue)];
-    return (c.flags & kSpeech) && (open == c.last || open == skip_addressee(c.last, s));
+    return (c.flags & kSpeech) && (open == c.last || ((c.flags & kAddressee) && open == skip_addressee(c.last, s)));
   }
 
   // A title in quotation marks ("Meet the Press", ''An American Son''): every
@@ -714,20 +713,16 @@ class DocumentClaims {
       for (size_t k = oi; k-- > 0;) {
         if (dropped[order[k]]) continue;
         const Pending& q = pending_[order[k]];
-        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.inherit >= 0 || q.subject.found))
+        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.subject.found))
           prev = static_cast<int32_t>(order[k]);
         break;
       }
       if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
-      // A quotation continuing a claim that quoted in part ("said the plan
-      // was “dead.” “And buried,”") continues that claim.
-      if (q.quoted || has_quote(q)) {
-        append(q, p.parts);
-        dropped[order[oi]] = 1;
-      } else {
-        p.inherit = prev;
-      }
+      // The quotation continues the claim before it ("Kerry said that 100,000
+      // would be accepted. “That adds up to …”"), which becomes partly quoted.
+      append(q, p.parts);
+      dropped[order[oi]] = 1;
     }
     for (size_t i = 0; i < pending_.size(); ++i)
       if (dropped[i]) pending_[i].parts.clear();
@@ -794,13 +789,6 @@ class DocumentClaims {
     return true;
   }
 
-  bool has_quote(const Pending& p) const {
-    for (const Span& sp : p.parts)
-      for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end; ++t)
-        if (quote_mark(t)) return true;
-    return false;
-  }
-
   // A cue in a paragraph that ends with a colon just before the quotation.
   int32_t colon_cue(Span content) const {
     const uint32_t open = a_.token_at(content.begin);
@@ -819,7 +807,7 @@ class DocumentClaims {
     for (size_t i : sorted_pending()) {
       Pending& p = pending_[i];
       if (p.parts.empty()) continue;
-      p.speaker = p.inherit >= 0 ? pending_[static_cast<size_t>(p.inherit)].speaker : resolve(p);
+      p.speaker = resolve(p);
       ClaimMention cm;
       cm.content = p.parts.front();
       cm.more.assign(p.parts.begin() + 1, p.parts.end());
