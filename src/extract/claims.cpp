@@ -418,8 +418,9 @@ class DocumentClaims {
     for (uint32_t k = open; k-- > s.first && open - k <= kMaxContentGap;) {
       if (quote_mark(k) || quoted(k)) return -1;
       if (is(k, "that") || is(k, ";") || terminal(k)) return -1;
-      if (is(k, ",") && k + 1 < open && !is(open - 1, ",") && !is(open - 1, ":")) return -1;
-      if (is(k, ",") && k + 1 < open - 1) return -1;  // a new clause after the cue's comma
+      // A comma between cue and quotation starts a new clause, unless a colon
+      // introduces the quotation ("responded, with a smile: “…”").
+      if (is(k, ",") && k + 1 < open - 1 && !is(open - 1, ":")) return -1;
       if (cue_at_[k] >= 0) return cue_at_[k];
     }
     return -1;
@@ -476,7 +477,7 @@ class DocumentClaims {
     if (open == s.first) return true;
     const uint32_t p = open - 1;
     if (is(p, ":") || quote_mark(p)) return true;
-    if (is(p, ",") || str(p) == "\xE2\x80\x94" || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
+    if (is(p, ",") || is_dash(p) || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
     // Right after the cue or its addressee: "said “...", "told reporters “..."
     if (cue < 0) return false;
     const Cue& c = cues_[static_cast<size_t>(cue)];
@@ -508,9 +509,16 @@ class DocumentClaims {
   }
 
   void find_direct_quotes() {
+    int32_t last_cue = -1;  // cue after the previous quotation, while in its sentence
+    uint32_t last_sentence = UINT32_MAX;
     for (const Chain& ch : quote_chains()) {
       const int32_t after = ch.closed ? cue_after(ch.close) : -1;
-      const int32_t before = cue_before(ch.open);
+      int32_t before = cue_before(ch.open);
+      // "“A,” said Sherman, speaking of politicians, “B.”": B continues A.
+      if (before < 0 && last_cue >= 0 && a_.tokens[ch.open].sentence == last_sentence && ch.open > 0 && is(ch.open - 1, ","))
+        before = last_cue;
+      last_cue = after;
+      last_sentence = a_.tokens[ch.close].sentence;
       // A quotation inside a clause ("called the plan “a disgrace”") stays
       // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
