@@ -375,10 +375,31 @@ class DocumentClaims {
     return sub;
   }
 
+  // The source after "according to": the whole phrase up to a comma or the
+  // end ("a report in the Des Moines Register", "a count by The Associated
+  // Press"); its first person named, else its first name, else its head noun.
   Subject according_source(const Cue& c) const {
-    Cue shifted = c;
-    shifted.flags = kSpeech;
-    Subject sub = right_subject(shifted);
+    const text::Sentence& s = sentence_of(c.first);
+    Subject sub;
+    int32_t name = -1;
+    uint32_t k = c.last, head = UINT32_MAX;
+    for (; k < s.last && k - c.last < 16; ++k) {
+      if (is(k, ",") || is(k, ";") || is(k, ")") || cue_at_[k] >= 0 || (terminal(k) && !is(k + 1, ","))) break;
+      if (quote_mark(k) && k > c.last && !quoted(k - 1)) break;
+      if (mention_[k] >= 0 && (name < 0 || (person(mention_[k]) && !person(name)))) name = mention_[k];
+      if (head == UINT32_MAX && k > c.last && (cls_[k] & kPrep) && !(cls_[k] & kDet)) head = k - 1;
+    }
+    if (k == c.last) return sub;
+    if (head == UINT32_MAX) head = k - 1;
+    sub.found = true;
+    sub.mention = name;
+    sub.first = c.last;
+    sub.last = k;
+    if (name < 0 && word(head) && !a_.tokens[head].is(text::kCapitalized)) sub.role = static_cast<int32_t>(head);
+    if (name < 0 && sub.role < 0) {
+      sub.name_first = c.last;
+      sub.name_last = head + 1;
+    }
     return sub;
   }
 
