@@ -132,6 +132,9 @@ class DocumentClaims {
     mention_.assign(n, -1);
     quote_.assign(n, -1);
     covered_.assign(n, 0);
+    timex_.assign(n, 0);
+    for (const Timex& tx : ctx_.facts.timexes)
+      for (uint32_t t = a_.token_at(tx.span.begin); t < n && a_.tokens[t].span.begin < tx.span.end; ++t) timex_[t] = 1;
     std::string lower;
     for (uint32_t t = 0; t < n; ++t) {
       if (!a_.tokens[t].is(text::kWord)) continue;
@@ -207,6 +210,11 @@ class DocumentClaims {
   // A noun phrase ending just before token `e` that can be a speaker.
   Subject phrase_ending_at(uint32_t e, const text::Sentence& s) const {
     Subject sub;
+    if (e > s.first + 1 && is(e - 1, ")")) {  // "Sen. Richard J. Durbin (D-Ill.),"
+      uint32_t k = e - 1;
+      while (k > s.first && e - k < 10 && !is(k, "(")) --k;
+      if (is(k, "(")) e = k;
+    }
     if (e <= s.first) return sub;
     const uint32_t t = e - 1;
     if (quoted(t) || !word(t) || cue_at_[t] >= 0) return sub;
@@ -259,41 +267,69 @@ class DocumentClaims {
   // Logan, director of ..., said", "Russia, through adviser Yuri Ushakov, said".
   Subject left_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
-    uint32_t i = c.first;
-    while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i;
+    uint32_t i = skip_back_adjuncts(c.first, s);
     if (i <= s.first) return {};
-    // "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis.
-    if (is(i - 1, ")")) {
-      uint32_t k = i - 1;
-      while (k > s.first && i - k < 10 && !is(k, "(")) --k;
-      if (is(k, "(") && k > s.first) i = k;
-    }
     const uint32_t t = i - 1;
     // "X said ... but said ...": the first verb's subject.
     if (is(t, "and") || is(t, "but")) return earlier_subject(c);
     if (!is(t, ",")) return phrase_ending_at(i, s);
-    // An apposition between commas.
+    // An apposition between commas: the nearest person heading one ("Cory
+    // James, 22, of Flint, Mich., said"), else the nearest named head.
+    Subject best;
+    uint32_t best_comma = 0;
     for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
       if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
       if (!head.found || (head.mention < 0 && !head.pronoun)) continue;  // "Harry Bond, 30, of Raleigh, ..., said"
       if (head.pronoun) return {};
-      // "Russia, through adviser Yuri Ushakov, said": the person speaks for the
-      // country or organisation; a relative clause ("X, who met Y,") does not.
-      const EntityKind kind = ctx_.facts.mentions[static_cast<size_t>(head.mention)].kind;
-      if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls_[k + 1] & kStop)) {
-        for (uint32_t j = t; j-- > k + 1;)
-          if (mention_[j] >= 0 && person(mention_[j])) {
-            head.mention = mention_[j];
-            head.role = -1;
-            break;
-          }
+      if (person(head.mention)) {
+        head.last = i;
+        return head;
       }
-      head.last = i;
-      return head;
+      if (!best.found) {
+        best = head;
+        best_comma = k;
+      }
     }
-    return {};
+    if (!best.found) return {};
+    // "Russia, through adviser Yuri Ushakov, said": the person speaks for the
+    // country or organisation; a relative clause ("X, who met Y,") does not.
+    const EntityKind kind = ctx_.facts.mentions[static_cast<size_t>(best.mention)].kind;
+    if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls_[best_comma + 1] & kStop)) {
+      for (uint32_t j = t; j-- > best_comma + 1;)
+        if (mention_[j] >= 0 && person(mention_[j])) {
+          best.mention = mention_[j];
+          best.role = -1;
+          break;
+        }
+    }
+    best.last = i;
+    return best;
+  }
+
+  // Steps left from a cue over what may stand between it and its subject:
+  // auxiliaries and adverbs ("has also"), a time ("on Thursday evening") and a
+  // parenthesis ("Sen. Marco Rubio (R-Fla.) said").
+  uint32_t skip_back_adjuncts(uint32_t i, const text::Sentence& s) const {
+    for (bool moved = true; moved && i > s.first;) {
+      moved = false;
+      while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
+      if (i > s.first && timex_[i - 1]) {
+        while (i > s.first && timex_[i - 1]) --i;
+        if (i > s.first && (cls_[i - 1] & kPrep)) --i;
+        moved = true;
+      }
+      if (i > s.first && is(i - 1, ")")) {
+        uint32_t k = i - 1;
+        while (k > s.first && i - k < 10 && !is(k, "(")) --k;
+        if (is(k, "(") && k > s.first) {
+          i = k;
+          moved = true;
+        }
+      }
+    }
+    return i;
   }
 
   // The speaker after a cue: "..., said Justin Logan, director of ...",
@@ -1006,7 +1042,7 @@ class DocumentClaims {
   SpeakerResolver resolver_;
   std::vector<uint16_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
-  std::vector<uint8_t> covered_;
+  std::vector<uint8_t> covered_, timex_;
   std::vector<Cue> cues_;
   std::vector<Pending> pending_;
   std::unordered_map<int32_t, size_t> by_cue_;
