@@ -218,6 +218,13 @@ class DocumentClaims {
     if (e <= s.first) return sub;
     const uint32_t t = e - 1;
     if (quoted(t) || !word(t) || cue_at_[t] >= 0) return sub;
+    // "Trump, who has said ...": the name the relative clause hangs on.
+    if ((is(t, "who") || is(t, "which")) && t > s.first + 1 && is(t - 1, ",")) {
+      Subject head = phrase_ending_at(t - 1, s);
+      if (head.mention < 0) return sub;
+      head.last = e;
+      return head;
+    }
     if (cls_[t] & kPronoun) {
       if (t > s.first && word(t - 1) && !(cls_[t - 1] & (kStop | kAux))) return sub;
       sub.found = true;
@@ -369,6 +376,13 @@ class DocumentClaims {
       sub.name_last = k;
     }
     return sub;
+  }
+
+  // Words like "plan", "shows" or "support" are verbs only after someone who
+  // can plan or support: a name, a pronoun or a noun for people or groups.
+  bool agent_like(const Subject& sub) const {
+    if (sub.mention >= 0 || sub.pronoun || sub.name_last > sub.name_first) return true;
+    return sub.role >= 0 && (cls_[static_cast<uint32_t>(sub.role)] & (kPerson | kPersonFemale | kPersonMale | kGroup));
   }
 
   // "…, adding that …": the subject of the clause's main cue.
@@ -579,7 +593,7 @@ class DocumentClaims {
       // A quotation inside a clause ("called the plan “a disgrace”") stays
       // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
-      if (title_like(ch.quotes)) continue;
+      if (after < 0 && title_like(ch.quotes)) continue;
       std::vector<Span> parts;
       for (uint32_t q : ch.quotes) {
         const Span inner = trim(a_.quotes[q].inner);
@@ -651,7 +665,7 @@ class DocumentClaims {
       if (p.subject.found) return add_part(p, clause_start(c.first - 1), c.first - 1);
     }
     p.subject = left_subject(c);
-    if (!p.subject.found) return false;
+    if (!p.subject.found || (!(c.flags & kSpeech) && !agent_like(p.subject))) return false;
     const uint32_t before = p.subject.first;
     if ((c.flags & kSpeech) && before > s.first && (is(before - 1, ",") || quote_mark(before - 1))) {
       // "..., Logan said." and "..., Logan said, ..."
@@ -897,7 +911,7 @@ class DocumentClaims {
     if (s.mention >= 0) m = s.mention;
     else if (s.pronoun & kPronMale) m = resolver_.pronoun(at, Gender::male, true);
     else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
-    else if (s.pronoun & kPronIt) m = resolver_.pronoun(at, Gender::unknown, false);
+    else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
     else if (s.role >= 0) m = nominal_speaker(s);
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     if (m >= 0) resolver_.spoke(m, at);
