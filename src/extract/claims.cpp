@@ -117,6 +117,8 @@ class DocumentClaims {
   void run() {
     index_tokens();
     find_cues();
+    find_unlisted_cues();
+    sort_cues();
     find_direct_quotes();
     find_reported();
     attach_follow_on_quotes();
@@ -194,6 +196,49 @@ class DocumentClaims {
         }
       }
     }
+  }
+
+  // Verbs the lexicon lacks, in the tight frames around a quotation: "…,”
+  // Toomey fumed." and "Trump leaned in and boomed: “…”".
+  void find_unlisted_cues() {
+    for (const text::Quotation& q : a_.quotes) {
+      if (q.closed) {
+        uint32_t k = q.close_token + 1;
+        if (k < a_.tokens.size() && is(k, ",")) ++k;
+        if (k < a_.tokens.size() && (cls_[k] & kPronoun) && !(cls_[k] & kPronFirst)) ++k;
+        else
+          while (k < a_.tokens.size() && k > 0 && mention_[k] >= 0 && (mention_[k] == mention_[k - 1] || k == q.close_token + 1 || is(k - 1, ",")))
+            ++k;
+        if (k > q.close_token + 1 && k < a_.tokens.size() && !is(k - 1, ",") && verb_like(k) && frame_ends(k + 1)) add_cue(k);
+      }
+      const uint32_t open = q.open_token;
+      if (open >= 3 && (is(open - 1, ":") || is(open - 1, ",")) && verb_like(open - 2) &&
+          (mention_[open - 3] >= 0 || ((cls_[open - 3] & kPronoun) && !(cls_[open - 3] & kPronFirst)) || is(open - 3, "and")))
+        add_cue(open - 2);
+    }
+  }
+
+  // A lower-case past or present verb form not known as a cue ("fumed", "mocks").
+  bool verb_like(uint32_t t) const {
+    if (!word(t) || cue_at_[t] >= 0 || quoted(t) || cls_[t] || a_.tokens[t].is(text::kCapitalized) || a_.tokens[t].is(text::kNumber))
+      return false;
+    const std::string_view w = str(t);
+    return w.size() > 3 && (w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss")));
+  }
+
+  bool frame_ends(uint32_t t) const {
+    return t >= a_.tokens.size() || a_.tokens[t].sentence != a_.tokens[t - 1].sentence || terminal(t) || is(t, ",") ||
+           (cls_[t] & kPrep);
+  }
+
+  void sort_cues() {
+    std::sort(cues_.begin(), cues_.end(), [](const Cue& x, const Cue& y) { return x.first < y.first; });
+    for (size_t i = 0; i < cues_.size(); ++i) cue_at_[cues_[i].first] = static_cast<int32_t>(i);
+  }
+
+  void add_cue(uint32_t t) {
+    cue_at_[t] = static_cast<int32_t>(cues_.size());
+    cues_.push_back(Cue{t, t + 1, kSpeech | kAfterQuote, false});
   }
 
   // False where the word reads as a noun or infinitive ("his claims", "to say",
