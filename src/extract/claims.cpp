@@ -26,7 +26,7 @@ enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought 
 enum WordClass : uint16_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
   kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
-  kPersonMale = 8192, kGroup = 16384
+  kPersonMale = 8192, kGroup = 16384, kText = 32768
 };
 constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
@@ -74,7 +74,7 @@ class ClaimLexicon {
     static const std::unordered_map<std::string_view, uint16_t> kClasses = {
         {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
         {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe},
-        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}};
+        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
       if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
@@ -427,10 +427,17 @@ class DocumentClaims {
   // can plan or support: a name, a pronoun or a noun for people or groups.
   bool agent_like(const Subject& sub) const {
     if (sub.mention >= 0 || sub.pronoun || sub.name_last > sub.name_first) return true;
-    return sub.role >= 0 && (cls_[static_cast<uint32_t>(sub.role)] & (kPerson | kPersonFemale | kPersonMale | kGroup));
+    return sub.role >= 0 && (cls_[static_cast<uint32_t>(sub.role)] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
   }
 
   // "…, adding that …": the subject of the clause's main cue.
+  // A comma before the token, perhaps inside a closing quotation mark ("on
+  // “Morning Joe,” adding").
+  bool after_comma(uint32_t t) const {
+    const uint32_t first = sentence_of(t).first;
+    return (t > first && is(t - 1, ",")) || (t > first + 1 && quote_mark(t - 1) && is(t - 2, ","));
+  }
+
   Subject participle_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.first == s.first || !participle(c.first)) return {};
@@ -441,30 +448,35 @@ class DocumentClaims {
   // opens with ("Clinton seemed ready to riff on it, telling the crowd, ...").
   Subject earlier_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
-    for (int32_t k = cue_index(c) - 1; k >= 0; --k) {
+    int32_t k = cue_index(c);  // the sentence's first cue is its main verb
+    while (k > 0 && cues_[static_cast<size_t>(k - 1)].first >= s.first) --k;
+    for (; k < cue_index(c); ++k) {
       const Cue& main = cues_[static_cast<size_t>(k)];
-      if (main.first < s.first) break;
       Subject sub = left_subject(main);
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
       if (sub.found) return sub;
     }
-    for (uint32_t t = s.first; t < c.first && t < s.first + 8; ++t) {
-      if (quoted(t)) break;
-      const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
-      if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
-      if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
-        uint32_t e = t + 1;
-        while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
-        return phrase_ending_at(e, s);
+    // The sentence's subject: a name or pronoun at its start, else a person
+    // named right after an opening phrase ("Days after X, Axelrod emailed ...").
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t t = s.first; t < c.first && (pass == 1 || t < s.first + 8); ++t) {
+        if (quoted(t)) continue;
+        const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
+        if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
+        if (pass == 1 && !(t > s.first && is(t - 1, ",") && mention_[t] >= 0 && person(mention_[t]))) continue;
+        if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
+          uint32_t e = t + 1;
+          while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
+          return phrase_ending_at(e, s);
+        }
       }
     }
     return {};
   }
 
   Subject subject_of(const Cue& c) const {
-    const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according_source(c);
-    if (c.first > s.first && is(c.first - 1, ",") && participle(c.first)) return participle_subject(c);
+    if (after_comma(c.first) && participle(c.first)) return participle_subject(c);
     Subject sub = left_subject(c);
     if (!sub.found && (c.flags & (kSpeech | kAfterQuote))) sub = right_subject(c);
     return sub;
@@ -967,7 +979,9 @@ class DocumentClaims {
   // capitalised words, none of them used in lower case elsewhere in the text,
   // become a person mention, joined to a person of the same surname if any.
   int32_t add_name_mention(uint32_t first, uint32_t last) {
-    if (first == sentence_of(first).first) return -1;  // "Fielding questions ..." may be any word
+    // A sentence's first word is capitalised anyway ("Fielding questions ..."):
+    // trust it only when the word is capitalised mid-sentence elsewhere too.
+    if (first == sentence_of(first).first && !capitalised_elsewhere(first)) return -1;
     while (first < last && (str(first) == "Mr." || str(first) == "Ms." || str(first) == "Mrs." || str(first) == "Dr." ||
                             Lexicons::instance().is_title(str(first))))
       ++first;
@@ -994,6 +1008,13 @@ class DocumentClaims {
     return m;
   }
 
+  bool capitalised_elsewhere(uint32_t t) const {
+    const std::string_view w = str(t);
+    for (uint32_t u = 0; u < a_.tokens.size(); ++u)
+      if (u != t && str(u) == w && u != sentence_of(u).first && !quote_mark(u - 1)) return true;
+    return false;
+  }
+
   bool used_in_lower_case(uint32_t t) const {
     const std::string_view w = str(t);
     for (uint32_t u = 0; u < a_.tokens.size(); ++u) {
@@ -1010,12 +1031,18 @@ class DocumentClaims {
     const uint32_t r = static_cast<uint32_t>(s.role);
     const int32_t m = resolver_.role(r, str(r));
     if (m >= 0) return m;
-    const std::string_view det = str(s.first);
-    if (det != "the" && det != "The" && det != "this" && det != "This") return -1;
-    if (cls_[r] & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
-    if (cls_[r] & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
-    if (cls_[r] & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
-    if (cls_[r] & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
+    const std::string det = text::lower_ascii(str(s.first));
+    const uint16_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
+    // "her campaign", "his spokesman": whoever the possessive points to.
+    if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
+      return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
+    if (det != "the" && det != "this") return -1;
+    if (noun & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
+    if (noun & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
+    if (noun & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
+    if (noun & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
+    // "the statement said": who issued it, the speaker just before.
+    if (noun & kText) return resolver_.last_speaker(s.first);
     return -1;
   }
 

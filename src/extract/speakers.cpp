@@ -148,6 +148,13 @@ int32_t SpeakerResolver::role(uint32_t at, std::string_view noun) const {
   return -1;
 }
 
+int32_t SpeakerResolver::last_speaker(uint32_t at) const {
+  if (spoken_.empty() || at >= a_.tokens.size()) return -1;
+  const uint32_t here = a_.tokens[at].sentence;
+  const Spoken& last = spoken_.back();
+  return last.sentence <= here && here - last.sentence <= 3 ? last.mention : -1;
+}
+
 void SpeakerResolver::spoke(int32_t mention, uint32_t at) {
   if (mention < 0 || at >= a_.tokens.size()) return;
   spoken_.push_back(Spoken{mention, a_.tokens[at].sentence});
