@@ -728,7 +728,7 @@ class DocumentClaims {
       // "..., Logan said." and "..., Logan said, ..."
       const uint32_t tail = parenthetical_tail(c);
       if (tail != UINT32_MAX) {
-        const uint32_t comma = is(before - 1, ",") ? before - 1 : before - 1;
+        const uint32_t comma = before - 1;  // the comma or closing quotation mark
         add_part(p, clause_start(comma), comma);
         if (tail < s.last) add_part(p, tail, clause_end(tail));
         return !p.parts.empty();
