@@ -346,7 +346,7 @@ std::string check_model(const std::string& bytes, const std::vector<Document>& d
 int main(int argc, char** argv) {
   CLI::App app{"Trains chronicle's name tagger on CoNLL-2003 (see docs/ner.md)"};
   std::string train_path = "../shared/eval/conll2003/eng.train", dev_path, out_path = "data/ner_model.bin";
-  int epochs = 12;
+  int epochs = 15;
   size_t keep = 200000;
   uint32_t seed = 1;
   app.add_option("--train", train_path, "CoNLL-2003 training file");

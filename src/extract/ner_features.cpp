@@ -209,6 +209,12 @@ char32_t plain(char32_t c) {
 }
 
 char shape_class(char32_t c) {
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return 'd';
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    return static_cast<char>(c);
+  }
   if (utf8::is_digit(c)) return 'd';
   if (utf8::is_upper(c)) return 'X';
   if (utf8::is_letter(c)) return 'x';
@@ -314,7 +320,9 @@ class DocumentFeaturizer {
     bool ascii = true, first_letter = true;
     size_t letters = 0, uppers = 0;
     for (size_t k = 0; k < w.size();) {
-      char32_t c = plain(utf8::next(w, k));
+      char32_t c = static_cast<unsigned char>(w[k]);
+      if (c < 0x80) ++k;
+      else c = plain(utf8::next(w, k));
       if (upper && c >= 'a' && c <= 'z') c -= 32;
       if (c >= 0x80) ascii = false;
       utf8::append(s_.norm, c);

@@ -74,17 +74,18 @@ Model Model::parse(std::string_view bytes, std::string* error) {
   for (uint32_t i = 0; i < count; ++i)
     if (!r.read(keys[i]) || !r.read(masks[i])) return fail("truncated feature table");
   size_t cap = 16;
-  while (cap < count * 2) cap <<= 1;
+  while (cap < count + count / 2) cap <<= 1;  // load at most 2/3
   m.slots_.assign(cap, Slot{});
+  m.rows_.assign(count, Row{});
   m.mask_ = cap - 1;
   for (uint32_t i = 0; i < count; ++i) {
     if (keys[i] == 0) return fail("zero feature key");
     size_t s = slot_of(keys[i], m.mask_);
     while (m.slots_[s].key != 0) s = (s + 1) & m.mask_;
-    m.slots_[s].key = keys[i];
+    m.slots_[s] = Slot{keys[i], i};
     for (uint8_t t = 0; t < kTagCount; ++t) {
       if (!(masks[i] & (1u << t))) continue;
-      if (!r.read(m.slots_[s].w[t])) return fail("truncated weights");
+      if (!r.read(m.rows_[i][t])) return fail("truncated weights");
     }
   }
   if (!r.done()) return fail("trailing bytes");
@@ -103,9 +104,9 @@ const Model& Model::shipped() {
   return model;
 }
 
-const Model::Slot* Model::find(uint32_t key) const {
+const Model::Row* Model::find(uint32_t key) const {
   for (size_t s = slot_of(key, mask_);; s = (s + 1) & mask_) {
-    if (slots_[s].key == key) return &slots_[s];
+    if (slots_[s].key == key) return &rows_[slots_[s].row];
     if (slots_[s].key == 0) return nullptr;
   }
 }
@@ -116,14 +117,20 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
   thread_local std::vector<int32_t> emissions, scratch;
   thread_local std::vector<uint8_t> back;
   emissions.assign(f.tokens.size() * kTagCount, 0);
+  // The table is larger than the cache: fetch the next token's slots while
+  // summing this token's weights.
+  auto prefetch = [&](size_t i) {
+    if (i >= f.tokens.size()) return;
+    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
+  };
+  prefetch(0);
   for (size_t i = 0; i < f.tokens.size(); ++i) {
-    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k)
-      __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
+    prefetch(i + 1);
     int32_t* e = &emissions[i * kTagCount];
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      const Slot* s = find(f.keys[k]);
-      if (s == nullptr) continue;
-      for (uint8_t t = 0; t < kTagCount; ++t) e[t] += s->w[t];
+      const Row* w = find(f.keys[k]);
+      if (w == nullptr) continue;
+      for (uint8_t t = 0; t < kTagCount; ++t) e[t] += (*w)[t];
     }
   }
   for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {

@@ -83,13 +83,17 @@ class Model {
   void tag(const Features& f, std::vector<uint8_t>& tags) const;
 
  private:
+  // Open addressing over keys only (small enough to stay in cache); a hit
+  // points to the feature's row of weights.
   struct Slot {
     uint32_t key = 0;  // 0 = empty
-    std::array<int16_t, kTagCount> w{};
+    uint32_t row = 0;
   };
-  const Slot* find(uint32_t key) const;
+  using Row = std::array<int16_t, kTagCount>;
+  const Row* find(uint32_t key) const;
 
   std::vector<Slot> slots_;
+  std::vector<Row> rows_;
   size_t mask_ = 0, count_ = 0;
   std::array<int32_t, (kTagCount + 1) * kTagCount> transitions_{};
 };
