@@ -19,7 +19,7 @@
 namespace chronicle::extract::ner {
 
 // Bump when the features change: a model trained with other features is refused.
-inline constexpr uint32_t kFeatureVersion = 3;
+inline constexpr uint32_t kFeatureVersion = 5;
 
 // BIO tags over the four CoNLL types, in this order.
 enum Tag : uint8_t { kO, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc, kTagCount };
@@ -40,11 +40,34 @@ struct Features {
   std::vector<uint32_t> sentences;   // token index where each sentence starts, plus the end
   std::vector<uint32_t> offsets;     // features of token i: keys[offsets[i] .. offsets[i+1])
   std::vector<uint32_t> keys;
-  void clear() { tokens.clear(); sentences.clear(); offsets.clear(); keys.clear(); }
+  std::vector<uint64_t> words;       // History word of each token, 0 for none
+  void clear() { tokens.clear(); sentences.clear(); offsets.clear(); keys.clear(); words.clear(); }
 };
 
 // Computes the features of every token of `text`. Reuses `out`'s storage.
 // requires: the Analysis text outlives nothing here (spans are copied).
 void featurize(const text::Analysis& text, Features& out);
+
+// The document's prediction history (Ratinov & Roth 2009): how the tagger
+// tagged earlier occurrences of a capitalised word in the same document. Tagging
+// goes sentence by sentence; each sentence's history features come from the
+// tags already given to earlier sentences. One per document; not thread-safe.
+class History {
+ public:
+  void clear() { seen_.clear(); }
+  // Appends the history feature keys of a token whose Features::words entry is `word`.
+  void keys(uint64_t word, std::vector<uint32_t>& out) const;
+  // Records the tags of one sentence of n tokens: their words and tags.
+  void record(const uint64_t* words, const uint8_t* tags, size_t n);
+  // Every key keys() can produce (for the trainer's weight table).
+  static std::vector<uint32_t> all_keys();
+
+ private:
+  struct Seen {
+    uint64_t word;
+    uint16_t count[kTypeCount + 1];  // per type, then untagged
+  };
+  std::vector<Seen> seen_;  // few distinct capitalised words per document: linear search is fine
+};
 
 }  // namespace chronicle::extract::ner

@@ -133,11 +133,22 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
       for (uint8_t t = 0; t < kTagCount; ++t) e[t] += (*w)[t];
     }
   }
+  thread_local History history;
+  thread_local std::vector<uint32_t> keys;
+  history.clear();
   for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {
     const uint32_t b = f.sentences[s], n = f.sentences[s + 1] - b;
+    for (uint32_t i = b; i < b + n; ++i) {
+      keys.clear();
+      history.keys(f.words[i], keys);
+      for (uint32_t k : keys)
+        if (const Row* w = find(k))
+          for (uint8_t t = 0; t < kTagCount; ++t) emissions[i * kTagCount + t] += (*w)[t];
+    }
     viterbi<int32_t>(
         n, [&](size_t i, uint8_t t) { return emissions[(b + i) * kTagCount + t]; },
         [&](uint8_t p, uint8_t t) { return transitions_[p * kTagCount + t]; }, tags.data() + b, scratch, back);
+    history.record(f.words.data() + b, tags.data() + b, n);
   }
 }
 
