@@ -7,7 +7,7 @@
 // spaces, sentences by newlines), which chronicle's own segmenter and feature
 // code then read exactly as at run time; the gold names are mapped onto those
 // tokens by byte offsets. Training is the averaged structured perceptron
-// (Collins 2002) with Viterbi decoding over BIO tags and a prediction history
+// (Collins 2002) with Viterbi decoding over BILOU tags and a prediction history
 // (each document's sentences in order, see ner::History); the averaged weights are
 // pruned to the `--keep` features of largest weight and quantised to 16 bits.
 #include <CLI/CLI.hpp>
@@ -143,11 +143,15 @@ class FeatureIndex {
 std::vector<uint8_t> gold_tags(const ner::Features& f, const std::vector<GoldName>& names) {
   std::vector<uint8_t> tags(f.tokens.size(), ner::kO);
   for (const GoldName& g : names) {
-    bool first = true;
-    for (size_t i = 0; i < f.tokens.size(); ++i) {
-      if (f.tokens[i].begin < g.begin || f.tokens[i].end > g.end) continue;
-      tags[i] = first ? ner::begin_tag(g.type) : ner::inside_tag(g.type);
-      first = false;
+    std::vector<size_t> inside;
+    for (size_t i = 0; i < f.tokens.size(); ++i)
+      if (f.tokens[i].begin >= g.begin && f.tokens[i].end <= g.end) inside.push_back(i);
+    for (size_t k = 0; k < inside.size(); ++k) {
+      const ner::Part part = inside.size() == 1 ? ner::kUnit
+                             : k == 0           ? ner::kBegin
+                             : k + 1 == inside.size() ? ner::kLast
+                                                      : ner::kInside;
+      tags[inside[k]] = ner::make_tag(g.type, part);
     }
   }
   return tags;
@@ -341,16 +345,16 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
   out.push_back('\0');
   auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
   out.append("CNER");
-  put(uint32_t{1});
+  put(uint32_t{2});
   put(ner::kFeatureVersion);
   put(static_cast<uint32_t>(T));
   put(static_cast<uint32_t>(kept.size()));
   put(scale);
   for (size_t i = 0; i < kTransitions; ++i) put(q(w[n * T + i]));
   for (const auto& [key, f] : kept) {
-    uint16_t mask = 0;
+    uint32_t mask = 0;
     for (size_t t = 0; t < T; ++t)
-      if (q(w[f * T + t]) != 0) mask |= static_cast<uint16_t>(1u << t);
+      if (q(w[f * T + t]) != 0) mask |= 1u << t;
     put(key);
     put(mask);
   }
@@ -424,7 +428,7 @@ int main(int argc, char** argv) {
     if (!dev.empty()) fmt::print(stderr, "epoch {:2d}: dev {}\n", e, evaluate(model, model.averaged(), dev, index));
   }
   const std::string header = fmt::format(
-      "# chronicle name tagger: averaged structured perceptron weights over BIO tags\n"
+      "# chronicle name tagger: averaged structured perceptron weights over BILOU tags\n"
       "# (PER ORG LOC MISC), features of src/extract/ner_features.cpp version {}.\n"
       "# Derived from the CoNLL-2003 English training data (eng.train), which comes from\n"
       "# the Reuters RCV1 corpus: research use only. These weights derive from it and carry\n"

@@ -56,10 +56,12 @@ uint64_t mix(uint64_t h) {
   return h;
 }
 
+// Feature key of a template and up to three 64-bit values (hashes or small
+// numbers); a few multiply-xorshift rounds, enough to keep keys apart.
 uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t h = mix(a + 0x9e3779b97f4a7c15ULL * tmpl);
-  h = mix(h ^ (b + 0x632be59bd9b4e019ULL));
-  if (c != 0) h = mix(h ^ c);
+  uint64_t h = (a ^ (0x9e3779b97f4a7c15ULL * (tmpl + 1))) * 0xbf58476d1ce4e5b9ULL;
+  h = (h ^ (h >> 31) ^ b) * 0x94d049bb133111ebULL;
+  h = (h ^ (h >> 29) ^ c) * 0xbf58476d1ce4e5b9ULL;
   const uint32_t k = static_cast<uint32_t>(h >> 32);
   return k == 0 ? 1 : k;
 }
