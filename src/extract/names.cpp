@@ -11,7 +11,8 @@
 //  - a place that is no gazetteer place and has a spokesman, official or aide is
 //    an institution ("Kremlin spokesman" -> the Kremlin, an organization);
 //  - a surname takes the type of the full name it shortens, and a type set by
-//    a rule holds for every mention of that string in the document.
+//    a rule holds for every mention of that string in the document; a lone
+//    gazetteer place tagged as a person is a place ("Kyiv's ambitions").
 // It then adds the pronoun and nominal candidates (extract/references.h) that
 // in-document coreference resolves or drops.
 #include <algorithm>
@@ -126,9 +127,12 @@ class NameExtractor : public Extractor {
       if (c.fixed) fixed[utf8::fold(d.str(c))] = c.kind;
       if (c.kind == EntityKind::person && c.last - c.first >= 2) fixed.emplace(utf8::fold(d.word(c.last - 1)), c.kind);
     }
-    if (fixed.empty()) return;
-    for (Candidate& c : d.names)
-      if (auto it = fixed.find(utf8::fold(d.str(c))); it != fixed.end()) c.kind = it->second;
+    for (Candidate& c : d.names) {
+      const std::string k = utf8::fold(d.str(c));
+      if (auto it = fixed.find(k); it != fixed.end()) c.kind = it->second;
+      // A lone known place is not a person unless it is someone's surname here.
+      else if (c.kind == EntityKind::person && c.last - c.first == 1 && gaz_.is_place(d.str(c))) c.kind = EntityKind::location;
+    }
   }
 
   const ner::Model& model_;

@@ -248,8 +248,8 @@ class DocumentFeaturizer {
 
  private:
   // Tagger tokens: chronicle's tokens, with "'" + "s" written together joined
-  // and a word's own full stop kept on it inside a sentence ("Fla." in "Tampa,
-  // Fla., said"). Tagger sentences are chronicle's, also broken at line starts.
+  // and a word's own full stop kept on it inside a sentence when no capital or
+  // quote follows ("Fla." in "Tampa, Fla., said"). Tagger sentences are chronicle's, also broken at line starts.
   void group_tokens() {
     for (const text::Sentence& sent : a_.sentences) {
       out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
@@ -263,7 +263,8 @@ class DocumentFeaturizer {
           const std::string_view n = a_.str(t + 1);
           if (n == "s" || n == "S") sp.end = a_.tokens[++t].span.end;
         } else if (glued && a_.tokens[t].is(text::kWord) && a_.str(t + 1) == "." && t + 2 < sent.last &&
-                   !a_.tokens[t + 2].is(text::kLineStart)) {
+                   !a_.tokens[t + 2].is(text::kLineStart) && !a_.tokens[t + 2].is(text::kCapitalized) &&
+                   !a_.tokens[t + 2].is(text::kQuoteMark)) {
           sp.end = a_.tokens[++t].span.end;
         }
         out_.tokens.push_back(sp);
