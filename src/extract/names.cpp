@@ -86,7 +86,18 @@ class NameExtractor : public Extractor {
     }
   };
 
+  // "I'm", "I've", "We'll": contractions are never names.
+  static bool contraction(std::string_view w) {
+    size_t apostrophe = w.find('\'');
+    size_t width = 1;
+    if (apostrophe == std::string_view::npos) apostrophe = w.find("\xE2\x80\x99"), width = 3;
+    if (apostrophe == std::string_view::npos) return false;
+    const std::string tail = text::lower_ascii(w.substr(apostrophe + width));
+    return tail == "m" || tail == "ve" || tail == "d" || tail == "ll" || tail == "re" || tail == "t";
+  }
+
   void trim(Document& d, Candidate c) const {
+    if (c.last - c.first == 1 && contraction(d.word(c.first))) return;
     while (c.first < c.last && edge_junk(d.word(c.first))) ++c.first;
     while (c.last > c.first && edge_junk(d.word(c.last - 1))) --c.last;
     if (c.kind == EntityKind::person)

@@ -34,7 +34,7 @@ enum Template : uint32_t {
 // Gazetteer and lexicon categories (bits of Info::gaz_*).
 enum GazBit : uint8_t {
   kCountry = 1 << 0, kSubdivision = 1 << 1, kCity = 1 << 2, kDemonym = 1 << 3,
-  kTitle = 1 << 4, kRole = 1 << 5, kOrgWord = 1 << 6,
+  kTitle = 1 << 4, kRole = 1 << 5, kOrgWord = 1 << 6, kOrgName = 1 << 7,
 };
 
 // Per-token flags.
@@ -97,6 +97,7 @@ class PhraseTable {
       if (cols.size() >= 2) add(Gazetteer::key(cols[0]), cols[1] == "title" ? kTitle : kRole);
     });
     for_each_row("org_words.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgWord); });
+    for_each_row("organizations.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgName); });
   }
   // `k` is a gazetteer key: folded, words separated by single spaces.
   void add(std::string_view k, uint8_t bit) {

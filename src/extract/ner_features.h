@@ -19,7 +19,7 @@
 namespace chronicle::extract::ner {
 
 // Bump when the features change: a model trained with other features is refused.
-inline constexpr uint32_t kFeatureVersion = 8;
+inline constexpr uint32_t kFeatureVersion = 9;
 
 // BILOU tags over the four CoNLL types PER ORG LOC MISC: O, then per type
 // Begin, Inside, Last (of a name of two or more tokens) and Unit (a one-token name).
