@@ -8,6 +8,7 @@ namespace chronicle::cli {
 
 void add_ingest(CLI::App& app, int& status);
 void add_stats(CLI::App& app, int& status);
+void add_timeline(CLI::App& app, int& status);
 
 // Default database path: $CHRONICLE_DB or chronicle.db.
 std::string default_db();

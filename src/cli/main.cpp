@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   int status = 0;
   chronicle::cli::add_ingest(app, status);
   chronicle::cli::add_stats(app, status);
+  chronicle::cli::add_timeline(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
