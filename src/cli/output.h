@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "graph/claims.h"
 #include "graph/evidence.h"
 #include "graph/lookup.h"
 #include "store/db.h"
@@ -72,6 +73,10 @@ nlohmann::ordered_json to_json(const graph::Evidence& e);
 nlohmann::ordered_json to_json(const graph::EntityRef& e);
 // JSON null for an empty string.
 nlohmann::ordered_json or_null(const std::string& s);
+
+// A claim as JSON, and as a table block (date, speaker, content, sources).
+nlohmann::ordered_json claim_json(const graph::Claim& c);
+void print_claim(const graph::Claim& c, size_t indent);
 
 std::string csv_field(std::string_view field);
 void print_csv(const std::vector<std::string>& fields);

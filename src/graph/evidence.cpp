@@ -47,6 +47,15 @@ EvidenceReader::Doc& EvidenceReader::doc(int64_t id) {
   return *docs_.emplace(id, std::move(d)).first->second;
 }
 
+int64_t EvidenceReader::sentence_of(int64_t document_id, int64_t cp) {
+  Doc& d = doc(document_id);
+  if (cp < 0 || cp >= static_cast<int64_t>(d.byte_of_cp.size()) - 1) return -1;
+  const uint32_t byte = d.byte_of_cp[static_cast<size_t>(cp)];
+  const auto it = std::upper_bound(d.sentences.begin(), d.sentences.end(), byte, [](uint32_t b, const Span& s) { return b < s.end; });
+  if (it == d.sentences.end() || it->begin > byte) return -1;
+  return it - d.sentences.begin();
+}
+
 const Source& EvidenceReader::source(int64_t document_id) { return doc(document_id).source; }
 
 Evidence EvidenceReader::at(int64_t document_id, int64_t start, int64_t end) {

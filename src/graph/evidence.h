@@ -32,6 +32,8 @@ class EvidenceReader {
   // The evidence at [start, end) of document `document_id`; a span outside the
   // text gives an empty sentence. throws: store::StoreError.
   Evidence at(int64_t document_id, int64_t start, int64_t end);
+  // Index of the sentence holding code point `cp` of the document, or -1.
+  int64_t sentence_of(int64_t document_id, int64_t cp);
   // Metadata of a document (cached).
   const Source& source(int64_t document_id);
 
