@@ -6,6 +6,7 @@
 // both directions so that traversals see an undirected graph.
 #pragma once
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -94,8 +94,12 @@ std::vector<Neighbor> neighbors(const Graph& graph, Vertex start, unsigned depth
     Neighbor& n = it->second;
     if (n.depth != d || n.previous != prev) return;  // reached earlier, or through another entity
     if (fresh) next.push_back(v);
-    const uint32_t strongest = n.through ? std::min(n.first.weight, n.second.weight) : n.first.weight;
-    if (!fresh && support > strongest) n.through = through, n.first = first, n.second = second;
+    // The step shown is the best supported, preferring what a fact states
+    // (an event, a claim, a relation) over a shared sentence.
+    const bool typed = through || first.kind != LinkKind::cooccurrence;
+    const bool shown_typed = n.through || n.first.kind != LinkKind::cooccurrence;
+    const uint32_t shown = n.through ? std::min(n.first.weight, n.second.weight) : n.first.weight;
+    if (!fresh && std::pair(typed, support) > std::pair(shown_typed, shown)) n.through = through, n.first = first, n.second = second;
     n.support += support;
     ++n.routes;
   };
