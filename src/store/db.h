@@ -41,6 +41,7 @@ class Stmt {
   Stmt& bind(const char* param, std::string_view v);  // copied by SQLite
   Stmt& bind(const char* param, const std::string& v) { return bind(param, std::string_view(v)); }
   Stmt& bind(const char* param, const char* v) { return bind(param, std::string_view(v)); }
+  Stmt& bind_blob(const char* param, std::string_view bytes);  // copied by SQLite
   Stmt& bind_null(const char* param);
   // Binds NULL when the optional is empty or the string is empty.
   Stmt& bind_or_null(const char* param, std::string_view v);
@@ -56,6 +57,7 @@ class Stmt {
   double real(int col) const;
   std::string_view text(int col) const;
   std::string str(int col) const { return std::string(text(col)); }
+  std::string_view blob(int col) const;  // valid until the next step or reset
   bool is_null(int col) const;
   int columns() const;
   std::string_view column_name(int col) const;

@@ -46,6 +46,30 @@ std::string meta(Db& db, const char* key) {
   return s.step() ? s.str(0) : std::string();
 }
 
+// Schema files added by each minor version; a database at an older minor
+// version gets the missing ones applied in order, in one transaction.
+struct Migration {
+  int minor;
+  const char* file;
+};
+constexpr Migration kMigrations[] = {
+    {1, "070_search.sql"},
+    {1, "080_graph.sql"},
+};
+
+void migrate(Db& db, int from_minor) {
+  Transaction tx(db);
+  for (const Migration& m : kMigrations) {
+    if (m.minor <= from_minor) continue;
+    const std::string_view sql = embedded::find(embedded::schema_files(), m.file);
+    if (sql.empty()) throw StoreError(fmt::format("store: migration file {} is not embedded", m.file));
+    db.exec(sql, m.file);
+  }
+  Stmt s = db.prepare("UPDATE meta SET value = :minor WHERE key = 'schema.version.minor'", "migrate_minor");
+  s.bind(":minor", std::to_string(kSchemaMinor)).run();
+  tx.commit();
+}
+
 }  // namespace
 
 std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
@@ -70,8 +94,10 @@ std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
     if (major != std::to_string(kSchemaMajor))
       throw StoreError(fmt::format("{}: chronicle schema version {}.{}; this chronicle reads version {}.x. "
                                    "Re-ingest into a new database.", path, major, minor, kSchemaMajor));
-    if (mode == OpenMode::read_write && std::stoi(minor.empty() ? "0" : minor) > kSchemaMinor)
+    const int minor_number = std::stoi(minor.empty() ? "0" : minor);
+    if (mode == OpenMode::read_write && minor_number > kSchemaMinor)
       throw StoreError(fmt::format("{}: written by a newer chronicle (schema {}.{}); refusing to write to it", path, major, minor));
+    if (mode == OpenMode::read_write && minor_number < kSchemaMinor) migrate(*db, minor_number);
   } catch (const StoreError& e) {
     if (e.code() == 26 /* SQLITE_NOTADB */)
       throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));
