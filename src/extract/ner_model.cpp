@@ -38,13 +38,14 @@ size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 class Sum {
  public:
   using Lanes = int16_t __attribute__((vector_size(16)));
+  using Bytes = int8_t __attribute__((vector_size(8)));
   static constexpr size_t kVectors = (kTagCount + 7) / 8;
 
-  void add(const int16_t* row) {
+  void add(const int8_t* row) {
     for (size_t v = 0; v < kVectors; ++v) {
-      Lanes h;
-      std::memcpy(&h, row + 8 * v, sizeof h);
-      acc_[v] += h;
+      Bytes b;
+      std::memcpy(&b, row + 8 * v, sizeof b);
+      acc_[v] += __builtin_convertvector(b, Lanes);
     }
   }
   void store(int32_t* out) const {
@@ -112,9 +113,10 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     m.slots_[s] = Slot{keys[i], i};
     for (uint8_t t = 0; t < kTagCount; ++t) {
       if (!(masks[i] & (1u << t))) continue;
-      int16_t& w = m.rows_[i].w[t];
+      int16_t w = 0;
       if (!r.read(w)) return fail("truncated weights");
       if (w > kMaxWeight || w < -kMaxWeight) return fail("weight out of range");
+      m.rows_[i].w[t] = static_cast<int8_t>(w);
     }
   }
   if (!r.done()) return fail("trailing bytes");

@@ -81,9 +81,10 @@ void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t
   }
 }
 
-// Largest stored weight: the weights of one token's features (at most
-// kMaxKeysPerToken + 1) then sum in 16 bits without overflow.
-inline constexpr int16_t kMaxWeight = 32767 / (kMaxKeysPerToken + 1);
+// Largest stored weight: weights fit in 8 bits, and the weights of one token's
+// features (at most kMaxKeysPerToken + 1) sum in 16 bits without overflow.
+inline constexpr int16_t kMaxWeight = 127;
+static_assert(kMaxWeight * (kMaxKeysPerToken + 1) <= 32767);
 
 class Model {
  public:
@@ -109,8 +110,8 @@ class Model {
   };
   static constexpr size_t kLanes = 8;  // rows are padded to whole vectors of 8 lanes
   static constexpr size_t kRowSize = (kTagCount + kLanes - 1) / kLanes * kLanes;
-  struct alignas(16) Row {
-    int16_t w[kRowSize];
+  struct alignas(8) Row {
+    int8_t w[kRowSize];
   };
   const Row* find(uint32_t key) const;
 
