@@ -3,7 +3,6 @@
 
 #include <fmt/core.h>
 
-#include <bit>
 #include <cstring>
 
 #include "common/embedded.h"
