@@ -9,7 +9,8 @@
 // tokens by byte offsets. Training is the averaged structured perceptron
 // (Collins 2002) with Viterbi decoding over BILOU tags and a prediction history
 // (each document's sentences in order, see ner::History); the averaged weights are
-// pruned to the `--keep` features of largest weight and quantised to 16 bits.
+// pruned to the `--keep` features of largest weight and quantised to 16-bit
+// integers of at most ner::kMaxWeight.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -227,9 +228,7 @@ class Perceptron {
       }
     const float* trans = &w[w.size() - kTransitions];
     out.resize(n);
-    ner::viterbi<float>(
-        n, [&](size_t i, uint8_t t) { return emissions_[i * T + t]; },
-        [&](uint8_t p, uint8_t t) { return trans[p * T + t]; }, out.data(), scratch_, back_);
+    ner::viterbi<float>(n, emissions_.data(), trans, out.data(), scratch_, back_);
   }
 
   // Learns from one sentence; returns the tags predicted before the update.
@@ -332,7 +331,7 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
   }
   for (size_t i = 0; i < kTransitions; ++i) largest = std::max(largest, std::fabs(w[n * T + i]));
   std::sort(strength.begin(), strength.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  const float scale = 32767.f / largest;
+  const float scale = static_cast<float>(ner::kMaxWeight) / largest;
   auto q = [&](float v) { return static_cast<int16_t>(std::lround(v * scale)); };
   std::vector<std::pair<uint32_t, uint32_t>> kept;  // key, feature
   for (size_t i = 0; i < std::min(keep, n); ++i) {

@@ -63,7 +63,7 @@ class NameExtractor : public Extractor {
     thread_local std::vector<uint8_t> tags;
     ner::featurize(ctx.text, features);
     model_.tag(features, tags);
-    Document d{ctx.text.text, features, {}};
+    Names d{ctx.text.text, features, {}};
     for (const ner::Found& f : ner::names_of(tags)) trim(d, Candidate{f.first, f.last, kKinds[f.type]});
     join_country_organizations(d);
     institutions(d);
@@ -76,7 +76,7 @@ class NameExtractor : public Extractor {
   }
 
  private:
-  struct Document {
+  struct Names {
     std::string_view text;
     const ner::Features& f;
     std::vector<Candidate> names;
@@ -96,7 +96,7 @@ class NameExtractor : public Extractor {
     return tail == "m" || tail == "ve" || tail == "d" || tail == "ll" || tail == "re" || tail == "t";
   }
 
-  void trim(Document& d, Candidate c) const {
+  void trim(Names& d, Candidate c) const {
     if (c.last - c.first == 1 && contraction(d.word(c.first))) return;
     while (c.first < c.last && edge_junk(d.word(c.first))) ++c.first;
     while (c.last > c.first && edge_junk(d.word(c.last - 1))) --c.last;
@@ -105,7 +105,7 @@ class NameExtractor : public Extractor {
     if (c.first < c.last) d.names.push_back(c);
   }
 
-  void join_country_organizations(Document& d) const {
+  void join_country_organizations(Names& d) const {
     for (size_t i = 0; i + 1 < d.names.size(); ++i) {
       Candidate& a = d.names[i];
       const Candidate& b = d.names[i + 1];
@@ -117,7 +117,7 @@ class NameExtractor : public Extractor {
     }
   }
 
-  void institutions(Document& d) const {
+  void institutions(Names& d) const {
     std::vector<std::string> found;
     for (Candidate& c : d.names) {
       if (c.kind != EntityKind::location || c.last >= d.f.tokens.size()) continue;
@@ -132,7 +132,7 @@ class NameExtractor : public Extractor {
   // document, and a one-word name that is the last word of a person's name is
   // that person. (The tagger's prediction history already keeps the types of
   // one document consistent; a majority vote on top of it did not help.)
-  void harmonise(Document& d) const {
+  void harmonise(Names& d) const {
     std::unordered_map<std::string, EntityKind> fixed;
     for (const Candidate& c : d.names) {
       if (c.fixed) fixed[utf8::fold(d.str(c))] = c.kind;

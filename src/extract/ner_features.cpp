@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -436,6 +437,7 @@ class DocumentFeaturizer {
       for (uint32_t i = b; i < e; ++i) {
         out_.offsets.push_back(static_cast<uint32_t>(out_.keys.size()));
         emit(i, b, e);
+        assert(out_.keys.size() - out_.offsets.back() <= kMaxKeysPerToken);
         const Info& in = s_.info[i];
         out_.words.push_back(in.is(kCap) && in.is(kHasLetter) ? in.lower : 0);
       }

@@ -41,6 +41,10 @@ inline constexpr bool allowed(uint8_t prev, uint8_t tag) {
 // True when a sentence may end with `tag` (no name left open).
 inline constexpr bool can_end(uint8_t tag) { return !opens(tag); }
 
+// featurize() gives a token at most this many keys (History one more), so
+// that sums of weights bounded by kMaxWeight (ner_model.h) fit in 16 bits.
+inline constexpr size_t kMaxKeysPerToken = 79;
+
 // One document's tagger tokens and their features.
 struct Features {
   std::vector<Span> tokens;          // byte spans into the text

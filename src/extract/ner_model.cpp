@@ -3,7 +3,6 @@
 
 #include <fmt/core.h>
 
-#include <bit>
 #include <cstring>
 
 #include "common/embedded.h"
@@ -33,28 +32,29 @@ class Reader {
 
 size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 
-// Sums weight rows eight lanes at a time (GCC/Clang vector extensions).
+// Sums weight rows eight lanes at a time in 16 bits (GCC/Clang vector
+// extensions); kMaxWeight keeps the sums in range.
 class Sum {
  public:
-  using Half = int16_t __attribute__((vector_size(16)));
-  using Wide = int32_t __attribute__((vector_size(32)));
+  using Lanes = int16_t __attribute__((vector_size(16)));
+  using Bytes = int8_t __attribute__((vector_size(8)));
   static constexpr size_t kVectors = (kTagCount + 7) / 8;
 
-  void add(const int16_t* row) {
+  void add(const int8_t* row) {
     for (size_t v = 0; v < kVectors; ++v) {
-      Half h;
-      std::memcpy(&h, row + 8 * v, sizeof h);
-      acc_[v] += __builtin_convertvector(h, Wide);
+      Bytes b;
+      std::memcpy(&b, row + 8 * v, sizeof b);
+      acc_[v] += __builtin_convertvector(b, Lanes);
     }
   }
   void store(int32_t* out) const {
-    int32_t all[kVectors * 8];
+    int16_t all[kVectors * 8];
     std::memcpy(all, acc_, sizeof all);
-    std::memcpy(out, all, kTagCount * sizeof(int32_t));
+    for (size_t t = 0; t < kTagCount; ++t) out[t] = all[t];
   }
 
  private:
-  Wide acc_[kVectors] = {};
+  Lanes acc_[kVectors] = {};
 };
 
 }  // namespace
@@ -112,7 +112,10 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     m.slots_[s] = Slot{keys[i], i};
     for (uint8_t t = 0; t < kTagCount; ++t) {
       if (!(masks[i] & (1u << t))) continue;
-      if (!r.read(m.rows_[i].w[t])) return fail("truncated weights");
+      int16_t w = 0;
+      if (!r.read(w)) return fail("truncated weights");
+      if (w > kMaxWeight || w < -kMaxWeight) return fail("weight out of range");
+      m.rows_[i].w[t] = static_cast<int8_t>(w);
     }
   }
   if (!r.done()) return fail("trailing bytes");
@@ -170,9 +173,7 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
         if (const Row* w = find(k))
           for (uint8_t t = 0; t < kTagCount; ++t) emissions[i * kTagCount + t] += w->w[t];
     }
-    viterbi<int32_t>(
-        n, [&](size_t i, uint8_t t) { return emissions[(b + i) * kTagCount + t]; },
-        [&](uint8_t p, uint8_t t) { return transitions_[p * kTagCount + t]; }, tags.data() + b, scratch, back);
+    viterbi<int32_t>(n, &emissions[b * kTagCount], transitions_.data(), tags.data() + b, scratch, back);
     history.record(f.words.data() + b, tags.data() + b, n);
   }
 }

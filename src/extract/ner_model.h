@@ -7,7 +7,7 @@
 // File format: a text header of '#' lines (source, licence, training command),
 // one NUL byte, then little-endian binary:
 //   char magic[4] = "CNER"; u32 format = 2; u32 feature_version; u32 tags;
-//   u32 features; f32 scale (weight = stored / scale);
+//   u32 features; f32 scale (weight = stored / scale; |stored| <= kMaxWeight);
 //   i16 transitions[(tags + 1) * tags]   (row `tags` = sentence start)
 //   per feature, sorted by key: u32 key; u32 mask (bit t: tag t has a weight);
 //   then the weights of all features in the same order, one i16 per mask bit.
@@ -44,31 +44,31 @@ struct Predecessors {
 };
 inline constexpr Predecessors kPredecessors{};
 
-// Best tag sequence for one sentence of n tokens. emission(i, tag) and
-// transition(prev, tag) give scores; prev == kTagCount is the sentence start.
-// Writes n tags to `out`.
-template <typename Score, typename Emission, typename Transition>
-void viterbi(size_t n, Emission emission, Transition transition, uint8_t* out, std::vector<Score>& scratch,
+// Best tag sequence for one sentence of n tokens. emissions: n rows of
+// kTagCount scores; transitions: (kTagCount + 1) rows of kTagCount, row p for
+// the previous tag p, row kTagCount for the sentence start. Writes n tags.
+template <typename Score>
+void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t* out, std::vector<Score>& scratch,
              std::vector<uint8_t>& back) {
   constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
   if (n == 0) return;
   scratch.assign(n * kTagCount, kNone);
   back.assign(n * kTagCount, 0);
   for (uint8_t t = 0; t < kTagCount; ++t)
-    if (allowed(kTagCount, t)) scratch[t] = transition(kTagCount, t) + emission(0, t);
+    if (allowed(kTagCount, t)) scratch[t] = transitions[kTagCount * kTagCount + t] + emissions[t];
   for (size_t i = 1; i < n; ++i) {
     const Score* prev = &scratch[(i - 1) * kTagCount];
+    Score* cur = &scratch[i * kTagCount];
     for (uint8_t t = 0; t < kTagCount; ++t) {
       Score best = kNone;
       uint8_t arg = 0;
       for (uint8_t k = 0; k < kPredecessors.count[t]; ++k) {
         const uint8_t p = kPredecessors.tags[t][k];
-        if (prev[p] == kNone) continue;
-        const Score s = prev[p] + transition(p, t);
+        const Score s = prev[p] + transitions[p * kTagCount + t];
         if (s > best) best = s, arg = p;
       }
-      if (best == kNone) continue;
-      scratch[i * kTagCount + t] = best + emission(i, t);
+      if (best <= kNone) continue;  // unreachable (only at the first token)
+      cur[t] = best + emissions[i * kTagCount + t];
       back[i * kTagCount + t] = arg;
     }
   }
@@ -80,6 +80,11 @@ void viterbi(size_t n, Emission emission, Transition transition, uint8_t* out, s
     best = back[i * kTagCount + best];
   }
 }
+
+// Largest stored weight: weights fit in 8 bits, and the weights of one token's
+// features (at most kMaxKeysPerToken + 1) sum in 16 bits without overflow.
+inline constexpr int16_t kMaxWeight = 127;
+static_assert(kMaxWeight * (kMaxKeysPerToken + 1) <= 32767);
 
 class Model {
  public:
@@ -105,8 +110,8 @@ class Model {
   };
   static constexpr size_t kLanes = 8;  // rows are padded to whole vectors of 8 lanes
   static constexpr size_t kRowSize = (kTagCount + kLanes - 1) / kLanes * kLanes;
-  struct alignas(16) Row {
-    int16_t w[kRowSize];
+  struct alignas(8) Row {
+    int8_t w[kRowSize];
   };
   const Row* find(uint32_t key) const;
 
