@@ -104,20 +104,26 @@ class Linker {
 
  private:
   // A demonym used as a name ("German" in "German Chancellor Friedrich Merz",
-  // "Ukrainian officials") refers to its country: it becomes a nominal mention of
+  // "Ukrainian officials", "European leaders") refers to its country or region: it becomes a nominal mention of
   // the country's chain (made when the document never names the country), so the
   // graph gets Germany rather than an entity called "German".
   void link_demonyms() {
     for (Mention& m : facts_.mentions) {
       if (m.form != MentionForm::name || m.kind == EntityKind::person) continue;
-      const std::string_view code = gaz_.demonym(m.span.of(a_.text));
-      if (code.empty()) continue;
+      const std::string_view text = m.span.of(a_.text);
+      const std::string_view code = gaz_.demonym(text);
+      const std::string place(code.empty() ? gaz_.region_demonym(text) : gaz_.country_name(code));
+      if (place.empty()) continue;
+      const std::vector<std::string> words = name_words(place);
       int32_t found = -1;
-      for (size_t c = 0; c < chains_.size() && found < 0; ++c)
-        if (chains_[c].kind == EntityKind::location && gaz_.country(chains_[c].name) == code) found = static_cast<int32_t>(c);
+      for (size_t c = 0; c < chains_.size() && found < 0; ++c) {
+        const Chain& ch = chains_[c];
+        if (ch.kind == EntityKind::location && (code.empty() ? same_words(ch.words, words) : gaz_.country(ch.name) == code))
+          found = static_cast<int32_t>(c);
+      }
       if (found < 0) {
-        Chain ch{EntityKind::location, name_words(gaz_.country_name(code)), std::string(gaz_.country_name(code))};
-        ch.country = true;
+        Chain ch{EntityKind::location, words, place};
+        ch.country = !code.empty();
         chains_.push_back(std::move(ch));
         found = static_cast<int32_t>(chains_.size() - 1);
       }
