@@ -16,10 +16,11 @@
 //  5. the rest is rendered as paragraphs.
 #include "read/html_body.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fmt/format.h>
 #include <cstdlib>
 #include <unordered_map>
 
