@@ -16,10 +16,11 @@
 //  5. the rest is rendered as paragraphs.
 #include "read/html_body.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fmt/format.h>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -342,9 +343,14 @@ class Extractor {
         own_counts(n.tag, s);
         if (is_heading(n.tag)) s.heading_chars = s.chars;
       }
-      if (i != root_ && n.parent != kNoNode && !excluded(i)) {
+      if (i == root_ || n.parent == kNoNode) continue;
+      if (!excluded(i)) {
         stats_[n.parent].add(s, !n.is(kText) && is_list(n.tag));
         if (!n.is(kText) && n.is(kBlock)) stats_[n.parent].blocks = true;
+      } else if (!set_aside_[i]) {
+        // Form controls and embeds show no text but still count.
+        stats_[n.parent].inputs += s.inputs;
+        stats_[n.parent].embeds += s.embeds;
       }
     }
   }
@@ -522,7 +528,13 @@ class Extractor {
         if (is_heading(n.tag)) s.heading_chars = s.chars;
         if (i != top && !excluded(i) && remove_block(i, s)) removed_[i] = 1;
       }
-      if (i != top && !excluded(i) && !removed_[i]) live[n.parent - top].add(s, !n.is(kText) && is_list(n.tag));
+      if (i == top || removed_[i]) continue;
+      if (!excluded(i)) {
+        live[n.parent - top].add(s, !n.is(kText) && is_list(n.tag));
+      } else if (!set_aside_[i]) {
+        live[n.parent - top].inputs += s.inputs;
+        live[n.parent - top].embeds += s.embeds;
+      }
     }
   }
 

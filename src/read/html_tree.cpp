@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/utf8.h"
 
@@ -17,11 +18,19 @@ namespace chronicle::read::html {
 // with the arena.
 class Arena {
  public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (char* p : large_) delete[] p;
+  }
+
   void* allocate(size_t n) {
     const int cls = size_class(n + kHeader);
     char* p;
     if (cls >= kClasses) {
-      p = own_block(n + kHeader);
+      p = new char[n + kHeader];
+      large_.insert(p);
     } else if (free_[cls]) {
       p = free_[cls];
       free_[cls] = *reinterpret_cast<char**>(p + kHeader);
@@ -43,7 +52,11 @@ class Arena {
     if (!ptr) return;
     char* p = static_cast<char*>(ptr) - kHeader;
     const int cls = *reinterpret_cast<int*>(p);
-    if (cls >= kClasses) return;
+    if (cls >= kClasses) {
+      // Big buffers (gumbo doubles them as text grows) go back at once.
+      if (large_.erase(p)) delete[] p;
+      return;
+    }
     *reinterpret_cast<char**>(ptr) = free_[cls];
     free_[cls] = p;
   }
@@ -63,6 +76,7 @@ class Arena {
     return blocks_.back().get();
   }
   std::vector<std::unique_ptr<char[]>> blocks_;
+  std::unordered_set<char*> large_;
   std::array<char*, kClasses> free_{};
   char* cursor_ = nullptr;
   size_t left_ = 0;

@@ -175,6 +175,13 @@ TEST_CASE("html: publication date from metadata, JSON-LD or <time>") {
       {"<meta name=\"date\" content=\"2021-05-05\"><meta property=\"article:published_time\" content=\"2021-06-06\">",
        "<time datetime=\"2020-01-01\">then</time>", "2021-06-06"},
       {"<script type=\"application/ld+json\">{ broken json </script>", "", ""},
+      // itemprop with several words; compact and slashed dates in site-specific metas.
+      {"<meta property=\"article:published\" itemprop=\"datePublished dateCreated\" content=\"2019-11-19T11:00:09Z\">", "",
+       "2019-11-19T11:00:09Z"},
+      {"<meta name=\"sn-post-date\" content=\"2019/11/19\">", "", "2019-11-19"},
+      {"<meta name=\"pdate\" content=\"20191118\">", "", "2019-11-18"},
+      {"<meta name=\"publisher\" content=\"2019/11/19\">", "", ""},
+      {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"0001-01-01T00:00:00Z\"}</script>", "", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.head);
