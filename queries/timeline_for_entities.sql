@@ -3,12 +3,12 @@
 -- or which happened at one of them (the event's place).
 WITH chosen(id) AS (
   SELECT em.event_id
-    FROM json_each(:entities) j
-    JOIN local_entity l ON l.entity_id = j.value
+    FROM local_entity l
     JOIN event_participant p ON p.local_entity_id = l.id
     JOIN event_mention em ON em.id = p.event_mention_id
+   WHERE l.entity_id IN (SELECT value FROM json_each(:entities))
   UNION
-  SELECT x.id FROM json_each(:entities) j JOIN event x ON x.place_entity_id = j.value
+  SELECT x.id FROM event x WHERE x.place_entity_id IN (SELECT value FROM json_each(:entities))
 )
 SELECT v.id, v.kind, v.label, v.date, v.place, v.participants, v.documents
   FROM events v

@@ -10,6 +10,8 @@
 --    resolution moves evidence between nodes, so a stale cache is never used.
 CREATE INDEX mention_name ON mention (text COLLATE NOCASE) WHERE form = 'name';
 CREATE INDEX local_entity_name ON local_entity (name COLLATE NOCASE);
+-- Documents two entities share (path evidence), by entity then document.
+CREATE INDEX local_entity_entity_document ON local_entity (entity_id, document_id);
 
 CREATE TABLE cooccurrence (
   document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,

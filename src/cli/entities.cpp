@@ -84,7 +84,7 @@ void run(const EntitiesOptions& o) {
   } else if (o.query.format == "csv") {
     print_csv({"rank", "entity_id", "name", "kind", "measure", "score", "documents", "mentions"});
     for (size_t i = 0; i < list.size(); ++i)
-      print_csv({std::to_string(i + 1), std::to_string(g.g[list[i].v].id), g.g[list[i].v].label,
+      print_csv({std::to_string(i + 1), std::to_string(g.g[list[i].v].id), std::string(g.g[list[i].v].label),
                  std::string(to_string(static_cast<EntityKind>(g.g[list[i].v].type))), std::string(graph::to_string(m)),
                  fmt::format("{}", list[i].score), std::to_string(list[i].documents), std::to_string(list[i].mentions)});
   } else {

@@ -62,8 +62,8 @@ void print_csv_rows(store::Db& db, const graph::Graph& g, const NeighborOptions&
   print_csv({"depth", "entity_id", "name", "kind", "support", "links", "previous", "connection"});
   for (size_t i = 0; i < list.size() && i < o.limit; ++i) {
     const graph::Neighbor& n = list[i];
-    print_csv({std::to_string(n.depth), std::to_string(g.g[n.entity].id), g.g[n.entity].label, graph::describe(db, g, n.entity).type,
-               std::to_string(n.support), std::to_string(n.routes), g.g[n.previous].label, connection(db, g, n)});
+    print_csv({std::to_string(n.depth), std::to_string(g.g[n.entity].id), std::string(g.g[n.entity].label), graph::describe(db, g, n.entity).type,
+               std::to_string(n.support), std::to_string(n.routes), std::string(g.g[n.previous].label), connection(db, g, n)});
   }
 }
 

@@ -43,7 +43,7 @@ Spans shared_sentences(store::Db& db, EvidenceReader& reader, int64_t a, int64_t
 
 NodeInfo describe(store::Db& db, const Graph& graph, Vertex v) {
   const Node& node = graph.g[v];
-  NodeInfo out{node.kind, node.id, {}, node.label, node.date, {}};
+  NodeInfo out{node.kind, node.id, {}, std::string(node.label), std::string(node.date), {}};
   if (node.kind == NodeKind::entity) {
     out.type = to_string(static_cast<EntityKind>(node.type));
   } else if (node.kind == NodeKind::event) {
@@ -118,12 +118,14 @@ std::vector<Evidence> link_evidence(store::Db& db, EvidenceReader& reader, const
       break;
     }
     case LinkKind::cooccurrence: {
+      // Drive the lookup from the entity with fewer links (fewer documents).
+      const auto [rare, common] = out_degree(a, graph.g) <= out_degree(b, graph.g) ? std::pair(a_id, b_id) : std::pair(b_id, a_id);
       if (store::has_table(db, "cooccurrence")) {
         store::Stmt& s = store::cached_named(db, "hop_cooccurrence");
-        s.bind(":a", a_id).bind(":b", b_id);
+        s.bind(":a", rare).bind(":b", common);
         spans = spans_of(s, limit);
       }
-      if (spans.empty()) spans = shared_sentences(db, reader, a_id, b_id, limit);
+      if (spans.empty()) spans = shared_sentences(db, reader, rare, common, limit);
       break;
     }
   }

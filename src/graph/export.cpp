@@ -148,9 +148,9 @@ void write_dot(std::ostream& out, const Graph& graph) {
          "  edge [fontname=\"Helvetica\", fontsize=8];\n";
   for (Vertex v = 0; v < graph.vertex_count(); ++v) {
     const Node& n = graph.g[v];
-    std::string label = n.label;
+    std::string label(n.label);
     if (n.kind == NodeKind::event) label = fmt::format("{} {}\n{}", type_name(n), n.date, n.label);
-    if (n.kind == NodeKind::claim) label = fmt::format("claim {}\n{}", n.date, utf8::count(n.label) > 80 ? n.label.substr(0, 77) + "..." : n.label);
+    if (n.kind == NodeKind::claim) label = fmt::format("claim {}\n{}", n.date, utf8::count(n.label) > 80 ? std::string(n.label.substr(0, 77)) + "..." : std::string(n.label));
     const char* shape = n.kind == NodeKind::entity ? "ellipse" : n.kind == NodeKind::event ? "box" : "note";
     out << "  " << dot_string(export_id(graph, v)) << " [label=" << dot_string(utf8::sanitize(label)) << ", shape=" << shape
         << ", kind=" << dot_string(to_string(n.kind)) << ", type=" << dot_string(type_name(n)) << "];\n";

@@ -44,8 +44,10 @@ std::optional<Vertex> Graph::find(NodeKind kind, int64_t id) const {
 }
 
 std::optional<Vertex> Graph::find_name(std::string_view name) const {
-  const auto it = by_name.find(utf8::fold(name));
-  if (it == by_name.end()) return std::nullopt;
+  const std::string folded = utf8::fold(name);
+  const auto it = std::lower_bound(by_name.begin(), by_name.end(), std::string_view(folded),
+                                   [](const std::pair<std::string_view, Vertex>& e, std::string_view k) { return e.first < k; });
+  if (it == by_name.end() || it->first != folded) return std::nullopt;
   return it->second;
 }
 

@@ -11,7 +11,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace chronicle::graph {
 
@@ -23,11 +25,11 @@ std::string_view to_string(LinkKind k);
 
 struct Node {
   NodeKind kind = NodeKind::entity;
-  uint8_t type = 0;    // EntityKind for entities, EventKind for events, 0 for claims
-  int64_t id = 0;      // id in the entities / events / claims view
-  std::string label;   // entities: canonical name; events and claims: set by load_labels()
-  std::string date;    // events and claims: set by load_labels(); may stay empty
-};
+  uint8_t type = 0;         // EntityKind for entities, EventKind for events, 0 for claims
+  int64_t id = 0;           // id in the entities / events / claims view
+  std::string_view label;   // entities: canonical name; events and claims: set by load_labels()
+  std::string_view date;    // events and claims: set by load_labels(); may stay empty
+};                          // (the text lives in the Graph that holds the node)
 
 struct Link {
   LinkKind kind = LinkKind::participant;
@@ -44,8 +46,10 @@ struct Graph {
   Csr g;
   // Vertices are laid out as entities, then events, then claims, each sorted by id.
   uint32_t entities = 0, events = 0, claims = 0;
-  // The single map from names to vertices: folded canonical entity name -> vertex.
-  std::unordered_map<std::string, Vertex> by_name;
+  // The single map from names to vertices: folded canonical entity names, sorted.
+  std::vector<std::pair<std::string_view, Vertex>> by_name;
+  // Storage of the labels, dates and names the nodes and by_name point into.
+  std::vector<std::shared_ptr<const std::string>> text;
   bool labels = false;  // load_labels() has run
 
   uint32_t vertex_count() const { return entities + events + claims; }

@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <memory>
 #include <unordered_map>
 
 #include "common/facts.h"
@@ -19,7 +22,7 @@ namespace chronicle::graph {
 namespace {
 
 constexpr uint32_t kMagic = 0x31474843;  // "CHG1"
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;
 constexpr const char* kCacheName = "story";
 
 struct RawLink {
@@ -150,7 +153,18 @@ RawGraph read_database(store::Db& db, bool cooccurrence_recorded) {
   return raw;
 }
 
-// --- the cache blob -----------------------------------------------------------
+// --- the adjacency blob -------------------------------------------------------
+//
+// Layout (format 2), native byte order, every array packed:
+//   u32 magic, format, entities, events, claims, edges (directed: two per link)
+//   i64 ids[V]; u8 types[V]
+//   u32 name_end[entities]; bytes names      canonical names of the entities
+//   u32 fold_end[entities]; bytes folded     their folded forms
+//   u32 by_name[entities]                    entity vertices sorted by folded name
+//   u32 rowstart[V + 1]; u32 targets[edges]  the CSR adjacency, rows in vertex order
+//   u32 weights[edges]; u8 kinds[edges]; u8 details[edges]
+// kinds holds the LinkKind in bits 0-6 and the forward flag in bit 7. The same
+// bytes are what a cold load builds from, so there is a single way in.
 
 template <typename T>
 void put(std::string& out, const T& v) {
@@ -162,37 +176,78 @@ void put_array(std::string& out, const std::vector<T>& v) {
   out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
-std::string encode(const RawGraph& raw) {
+void put_strings(std::string& out, const std::vector<std::string>& strings) {
+  uint32_t end = 0;
+  for (const std::string& s : strings) put(out, end += static_cast<uint32_t>(s.size()));
+  for (const std::string& s : strings) out += s;
+}
+
+std::string encode(RawGraph&& raw) {
+  const uint32_t n = static_cast<uint32_t>(raw.ids.size());
+  const size_t edges = raw.links.size() * 2;
+  std::vector<uint32_t> rowstart(n + 1, 0);
+  for (const RawLink& l : raw.links) ++rowstart[l.a + 1], ++rowstart[l.b + 1];
+  for (uint32_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
+  std::vector<uint32_t> targets(edges), weights(edges), fill(rowstart.begin(), rowstart.end() - 1);
+  std::vector<uint8_t> kinds(edges), details(edges);
+  for (const RawLink& l : raw.links)
+    for (const bool forward : {true, false}) {
+      const uint32_t at = fill[forward ? l.a : l.b]++;
+      targets[at] = forward ? l.b : l.a;
+      weights[at] = l.weight;
+      kinds[at] = static_cast<uint8_t>(l.kind | (forward ? 0x80 : 0));
+      details[at] = l.detail;
+    }
+  std::vector<std::string> folded;
+  folded.reserve(raw.names.size());
+  for (const std::string& name : raw.names) folded.push_back(utf8::fold(name));
+  std::vector<uint32_t> order(raw.names.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return folded[a] < folded[b]; });
+
   std::string out;
-  for (uint32_t v : {kMagic, kFormat, raw.entities, raw.events, raw.claims, static_cast<uint32_t>(raw.links.size())}) put(out, v);
+  for (uint32_t v : {kMagic, kFormat, raw.entities, raw.events, raw.claims, static_cast<uint32_t>(edges)}) put(out, v);
   put_array(out, raw.ids);
   put_array(out, raw.types);
-  uint32_t offset = 0;
-  put(out, offset);
-  for (const std::string& n : raw.names) put(out, offset += static_cast<uint32_t>(n.size()));
-  for (const std::string& n : raw.names) out += n;
-  std::vector<uint32_t> column(raw.links.size());
-  std::vector<uint8_t> bytes(raw.links.size());
-  auto column_of = [&](auto field) {
-    for (size_t i = 0; i < raw.links.size(); ++i) column[i] = field(raw.links[i]);
-    put_array(out, column);
-  };
-  auto bytes_of = [&](auto field) {
-    for (size_t i = 0; i < raw.links.size(); ++i) bytes[i] = field(raw.links[i]);
-    put_array(out, bytes);
-  };
-  column_of([](const RawLink& l) { return l.a; });
-  column_of([](const RawLink& l) { return l.b; });
-  column_of([](const RawLink& l) { return l.weight; });
-  bytes_of([](const RawLink& l) { return l.kind; });
-  bytes_of([](const RawLink& l) { return l.detail; });
+  put_strings(out, raw.names);
+  put_strings(out, folded);
+  put_array(out, order);
+  put_array(out, rowstart);
+  put_array(out, targets);
+  put_array(out, weights);
+  put_array(out, kinds);
+  put_array(out, details);
   return out;
 }
 
-// Reads what encode() wrote; nullopt when the blob is damaged.
-class Reader {
+// A view of an encoded blob; check() says whether the sizes add up.
+class Blob {
  public:
-  explicit Reader(std::string_view data) : data_(data) {}
+  explicit Blob(std::string_view data) : data_(data) {}
+
+  bool check() {
+    uint32_t magic = 0, format = 0;
+    if (!get(magic) || !get(format) || magic != kMagic || format != kFormat) return false;
+    if (!get(entities) || !get(events) || !get(claims) || !get(edges)) return false;
+    n = entities + events + claims;
+    const size_t e = edges;
+    return n >= entities && take(ids, size_t{n} * 8) && take(types, n) && strings(name_end, names) && strings(fold_end, folded) &&
+           take(by_name, size_t{entities} * 4) && take(rowstart, (size_t{n} + 1) * 4) && take(targets, e * 4) &&
+           take(weights, e * 4) && take(kinds, e) && take(details, e) && at_ == data_.size() && valid();
+  }
+
+  template <typename T>
+  T at(const char* base, size_t i) const {
+    T v;
+    std::memcpy(&v, base + i * sizeof(T), sizeof(T));
+    return v;
+  }
+
+  uint32_t entities = 0, events = 0, claims = 0, edges = 0, n = 0;
+  const char *ids = nullptr, *types = nullptr, *name_end = nullptr, *names = nullptr, *fold_end = nullptr, *folded = nullptr;
+  const char *by_name = nullptr, *rowstart = nullptr, *targets = nullptr, *weights = nullptr, *kinds = nullptr, *details = nullptr;
+
+ private:
   template <typename T>
   bool get(T& v) {
     if (data_.size() - at_ < sizeof v) return false;
@@ -200,90 +255,134 @@ class Reader {
     at_ += sizeof v;
     return true;
   }
-  template <typename T>
-  bool get_array(std::vector<T>& v, size_t n) {
-    if ((data_.size() - at_) / sizeof(T) < n) return false;
-    v.resize(n);
-    std::memcpy(v.data(), data_.data() + at_, n * sizeof(T));
-    at_ += n * sizeof(T);
+  bool take(const char*& p, size_t bytes) {
+    if (data_.size() - at_ < bytes) return false;
+    p = data_.data() + at_;
+    at_ += bytes;
     return true;
   }
-  bool get_string(std::string& s, size_t n) {
-    if (data_.size() - at_ < n) return false;
-    s.assign(data_.data() + at_, n);
-    at_ += n;
+  bool strings(const char*& ends, const char*& bytes) {
+    if (!take(ends, size_t{entities} * 4)) return false;
+    return take(bytes, entities ? at<uint32_t>(ends, entities - 1) : 0);
+  }
+  // Rows ascend and stay inside the edge arrays; targets are vertices.
+  bool valid() const {
+    if (at<uint32_t>(rowstart, 0) != 0 || at<uint32_t>(rowstart, n) != edges) return false;
+    for (uint32_t v = 0; v < n; ++v)
+      if (at<uint32_t>(rowstart, v) > at<uint32_t>(rowstart, v + 1)) return false;
+    for (uint32_t i = 0; i < entities; ++i)
+      if ((i > 0 && at<uint32_t>(name_end, i - 1) > at<uint32_t>(name_end, i)) ||
+          (i > 0 && at<uint32_t>(fold_end, i - 1) > at<uint32_t>(fold_end, i)) || at<uint32_t>(by_name, i) >= entities)
+        return false;
+    for (uint32_t e = 0; e < edges; ++e)
+      if (at<uint32_t>(targets, e) >= n) return false;
     return true;
   }
-  bool done() const { return at_ == data_.size(); }
 
- private:
   std::string_view data_;
   size_t at_ = 0;
 };
 
-std::optional<RawGraph> decode(std::string_view data) {
-  Reader r(data);
-  RawGraph raw;
-  uint32_t magic = 0, format = 0, links = 0;
-  if (!r.get(magic) || !r.get(format) || magic != kMagic || format != kFormat) return std::nullopt;
-  if (!r.get(raw.entities) || !r.get(raw.events) || !r.get(raw.claims) || !r.get(links)) return std::nullopt;
-  const size_t n = size_t{raw.entities} + raw.events + raw.claims;
-  std::vector<uint32_t> offsets, a, b, w;
-  std::vector<uint8_t> kind, detail;
-  std::string names;
-  if (!r.get_array(raw.ids, n) || !r.get_array(raw.types, n) || !r.get_array(offsets, size_t{raw.entities} + 1)) return std::nullopt;
-  if (!r.get_string(names, offsets.back())) return std::nullopt;
-  if (!r.get_array(a, links) || !r.get_array(b, links) || !r.get_array(w, links) || !r.get_array(kind, links) ||
-      !r.get_array(detail, links) || !r.done())
-    return std::nullopt;
-  raw.names.reserve(raw.entities);
-  for (uint32_t i = 0; i < raw.entities; ++i) {
-    if (offsets[i] > offsets[i + 1]) return std::nullopt;
-    raw.names.emplace_back(names, offsets[i], offsets[i + 1] - offsets[i]);
-  }
-  raw.links.resize(links);
-  for (uint32_t i = 0; i < links; ++i) {
-    if (a[i] >= n || b[i] >= n) return std::nullopt;
-    raw.links[i] = {a[i], b[i], w[i], kind[i], detail[i]};
-  }
-  return raw;
-}
+// Source and target of the i-th directed edge, in row order, for Boost's
+// sorted-edges constructor.
+class EdgeIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = std::pair<Vertex, Vertex>;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const value_type*;
+  using reference = const value_type&;
 
-std::optional<RawGraph> read_cache(store::Db& db, int64_t gen) {
-  store::Stmt& s = store::cached_named(db, "graph_cache_read");
-  s.bind(":name", kCacheName).bind(":generation", gen);
-  std::optional<RawGraph> out;
-  if (s.step() && s.int64(0) == kFormat) out = decode(s.blob(1));
-  s.reset();
+  EdgeIterator(const Blob& b, uint32_t edge) : b_(&b), edge_(edge) { settle(); }
+  reference operator*() const { return pair_; }
+  pointer operator->() const { return &pair_; }
+  EdgeIterator& operator++() {
+    ++edge_;
+    settle();
+    return *this;
+  }
+  bool operator==(const EdgeIterator& o) const { return edge_ == o.edge_; }
+  bool operator!=(const EdgeIterator& o) const { return edge_ != o.edge_; }
+
+ private:
+  void settle() {
+    if (edge_ >= b_->edges) return;
+    while (b_->at<uint32_t>(b_->rowstart, source_ + 1) <= edge_) ++source_;
+    pair_ = {source_, b_->at<uint32_t>(b_->targets, edge_)};
+  }
+  const Blob* b_;
+  uint32_t edge_;
+  Vertex source_ = 0;
+  value_type pair_{};
+};
+
+class LinkIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = Link;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const Link*;
+  using reference = Link;
+
+  LinkIterator(const Blob& b, uint32_t edge) : b_(&b), edge_(edge) {}
+  Link operator*() const {
+    const uint8_t k = b_->at<uint8_t>(b_->kinds, edge_);
+    return Link{static_cast<LinkKind>(k & 0x7f), b_->at<uint8_t>(b_->details, edge_), (k & 0x80) != 0, b_->at<uint32_t>(b_->weights, edge_)};
+  }
+  LinkIterator& operator++() {
+    ++edge_;
+    return *this;
+  }
+  LinkIterator operator++(int) {
+    LinkIterator old = *this;
+    ++edge_;
+    return old;
+  }
+
+ private:
+  const Blob* b_;
+  uint32_t edge_;
+};
+
+// The graph of an encoded blob; nullopt when the blob is damaged.
+std::optional<Graph> build(std::string_view data) {
+  Blob b(data);
+  if (!b.check()) return std::nullopt;
+  Graph out{Csr(boost::edges_are_sorted, EdgeIterator(b, 0), EdgeIterator(b, b.edges), LinkIterator(b, 0), b.n, b.edges),
+            b.entities, b.events, b.claims, {}, {}, false};
+  const uint32_t names_size = b.entities ? b.at<uint32_t>(b.name_end, b.entities - 1) : 0;
+  const uint32_t folded_size = b.entities ? b.at<uint32_t>(b.fold_end, b.entities - 1) : 0;
+  auto text = std::make_shared<std::string>();
+  text->reserve(size_t{names_size} + folded_size);
+  text->append(b.names, names_size).append(b.folded, folded_size);
+  const std::string_view names(text->data(), names_size), folded(text->data() + names_size, folded_size);
+  for (Vertex v = 0; v < b.n; ++v) {
+    Node& node = out.g[v];
+    node.kind = v < b.entities ? NodeKind::entity : v < b.entities + b.events ? NodeKind::event : NodeKind::claim;
+    node.type = b.at<uint8_t>(b.types, v);
+    node.id = b.at<int64_t>(b.ids, v);
+    if (v < b.entities) {
+      const uint32_t from = v ? b.at<uint32_t>(b.name_end, v - 1) : 0;
+      node.label = names.substr(from, b.at<uint32_t>(b.name_end, v) - from);
+    }
+  }
+  out.by_name.reserve(b.entities);
+  for (uint32_t i = 0; i < b.entities; ++i) {
+    const Vertex v = b.at<uint32_t>(b.by_name, i);
+    const uint32_t from = v ? b.at<uint32_t>(b.fold_end, v - 1) : 0;
+    out.by_name.emplace_back(folded.substr(from, b.at<uint32_t>(b.fold_end, v) - from), v);
+  }
+  out.text.push_back(std::move(text));
   return out;
 }
 
-// --- building the CSR graph -------------------------------------------------
-
-Graph build(RawGraph&& raw) {
-  const uint32_t n = static_cast<uint32_t>(raw.ids.size());
-  std::vector<Vertex> sources, targets;
-  std::vector<Link> props;
-  sources.reserve(raw.links.size() * 2), targets.reserve(raw.links.size() * 2), props.reserve(raw.links.size() * 2);
-  for (const RawLink& l : raw.links) {
-    const Link link{static_cast<LinkKind>(l.kind), l.detail, true, l.weight};
-    sources.push_back(l.a), targets.push_back(l.b), props.push_back(link);
-    sources.push_back(l.b), targets.push_back(l.a), props.push_back(link);
-    props.back().forward = false;
-  }
-  raw.links = {};
-  Graph out{Csr(boost::construct_inplace_from_sources_and_targets, sources, targets, props, n), raw.entities, raw.events, raw.claims, {}, false};
-  out.by_name.reserve(raw.entities);
-  for (Vertex v = 0; v < n; ++v) {
-    Node& node = out.g[v];
-    node.kind = v < raw.entities ? NodeKind::entity : v < raw.entities + raw.events ? NodeKind::event : NodeKind::claim;
-    node.type = raw.types[v];
-    node.id = raw.ids[v];
-    if (v < raw.entities) {
-      node.label = std::move(raw.names[v]);
-      out.by_name.emplace(utf8::fold(node.label), v);
-    }
-  }
+// The cached graph if it was built at generation `gen` and reads back whole.
+std::optional<Graph> read_cache(store::Db& db, int64_t gen) {
+  store::Stmt& s = store::cached_named(db, "graph_cache_read");
+  s.bind(":name", kCacheName).bind(":generation", gen);
+  std::optional<Graph> out;
+  if (s.step() && s.int64(0) == kFormat) out = build(s.blob(1));
+  s.reset();
   return out;
 }
 
@@ -305,10 +404,10 @@ Graph load(store::Db& db, const LoadOptions& options, LoadReport* report) {
   LoadReport local;
   LoadReport& rep = report ? *report : local;
   const std::optional<int64_t> gen = generation(db);
-  std::optional<RawGraph> raw;
-  if (options.use_cache && gen) raw = read_cache(db, *gen);
-  rep.from_cache = raw.has_value();
-  if (!raw) {
+  std::optional<Graph> graph;
+  if (options.use_cache && gen) graph = read_cache(db, *gen);
+  rep.from_cache = graph.has_value();
+  if (!graph) {
     std::unique_ptr<store::Db> writable = gen ? open_writable(db) : nullptr;
     bool recorded = false;
     if (writable) {
@@ -316,39 +415,47 @@ Graph load(store::Db& db, const LoadOptions& options, LoadReport* report) {
         rep.documents_scanned = scan_cooccurrence(*writable);
         recorded = true;
       } catch (const store::StoreError&) {
-        recorded = false;  // read-only file or busy: compute in memory below
+        recorded = false;  // read-only file or busy: computed in memory below
       }
     }
-    raw = read_database(db, recorded);
+    const std::string blob = encode(read_database(db, recorded));
     if (writable && recorded && options.use_cache) {
       try {
         store::Stmt& w = store::cached_named(*writable, "graph_cache_write");
-        w.bind(":name", kCacheName).bind(":generation", *gen).bind(":format", static_cast<int64_t>(kFormat)).bind_blob(":data", encode(*raw));
+        w.bind(":name", kCacheName).bind(":generation", *gen).bind(":format", static_cast<int64_t>(kFormat)).bind_blob(":data", blob);
         w.run();
         rep.cache_written = writable->changes() > 0;
       } catch (const store::StoreError&) {
         rep.cache_written = false;
       }
     }
+    graph = build(blob);
+    if (!graph) throw store::StoreError("graph: the adjacency just built does not read back (a bug)");
   }
-  Graph g = build(std::move(*raw));
-  if (options.labels) load_labels(db, g);
-  return g;
+  if (options.labels) load_labels(db, *graph);
+  return std::move(*graph);
 }
 
 void load_labels(store::Db& db, Graph& graph) {
-  store::Stmt e = store::prepare_named(db, "graph_event_labels");
-  while (e.step())
-    if (const auto v = graph.find(NodeKind::event, e.int64(0))) {
-      graph.g[*v].label = e.str(1);
-      graph.g[*v].date = e.str(2);
-    }
-  store::Stmt c = store::prepare_named(db, "graph_claim_labels");
-  while (c.step())
-    if (const auto v = graph.find(NodeKind::claim, c.int64(0))) {
-      graph.g[*v].label = c.str(1);
-      graph.g[*v].date = c.str(2);
-    }
+  auto text = std::make_shared<std::string>();
+  std::vector<std::tuple<Vertex, size_t, size_t, size_t, size_t>> spans;  // vertex, label at/size, date at/size
+  for (const auto& [query, kind] : {std::pair{"graph_event_labels", NodeKind::event}, std::pair{"graph_claim_labels", NodeKind::claim}}) {
+    store::Stmt s = store::prepare_named(db, query);
+    while (s.step())
+      if (const auto v = graph.find(kind, s.int64(0))) {
+        const size_t label = text->size();
+        text->append(s.text(1));
+        const size_t date = text->size();
+        text->append(s.text(2));
+        spans.emplace_back(*v, label, date - label, date, text->size() - date);
+      }
+  }
+  const std::string_view all(*text);
+  for (const auto& [v, label, label_size, date, date_size] : spans) {
+    graph.g[v].label = all.substr(label, label_size);
+    graph.g[v].date = all.substr(date, date_size);
+  }
+  graph.text.push_back(std::move(text));
   graph.labels = true;
 }
 

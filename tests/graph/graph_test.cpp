@@ -23,7 +23,7 @@ graph::Vertex entity(const graph::Graph& g, const char* name) {
 
 std::vector<std::string> labels(const graph::Graph& g, const std::vector<graph::Vertex>& vs) {
   std::vector<std::string> out;
-  for (graph::Vertex v : vs) out.push_back(g.g[v].label);
+  for (graph::Vertex v : vs) out.emplace_back(g.g[v].label);
   return out;
 }
 
@@ -119,7 +119,7 @@ TEST_CASE("graph: the best-supported path, hop by hop with evidence") {
   for (size_t i = 0; i < path->hops(); ++i) {
     const auto ev = graph::link_evidence(*db, reader, g, path->vertices[i], path->vertices[i + 1], path->links[i], 3);
     REQUIRE_FALSE(ev.empty());
-    const std::string& name = g.g[path->vertices[i]].label;
+    const std::string name(g.g[path->vertices[i]].label);
     CHECK(ev[0].sentence.find(name.substr(name.rfind(' ') + 1)) != std::string::npos);
   }
   CHECK(path->links[1].kind == graph::LinkKind::relation);
