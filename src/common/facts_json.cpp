@@ -136,7 +136,7 @@ FactsLine facts_from_json(std::string_view line) {
   json j;
   try {
     j = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
     bad(fmt::format("broken JSON line: {}", e.what()));
   }
   try {
@@ -145,6 +145,8 @@ FactsLine facts_from_json(std::string_view line) {
     FactsLine out;
     Document& d = out.doc;
     d.text = j["text"].get<std::string>();
+    if (utf8::first_invalid(d.text)) bad("text is not valid UTF-8");
+    utf8::replace_nul(d.text);  // as the readers do; code-point spans stay valid
     d.uri = j.value("uri", "");
     d.title = j.value("title", "");
     d.source = j.value("source", "");
@@ -153,6 +155,7 @@ FactsLine facts_from_json(std::string_view line) {
     d.dateline = j.value("dateline", "");
     d.format = format_from(j.value("format", "text"));
     if (d.uri.empty()) bad("facts line has no \"uri\"");
+    for (std::string* field : {&d.uri, &d.title, &d.source, &d.published, &d.anchor, &d.dateline}) utf8::replace_nul(*field);
     const utf8::CodePoints cp(d.text);
     const auto cps = static_cast<uint32_t>(utf8::count(d.text));
     DocumentFacts& f = out.facts;
@@ -190,7 +193,6 @@ FactsLine facts_from_json(std::string_view line) {
     for (const auto& r : j.value("relations", json::array()))
       f.relations.push_back(RelationMention{get_index(r, "subject", f.mentions.size()), get_enum<Predicate>(r, "predicate", predicate_from),
                                             get_index(r, "object", f.mentions.size()), get_span(r, cp, cps)});
-    if (utf8::first_invalid(d.text)) bad("text is not valid UTF-8");
     return out;
   } catch (const json::exception& e) {
     bad(fmt::format("malformed facts line: {}", e.what()));
