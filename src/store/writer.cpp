@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/fault.h"
 #include "common/utf8.h"
 #include "extract/pipeline.h"
 #include "resolve/keys.h"
@@ -305,6 +306,7 @@ void Writer::finish_batch() {
   new_events_.clear();
   resolve_relations(relations);
   resolve_claims(claims);
+  fault::point("writer.resolving");
   resolve_events(events);
   const bool moved = !settled.locals.empty();
   if (replaced_ || moved) {
