@@ -67,6 +67,11 @@ TEST_CASE("fuzz regressions: facts lines that once crashed `ingest --format fact
   const char* lines[] = {
       "44444444444444e444",
       "{\"version\": 1, \"uri\": \"x\", \"text\": \"abc\", \"n\": -1e400}",
+      // fuzz_jsonl (UBSan float-cast-overflow): a version, span or sentence number
+      // too large for an integer was converted anyway.
+      "{\"version\":2222222222222222222222222222222221,\"uri\":\"x\",\"text\":\"AnnBerg spoke.\",\"mentions\":[]}",
+      "{\"version\": 1, \"uri\": \"x\", \"text\": \"abc\", \"mentions\": [{\"start\": 0, \"end\": 1e300, \"kind\": \"person\", \"form\": \"name\"}]}",
+      "{\"version\": 1, \"uri\": \"x\", \"text\": \"abc\", \"claims\": [{\"start\": 0, \"end\": 1, \"sentence\": -5}]}",
   };
   for (const char* line : lines) {
     CAPTURE(line);
