@@ -17,6 +17,7 @@ CREATE TABLE claim_mention (
   id               INTEGER PRIMARY KEY,
   claim_id         INTEGER REFERENCES claim (id),          -- set by resolution
   document_id      INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  part_of          INTEGER REFERENCES claim_mention (id) ON DELETE CASCADE,  -- first piece of a split quotation
   span_start       INTEGER NOT NULL,
   span_end         INTEGER NOT NULL,
   text             TEXT NOT NULL,
@@ -31,6 +32,7 @@ CREATE TABLE claim_mention (
 CREATE INDEX claim_mention_claim ON claim_mention (claim_id);
 CREATE INDEX claim_mention_document ON claim_mention (document_id);
 CREATE INDEX claim_mention_speaker ON claim_mention (speaker_local_id);
+CREATE INDEX claim_mention_part ON claim_mention (part_of);
 
 -- claim_link: a claim that responds to or contradicts an earlier one.
 CREATE TABLE claim_link (

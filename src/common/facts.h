@@ -74,6 +74,9 @@ struct EventMention {
 
 struct ClaimMention {
   Span content;                // what was said, without quotation marks
+  std::vector<Span> more;      // further pieces of the same content, in text order: a
+                               // quotation interrupted by its cue or continued in the
+                               // next sentences or paragraphs
   Span cue;                    // "said", "according to", may be empty
   int32_t speaker = -1;        // Mention index of who said it, -1 when unknown
   bool quoted = false;         // direct quotation

@@ -132,6 +132,8 @@ std::string facts_to_json(const Document& doc, const DocumentFacts& f, std::stri
   for (const ClaimMention& c : f.claims) {
     json x;
     put_span(x, cp, doc.text, c.content);
+    x["more"] = json::array();
+    for (const Span& piece : c.more) x["more"].push_back({{"start", cp.at(piece.begin)}, {"end", cp.at(piece.end)}});
     x["cue_start"] = cp.at(c.cue.begin);
     x["cue_end"] = cp.at(c.cue.end);
     x["speaker"] = c.speaker;
@@ -204,6 +206,7 @@ FactsLine facts_from_json(std::string_view line) {
     for (const auto& c : j.value("claims", json::array())) {
       ClaimMention cm;
       cm.content = get_span(c, cp, cps);
+      for (const auto& piece : c.value("more", json::array())) cm.more.push_back(get_span(piece, cp, cps));
       cm.cue = get_span(c, cp, cps, "cue_start", "cue_end");
       cm.speaker = get_index(c, "speaker", f.mentions.size());
       cm.quoted = c.value("quoted", false);

@@ -81,6 +81,12 @@ bool Gazetteer::is_place(std::string_view name) const {
   return countries_.count(k) > 0 || places_.count(k) > 0;
 }
 
+void Gazetteer::for_each_key(const std::function<void(std::string_view, KeyKind)>& fn) const {
+  for (const auto& [k, code] : countries_) fn(k, KeyKind::country);
+  for (const auto& [k, code] : demonyms_) fn(k, KeyKind::demonym);
+  for (const auto& [k, kind] : places_) fn(k, kind == 2 ? KeyKind::city : KeyKind::subdivision);
+}
+
 bool Gazetteer::is_city(std::string_view name) const {
   auto it = places_.find(key(name));
   return it != places_.end() && it->second == 2;

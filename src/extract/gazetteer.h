@@ -4,6 +4,8 @@
 // project's lists of demonyms and everyday country names (data/*.tsv).
 // Immutable after construction; one shared instance, safe to read from threads.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +27,10 @@ class Gazetteer {
   // True when `name` is a known country, subdivision or city.
   bool is_place(std::string_view name) const;
   bool is_city(std::string_view name) const;
+
+  // Calls fn(key, kind) for every place and demonym key (see key()).
+  enum class KeyKind : uint8_t { country, demonym, subdivision, city };
+  void for_each_key(const std::function<void(std::string_view, KeyKind)>& fn) const;
 
   // Lookup key used by all tables: folded, without dots or "the ".
   static std::string key(std::string_view name);

@@ -1,136 +1,146 @@
-// Name finding: capitalised token runs, typed by gazetteers, organisation words
-// and the titles in front of them. Leading titles and demonyms are not part of a
-// name ("German Chancellor Friedrich Merz" -> "Friedrich Merz", a person).
+// Name finding: the learned sequence tagger (extract/ner_model.h) marks names
+// and their types on chronicle's tokens; a few rules then tidy the result for an
+// entity list:
+//  - titles and roles in front of a person's name are not part of it ("German
+//    Chancellor Friedrich Merz" -> "Friedrich Merz"; the demonym "German" stays a
+//    separate `other` name, as CoNLL annotates it);
+//  - no name begins or ends with punctuation or a possessive "'s";
+//  - a country directly before an organisation belongs to it ("U.S." + "Air
+//    Force" -> "U.S. Air Force");
+//  - a place that is no gazetteer place and has a spokesman, official or aide is
+//    an institution ("Kremlin spokesman" -> the Kremlin, an organization);
+//  - one document gives one string one type: the type most of its mentions got,
+//    and a surname the type of the full name it shortens.
+// It then adds the pronoun and nominal candidates (extract/references.h) that
+// in-document coreference resolves or drops.
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
-#include "common/embedded.h"
+#include "common/utf8.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
+#include "extract/ner_features.h"
+#include "extract/ner_model.h"
 #include "extract/pipeline.h"
+#include "extract/references.h"
 
 namespace chronicle::extract {
 
 namespace {
 
-using text::kAllCaps;
-using text::kCapitalized;
-using text::kWord;
+constexpr EntityKind kKinds[] = {EntityKind::person, EntityKind::organization, EntityKind::location,
+                                 EntityKind::other};
 
-// Capitalised words that start sentences but are not names.
-const std::unordered_set<std::string> kCommonStarters = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "in", "on", "at",
-    "as", "after", "before", "while", "however", "this", "that", "these", "those", "there", "his", "her",
-    "their", "its", "our", "my", "if", "when", "what", "why", "how", "who", "where", "not", "no", "yes",
-    "despite", "during", "for", "from", "with", "without", "by", "of", "to", "so", "yet", "since", "until",
-    "although", "though", "because", "meanwhile", "also", "still", "even", "both", "all", "some", "many",
-    "most", "more", "other", "others", "several", "one", "two", "three", "each", "every", "any", "such",
-    "than", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "first", "later", "earlier",
-    "under", "over", "about", "among", "between", "through", "against", "instead", "only", "just",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according", "asked",
-    "did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-    "should", "may", "might", "must", "expert", "experts", "analysts", "officials", "here", "well",
-    "frequently", "possible", "background", "reporting", "editing", "image", "photo", "should", "further",
-    "territory", "diplomacy", "european", "talks", "questions", "mr", "mrs", "ms", "new", "old", "top"};
-
-const std::unordered_set<std::string> kConnectors = {"of", "de", "van", "von", "al", "bin", "du", "da", "der", "la", "le", "del", "for", "and", "&"};
-
-const std::unordered_set<std::string> kMonthsAndDays = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-bool capital_word(const text::Analysis& a, uint32_t t) {
-  const text::Token& tok = a.tokens[t];
-  if (!tok.is(kWord) || tok.is(text::kNumber)) return false;
-  return tok.is(kCapitalized) || (tok.is(kAllCaps) && tok.span.size() >= 2);
+bool edge_junk(std::string_view w) {
+  if (w.empty()) return true;
+  if (w == "'s" || w == "\xE2\x80\x99s" || w == "'S") return true;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  return w.size() == 1 ? !std::isalnum(c) : (c < 0x80 && !std::isalnum(c) && w.size() <= 3 && c != '$');
 }
+
+// Role nouns after which a place name stands for an institution.
+bool institution_role(std::string_view w) {
+  return w == "spokesman" || w == "spokeswoman" || w == "spokesperson" || w == "official" || w == "officials" ||
+         w == "aide" || w == "aides" || w == "adviser" || w == "advisers" || w == "press";
+}
+
+struct Candidate {
+  uint32_t first, last;  // tagger tokens
+  EntityKind kind;
+  bool fixed = false;    // kind set by a rule, not open to the document vote
+};
 
 class NameExtractor : public Extractor {
  public:
-  NameExtractor() : lex_(Lexicons::instance()), gaz_(Gazetteer::instance()) {}
+  NameExtractor() : model_(ner::Model::shipped()), lex_(Lexicons::instance()), gaz_(Gazetteer::instance()) {}
   std::string_view name() const override { return "names"; }
 
   void extract(Context& ctx) const override {
-    const text::Analysis& a = ctx.text;
-    std::unordered_map<std::string, EntityKind> seen;  // surname / name -> kind, in this document
-    for (const text::Sentence& s : a.sentences) {
-      for (uint32_t t = s.first; t < s.last;) {
-        if (!capital_word(a, t)) {
-          ++t;
-          continue;
-        }
-        uint32_t end = t + 1;
-        while (end < s.last) {
-          if (capital_word(a, end)) {
-            ++end;
-          } else if (end + 1 < s.last && kConnectors.count(text::lower_ascii(a.str(end))) && capital_word(a, end + 1) &&
-                     a.str(end) != "and") {
-            end += 2;
-          } else {
-            break;
-          }
-        }
-        add_candidate(ctx, t, end, t == s.first || a.tokens[t - 1].is(text::kQuoteMark), seen);
-        t = end;
-      }
+    thread_local ner::Features features;
+    thread_local std::vector<uint8_t> tags;
+    ner::featurize(ctx.text, features);
+    model_.tag(features, tags);
+    Document d{ctx.text.text, features, {}};
+    for (const ner::Found& f : ner::names_of(tags)) trim(d, Candidate{f.first, f.last, kKinds[f.type]});
+    join_country_organizations(d);
+    institutions(d);
+    harmonise(d);
+    for (const Candidate& c : d.names) {
+      const Span span{features.tokens[c.first].begin, features.tokens[c.last - 1].end};
+      ctx.facts.mentions.push_back(Mention{span, c.kind, MentionForm::name, -1});
     }
+    add_reference_mentions(ctx);
   }
 
  private:
-  void add_candidate(Context& ctx, uint32_t b, uint32_t e, bool sentence_start,
-                     std::unordered_map<std::string, EntityKind>& seen) const {
-    const text::Analysis& a = ctx.text;
-    bool titled = false;
-    // Leading common words, demonyms and titles are not part of the name.
-    while (b < e) {
-      const std::string w = text::lower_ascii(a.str(b));
-      if ((sentence_start || b > 0) && kCommonStarters.count(w) && (sentence_start || w == "the")) {
-        ++b;
-        sentence_start = false;
-        continue;
-      }
-      if (lex_.is_title(a.str(b)) && b + 1 < e) {
-        titled = true;
-        ++b;
-        continue;
-      }
-      if (!gaz_.demonym(a.str(b)).empty() && b + 1 < e) {
-        ++b;
-        continue;
-      }
-      break;
+  struct Document {
+    std::string_view text;
+    const ner::Features& f;
+    std::vector<Candidate> names;
+    std::string_view word(uint32_t i) const { return f.tokens[i].of(text); }
+    std::string_view str(const Candidate& c) const {
+      return Span{f.tokens[c.first].begin, f.tokens[c.last - 1].end}.of(text);
     }
-    if (b >= e) return;
-    const std::string first = text::lower_ascii(a.str(b));
-    if (e - b == 1 && (kMonthsAndDays.count(first) || (sentence_start && kCommonStarters.count(first)))) return;
-    if (e - b == 1 && lex_.is_title(a.str(b))) return;
-    if (!gaz_.demonym(a.str(b)).empty() && e - b == 1) return;
-    const Span span{a.tokens[b].span.begin, a.tokens[e - 1].span.end};
-    const std::string_view text = span.of(a.text);
-    EntityKind kind = classify(a, b, e, titled, seen);
-    if (kind == EntityKind::person) {
-      seen[std::string(a.str(e - 1))] = kind;
-    }
-    seen[std::string(text)] = kind;
-    ctx.facts.mentions.push_back(Mention{span, kind, MentionForm::name, -1});
+  };
+
+  void trim(Document& d, Candidate c) const {
+    while (c.first < c.last && edge_junk(d.word(c.first))) ++c.first;
+    while (c.last > c.first && edge_junk(d.word(c.last - 1))) --c.last;
+    if (c.kind == EntityKind::person)
+      while (c.last - c.first > 1 && lex_.is_title(d.word(c.first))) ++c.first;
+    if (c.first < c.last) d.names.push_back(c);
   }
 
-  EntityKind classify(const text::Analysis& a, uint32_t b, uint32_t e, bool titled,
-                      const std::unordered_map<std::string, EntityKind>& seen) const {
-    const std::string_view whole = Span{a.tokens[b].span.begin, a.tokens[e - 1].span.end}.of(a.text);
-    if (auto it = seen.find(std::string(whole)); it != seen.end()) return it->second;
-    if (!gaz_.country(whole).empty() || gaz_.is_place(whole)) return EntityKind::location;
-    if (lex_.is_org_word(a.str(e - 1)) || lex_.is_org_word(a.str(b))) return EntityKind::organization;
-    if (e - b == 1 && a.tokens[b].is(kAllCaps) && a.str(b).size() <= 6) return EntityKind::organization;
-    if (titled) return EntityKind::person;
-    if (e - b >= 2 && e - b <= 4) return EntityKind::person;
-    // "Ukraine's" possessive after a name does not tell; default by shape.
-    return EntityKind::other;
+  void join_country_organizations(Document& d) const {
+    for (size_t i = 0; i + 1 < d.names.size(); ++i) {
+      Candidate& a = d.names[i];
+      const Candidate& b = d.names[i + 1];
+      if (a.kind != EntityKind::location || b.kind != EntityKind::organization || a.last != b.first) continue;
+      if (gaz_.country(d.str(a)).empty()) continue;
+      a.last = b.last;
+      a.kind = EntityKind::organization;
+      d.names.erase(d.names.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    }
   }
 
+  void institutions(Document& d) const {
+    std::vector<std::string> found;
+    for (Candidate& c : d.names) {
+      if (c.kind != EntityKind::location || c.last >= d.f.tokens.size()) continue;
+      if (!institution_role(d.word(c.last)) || gaz_.is_place(d.str(c))) continue;
+      found.emplace_back(d.str(c));
+    }
+    for (Candidate& c : d.names)
+      if (std::find(found.begin(), found.end(), d.str(c)) != found.end()) c.kind = EntityKind::organization, c.fixed = true;
+  }
+
+  // One type per string in a document: the rule's, else the majority's; a
+  // one-word name that is the last word of a person's name is that person.
+  void harmonise(Document& d) const {
+    std::unordered_map<std::string, std::array<int, 4>> votes;
+    std::unordered_map<std::string, EntityKind> fixed;
+    for (const Candidate& c : d.names) {
+      const std::string k = utf8::fold(d.str(c));
+      votes[k][static_cast<size_t>(c.kind)]++;
+      if (c.fixed) fixed[k] = c.kind;
+      if (c.kind == EntityKind::person && c.last - c.first >= 2) fixed.emplace(utf8::fold(d.word(c.last - 1)), c.kind);
+    }
+    for (Candidate& c : d.names) {
+      const std::string k = utf8::fold(d.str(c));
+      if (auto it = fixed.find(k); it != fixed.end()) {
+        c.kind = it->second;
+        continue;
+      }
+      const auto& v = votes[k];
+      const size_t best = static_cast<size_t>(std::max_element(v.begin(), v.end()) - v.begin());
+      if (v[best] > v[static_cast<size_t>(c.kind)]) c.kind = static_cast<EntityKind>(best);
+    }
+  }
+
+  const ner::Model& model_;
   const Lexicons& lex_;
   const Gazetteer& gaz_;
 };

@@ -23,6 +23,9 @@ Pipeline::Pipeline() {
   stages_.push_back(make_name_extractor());
   stages_.push_back(std::make_unique<CorefStep>());
   stages_.push_back(make_timex_extractor());
+  stages_.push_back(make_relation_extractor());
+  stages_.push_back(make_event_extractor());
+  stages_.push_back(make_claim_extractor());
 }
 
 Pipeline::~Pipeline() = default;
@@ -60,6 +63,6 @@ DocumentFacts Pipeline::run(const Document& doc, StageTimes* times) const {
   return facts;
 }
 
-std::string_view Pipeline::fingerprint() { return "extract-0.1"; }
+std::string_view Pipeline::fingerprint() { return "extract-0.2"; }
 
 }  // namespace chronicle::extract

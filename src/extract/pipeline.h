@@ -38,7 +38,7 @@ struct StageTimes {
 
 class Pipeline {
  public:
-  Pipeline();  // all extractors, in order: names, coreference, times
+  Pipeline();  // all extractors, in order: names, coreference, times, relations, events, claims
   ~Pipeline();
   DocumentFacts run(const Document& doc, StageTimes* times = nullptr) const;
   // Version of the rules and models, stored with each document so that a new
@@ -52,5 +52,8 @@ class Pipeline {
 // Factories, one per extractor (defined next to each extractor).
 std::unique_ptr<Extractor> make_name_extractor();
 std::unique_ptr<Extractor> make_timex_extractor();
+std::unique_ptr<Extractor> make_claim_extractor();
+std::unique_ptr<Extractor> make_relation_extractor();
+std::unique_ptr<Extractor> make_event_extractor();
 
 }  // namespace chronicle::extract

@@ -1,25 +1,36 @@
-// HTML article extraction with gumbo. The body is the block of the page whose
-// paragraphs carry the most text that is not link text; blocks inside nav,
-// header, footer, aside, forms and scripts never count.
+// The HTML reader: bytes to UTF-8 (declared charset, else detected, via ICU),
+// checks that keep the parser within time and memory (nesting depth, element
+// count), gumbo parsing into a flat tree (html_tree), metadata (html_meta) and
+// the article body (html_body), with the text-furniture rules applied to the
+// resulting paragraphs.
 #include "read/html.h"
 
 #include <fmt/format.h>
-#include <gumbo.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "common/utf8.h"
 #include "read/dates.h"
 #include "read/furniture.h"
+#include "read/html_body.h"
+#include "read/html_meta.h"
+#include "read/html_tree.h"
 
 namespace chronicle::read {
 
 namespace {
+
+// Limits that keep parsing cheap whatever the page: real pages nest well under
+// a hundred levels and hold some thousands of elements.
+constexpr size_t kMaxDepth = 2000;
+constexpr size_t kMaxElements = 1'000'000;
+// A body shorter than this makes the extractor try again with looser rules.
+constexpr size_t kShortBody = 500;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -27,16 +38,31 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The charset named in the first bytes of a page (<meta charset> or http-equiv).
+// The charset a page declares in its first bytes (<meta charset> or http-equiv).
 std::string declared_charset(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, 4096));
-  size_t at = head.find("charset=");
-  if (at == std::string::npos) return {};
-  at += 8;
-  while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
-  size_t end = at;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' || head[end] == '_')) ++end;
-  return head.substr(at, end - at);
+  const std::string head = lower(bytes.substr(0, 16384));
+  for (size_t at = head.find("charset"); at != std::string::npos; at = head.find("charset", at + 7)) {
+    size_t i = at + 7;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) ++i;
+    if (i == at + 7 || head.find('=', at + 7) != head.find_first_not_of(' ', at + 7)) continue;
+    size_t end = i;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || std::strchr("-_:.", head[end]))) ++end;
+    if (end > i) return head.substr(i, end - i);
+  }
+  return {};
+}
+
+// The converter name for a declared charset, following the HTML standard's
+// aliases where they differ from ICU's (Latin-1 means windows-1252, and so on).
+std::string converter_name(std::string charset) {
+  if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii" || charset == "iso8859-1")
+    return "windows-1252";
+  if (charset == "gb2312" || charset == "gbk" || charset == "x-gbk") return "gb18030";
+  if (charset == "euc-kr" || charset == "ks_c_5601-1987") return "windows-949";
+  if (charset == "tis-620" || charset == "iso-8859-11") return "windows-874";
+  if (charset == "shift_jis" || charset == "x-sjis" || charset == "sjis") return "windows-31j";
+  if (charset == "iso-8859-9") return "windows-1254";
+  return charset;
 }
 
 std::string convert(std::string_view bytes, const std::string& charset) {
@@ -49,218 +75,159 @@ std::string convert(std::string_view bytes, const std::string& charset) {
   return out;
 }
 
-const char* attr(const GumboNode* n, const char* name) {
-  if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-bool skipped_tag(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEAD:
-      return true;
-    default:
-      return false;
+// ICU's guess at the charset of undeclared bytes, or empty when unsure.
+std::string detected_charset(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&status);
+  if (U_FAILURE(status)) return {};
+  std::string name;
+  const auto sample = static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 16));
+  ucsdet_enableInputFilter(det, true);  // ignore markup
+  ucsdet_setText(det, bytes.data(), sample, &status);
+  const UCharsetMatch* match = ucsdet_detect(det, &status);
+  if (U_SUCCESS(status) && match) {
+    const int32_t confidence = ucsdet_getConfidence(match, &status);
+    const char* n = ucsdet_getName(match, &status);
+    if (U_SUCCESS(status) && n && confidence >= 30) name = lower(n);
   }
+  ucsdet_close(det);
+  return name;
 }
 
-bool furniture_class(const GumboNode* n) {
-  for (const char* name : {"class", "id", "role"}) {
-    const char* v = attr(n, name);
-    if (!v) continue;
-    const std::string l = lower(v);
-    for (const char* bad : {"share", "social", "related", "comment", "newsletter", "promo", "advert", "cookie",
-                            "navigation", "breadcrumb", "subscribe", "sidebar", "footer", "menu", "banner", "caption"})
-      if (l.find(bad) != std::string::npos) return true;
-  }
-  return false;
-}
-
-bool block_tag(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_TD: case GUMBO_TAG_BR:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-      return true;
-    default:
-      return false;
-  }
-}
-
-void append_text(std::string& out, std::string_view s) {
+// Share of the multi-byte sequences of `s` that are not well-formed UTF-8.
+bool mostly_utf8(std::string_view s) {
+  size_t good = 0, bad = 0;
   for (size_t i = 0; i < s.size();) {
-    size_t j = i;
-    const char32_t c = utf8::next(s, j);
-    if (utf8::is_space(c)) {
-      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto rest = s.substr(i, std::min<size_t>(4, s.size() - i));
+    size_t len = 1;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0xC2 && b <= 0xDF) len = 2;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4;
+    if (len > 1 && rest.size() >= len && !utf8::first_invalid(rest.substr(0, len))) {
+      ++good;
+      i += len;
     } else {
-      out.append(s.substr(i, j - i));
+      ++bad;
+      ++i;
     }
-    i = j;
   }
+  return bad * 10 <= good;
 }
 
-// Inline text of a node; `links` collects the part inside <a>.
-void inline_text(const GumboNode* n, std::string& out, size_t& link_chars, bool in_link, int depth) {
-  if (depth > 200) return;
-  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-    const size_t before = out.size();
-    append_text(out, n->v.text.text);
-    if (in_link) link_chars += out.size() - before;
-    return;
+// Bytes that are binary rather than a page: many NULs or control bytes early on.
+bool looks_binary(std::string_view bytes) {
+  const size_t probe = std::min<size_t>(bytes.size(), 8192);
+  size_t control = 0;
+  for (size_t i = 0; i < probe; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    control += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
   }
-  if (n->type != GUMBO_NODE_ELEMENT || skipped_tag(n->v.element.tag)) return;
-  if (n->v.element.tag == GUMBO_TAG_BR) {
-    out.push_back(' ');
-    return;
-  }
-  const bool link = in_link || n->v.element.tag == GUMBO_TAG_A;
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i)
-    inline_text(static_cast<const GumboNode*>(kids.data[i]), out, link_chars, link, depth + 1);
+  return probe > 0 && control * 20 > probe;
 }
 
-struct Block {
-  const GumboNode* node;
-  const GumboNode* parent;
-  std::string text;
-  size_t link_chars = 0;
-  bool heading = false;
-};
-
-bool has_block_child(const GumboNode* n) {
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
-    if (k->type == GUMBO_NODE_ELEMENT && block_tag(k->v.element.tag) && k->v.element.tag != GUMBO_TAG_BR) return true;
-  }
-  return false;
+std::string without_nul(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), '\0'), s.end());
+  return s;
 }
 
-void collect_blocks(const GumboNode* n, std::vector<Block>& out, int depth) {
-  if (n->type != GUMBO_NODE_ELEMENT || depth > 400) return;
-  const GumboTag tag = n->v.element.tag;
-  if (skipped_tag(tag) || furniture_class(n)) return;
-  const bool leaf_block = tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) ||
-                          tag == GUMBO_TAG_PRE || ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_TD) && !has_block_child(n));
-  if (leaf_block) {
-    Block b{n, n->parent, {}, 0, tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6};
-    inline_text(n, b.text, b.link_chars, false, 0);
-    while (!b.text.empty() && b.text.back() == ' ') b.text.pop_back();
-    while (!b.text.empty() && b.text.front() == ' ') b.text.erase(0, 1);
-    if (!b.text.empty()) out.push_back(std::move(b));
-    return;
-  }
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) collect_blocks(static_cast<const GumboNode*>(kids.data[i]), out, depth + 1);
+bool same_text(std::string_view a, std::string_view b) { return !a.empty() && utf8::fold(a) == utf8::fold(b); }
+
+size_t body_chars(const std::vector<html::Paragraph>& paragraphs) {
+  size_t n = 0;
+  for (const auto& p : paragraphs) n += p.chars;
+  return n;
 }
 
-const GumboNode* find_tag(const GumboNode* n, GumboTag tag, int depth = 0) {
-  if (n->type != GUMBO_NODE_ELEMENT || depth > 400) return nullptr;
-  if (n->v.element.tag == tag) return n;
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i)
-    if (const GumboNode* f = find_tag(static_cast<const GumboNode*>(kids.data[i]), tag, depth + 1)) return f;
-  return nullptr;
-}
-
-void find_meta(const GumboNode* n, Article& a, std::string& og_title, int depth = 0) {
-  if (n->type != GUMBO_NODE_ELEMENT || depth > 400) return;
-  const GumboTag tag = n->v.element.tag;
-  if (tag == GUMBO_TAG_META) {
-    const char* key = attr(n, "property");
-    if (!key) key = attr(n, "name");
-    if (!key) key = attr(n, "itemprop");
-    const char* content = attr(n, "content");
-    if (key && content) {
-      const std::string k = lower(key);
-      if (k == "og:title" && og_title.empty()) og_title = content;
-      if (a.published.empty() && (k == "article:published_time" || k == "datepublished" || k == "pubdate" ||
-                                  k == "date" || k == "dc.date" || k == "dc.date.issued" || k == "publish-date" || k == "sailthru.date"))
-        a.published = normalize_date(content).value_or("");
+// The body paragraphs: strict rules first, looser ones while the body is short.
+std::vector<html::Paragraph> best_body(const html::Tree& tree) {
+  constexpr html::BodyOptions kAttempts[] = {{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+  std::vector<html::Paragraph> best;
+  size_t best_chars = 0;
+  for (const html::BodyOptions& options : kAttempts) {
+    std::vector<html::Paragraph> body = html::article_body(tree, options);
+    const size_t chars = body_chars(body);
+    if (chars > best_chars) {
+      best = std::move(body);
+      best_chars = chars;
     }
-  } else if (tag == GUMBO_TAG_TIME && a.published.empty()) {
-    if (const char* dt = attr(n, "datetime")) a.published = normalize_date(dt).value_or("");
-  } else if (tag == GUMBO_TAG_TITLE && a.title.empty() && n->v.element.children.length > 0) {
-    std::string t;
-    size_t links = 0;
-    inline_text(n, t, links, false, 0);
-    a.title = t;
+    if (best_chars >= kShortBody) break;
   }
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) find_meta(static_cast<const GumboNode*>(kids.data[i]), a, og_title, depth + 1);
+  return best;
 }
 
-std::string trim_copy(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
-  return s.substr(i);
+std::string join_body(std::vector<html::Paragraph> paragraphs, const html::PageMeta& meta) {
+  // The headline repeated at the top of the body.
+  while (!paragraphs.empty() && (same_text(paragraphs.front().text, meta.title) || same_text(paragraphs.front().text, meta.h1)))
+    paragraphs.erase(paragraphs.begin());
+  std::vector<std::string_view> lines;
+  lines.reserve(paragraphs.size());
+  for (const auto& p : paragraphs) lines.push_back(p.text);
+  const std::vector<std::string_view> kept = drop_furniture(lines);
+  std::string body;
+  size_t k = 0;
+  for (size_t i = 0; i < paragraphs.size() && k < kept.size(); ++i) {
+    if (paragraphs[i].text.data() != kept[k].data()) continue;
+    if (!body.empty()) body += paragraphs[i].line_break ? "\n" : "\n\n";
+    body += paragraphs[i].text;
+    ++k;
+  }
+  return body;
 }
 
 }  // namespace
 
 std::string html_to_utf8(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    std::string out = convert(bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+    if (out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
+    if (!out.empty() && !utf8::first_invalid(out)) return out;
+  }
   if (!utf8::first_invalid(bytes)) return std::string(bytes);
   std::string charset = declared_charset(bytes);
-  if (charset.empty() || charset == "utf-8" || charset == "utf8") charset = "windows-1252";
-  std::string out = convert(bytes, charset);
+  if (charset == "utf-8" || charset == "utf8" || (charset.empty() && mostly_utf8(bytes))) {
+    if (mostly_utf8(bytes)) return utf8::sanitize(bytes);
+    charset.clear();
+  }
+  if (charset.empty()) charset = detected_charset(bytes);
+  if (charset.empty() || charset.starts_with("utf")) charset = "windows-1252";
+  std::string out = convert(bytes, converter_name(charset));
+  if (out.empty() || utf8::first_invalid(out)) out = convert(bytes, "windows-1252");
   if (out.empty() || utf8::first_invalid(out)) out = utf8::sanitize(bytes);
   return out;
 }
 
 Article extract_article(std::string_view html) {
+  const html::MarkupShape shape = html::measure_markup(html);
+  if (shape.max_depth > kMaxDepth)
+    throw PageError(fmt::format("HTML elements nested {} levels deep (the limit is {}), skipped", shape.max_depth, kMaxDepth));
+  if (shape.elements > kMaxElements)
+    throw PageError(fmt::format("HTML page has {} elements (the limit is {}), skipped", shape.elements, kMaxElements));
+  const html::Tree tree(html);
+  const html::PageMeta meta = html::page_meta(tree);
   Article a;
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-  std::string og_title;
-  find_meta(out->root, a, og_title);
-  if (!og_title.empty()) a.title = og_title;
-  a.title = trim_copy(a.title);
-
-  std::vector<Block> blocks;
-  const GumboNode* scope = find_tag(out->root, GUMBO_TAG_BODY);
-  collect_blocks(scope ? scope : out->root, blocks, 0);
-  // Score each parent by the non-link text of its paragraph children.
-  std::unordered_map<const GumboNode*, double> score;
-  for (const Block& b : blocks) {
-    const double text = static_cast<double>(b.text.size() - std::min(b.text.size(), b.link_chars));
-    if (b.link_chars * 2 > b.text.size() || b.text.size() < 25) continue;
-    score[b.parent] += text;
-    if (b.parent && b.parent->parent) score[b.parent->parent] += text * 0.5;
-  }
-  const GumboNode* best = nullptr;
-  double best_score = 0;
-  for (const auto& [node, s] : score)
-    if (s > best_score) best_score = s, best = node;
-  std::vector<std::string_view> lines;
-  for (const Block& b : blocks) {
-    bool inside = false;
-    for (const GumboNode* p = b.node; p; p = p->parent)
-      if (p == best) inside = true;
-    if (!inside || b.link_chars * 10 > b.text.size() * 6) continue;
-    lines.push_back(b.text);
-  }
-  for (std::string_view line : drop_furniture(lines)) {
-    if (!a.body.empty()) a.body += "\n\n";
-    a.body.append(line);
-  }
-  if (!a.title.empty() && a.body.starts_with(a.title)) a.body = trim_copy(a.body.substr(a.title.size()));
+  a.title = meta.title.empty() ? meta.h1 : meta.title;
+  a.published = meta.published;
+  a.body = join_body(best_body(tree), meta);
   return a;
 }
 
 Document parse_html(const Unit& unit) {
-  if (unit.bytes.find_first_not_of(" \t\r\n") == std::string::npos) throw ReadError(unit.origin, "empty file, skipped");
-  if (std::memchr(unit.bytes.data(), '\0', std::min<size_t>(unit.bytes.size(), 8192)))
-    throw ReadError(unit.origin, "binary file (contains NUL bytes), skipped");
-  const std::string html = html_to_utf8(unit.bytes);
-  Article a = extract_article(html);
+  if (unit.bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) throw ReadError(unit.origin, "empty file, skipped");
+  const bool utf16 = unit.bytes.starts_with("\xFF\xFE") || unit.bytes.starts_with("\xFE\xFF");
+  if (!utf16 && looks_binary(unit.bytes)) throw ReadError(unit.origin, "binary file (contains NUL or control bytes), skipped");
+  const std::string html = without_nul(html_to_utf8(unit.bytes));
+  Article a;
+  try {
+    a = extract_article(html);
+  } catch (const PageError& e) {
+    throw ReadError(unit.origin, e.what());
+  }
   if (a.body.empty()) throw ReadError(unit.origin, "no article text found in the HTML page, skipped");
   Document doc;
   doc.format = Format::html;

@@ -2,6 +2,7 @@
 // parses it with gumbo and keeps the article: title, publication date and body
 // paragraphs, without navigation, share bars, related-story lists or footers.
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -10,8 +11,10 @@
 
 namespace chronicle::read {
 
-// Bytes of a page in UTF-8: as they are when already valid UTF-8, else converted
-// from the charset the page declares (windows-1252 when it declares none).
+// Bytes of a page in UTF-8: as they are when already valid UTF-8 (a UTF-16 page
+// with a byte-order mark is converted), else converted from the charset the page
+// declares, or the one ICU detects, windows-1252 when neither is sure. A page
+// declaring UTF-8 with a few broken sequences gets U+FFFD for them.
 std::string html_to_utf8(std::string_view bytes);
 
 struct Article {
@@ -20,11 +23,21 @@ struct Article {
   std::string body;       // paragraphs separated by blank lines
 };
 
+// A page the extractor refuses to parse (nested too deep, too many elements).
+class PageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // requires: `html` is valid UTF-8.
+// throws: PageError when the markup is beyond the parser's limits (elements
+// nested more than 2,000 deep, more than 1,000,000 elements).
 Article extract_article(std::string_view html);
 
-// Document of an HTML unit: title on the first line, then the body.
-// throws: ReadError when the page has no article text.
+// Document of an HTML unit: title on the first line, a blank line, then the body
+// paragraphs separated by blank lines.
+// throws: ReadError when the page is binary, empty, beyond the parser's limits or
+// has no article text.
 Document parse_html(const Unit& unit);
 
 }  // namespace chronicle::read

@@ -55,13 +55,18 @@ std::string skeleton(std::string_view w) {
 
 std::string entity_key(EntityKind kind, std::string_view name) {
   const extract::Gazetteer& gaz = extract::Gazetteer::instance();
-  if (kind == EntityKind::location || kind == EntityKind::organization || kind == EntityKind::other) {
+  if (kind != EntityKind::person) {
     if (const std::string_view code = gaz.country(name); !code.empty()) return "location:country:" + std::string(code);
   }
-  std::string key(to_string(kind));
-  key += ':';
+  // The kind is not part of the key: a name typed person in one article and
+  // organisation in another ("Boeing") is one entity, whose kind is the one
+  // most of its documents give it.
+  std::string key = "name:";
   bool first = true;
   for (const std::string& w : name_words(name)) {
+    // Initials and generational suffixes do not tell people apart:
+    // "Donald J. Trump" is "Donald Trump".
+    if (kind == EntityKind::person && (w.size() == 1 || w == "jr" || w == "sr")) continue;
     if (!first) key += ' ';
     key += skeleton(w);
     first = false;

@@ -21,7 +21,8 @@ std::vector<std::string> name_words(std::string_view name);
 std::string skeleton(std::string_view folded_word);
 
 // The cross-document key of an entity named `name` of kind `kind`:
-// "location:country:UKR" for countries, else "<kind>:<skeletons of the words>".
+// "location:country:UKR" for countries, else "name:<skeletons of the words>"
+// (the kind is left out on purpose: see keys.cpp).
 std::string entity_key(EntityKind kind, std::string_view name);
 
 }  // namespace chronicle::resolve

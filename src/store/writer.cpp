@@ -189,18 +189,28 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   }
 
   Stmt& ins_cm = db_.cached("insert_claim_mention",
-                            "INSERT INTO claim_mention (document_id, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, sentence) "
-                            "VALUES (:doc, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
+                            "INSERT INTO claim_mention (document_id, part_of, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, sentence) "
+                            "VALUES (:doc, :part_of, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
   for (const ClaimMention& c : facts.claims) {
     if (c.content.empty()) continue;
-    ins_cm.reset();
-    ins_cm.bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date).bind(":sentence", c.sentence)
-        .bind_or_null(":speaker", optional_id(local_of(c.speaker)));
-    if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
-    else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
-    bind_span(ins_cm, cp, doc.text, c.content);
-    ins_cm.run();
-    new_claims_.push_back(db_.last_insert_id());
+    // One evidence row per piece of the content (a quotation split by its cue
+    // or continued over paragraphs has several); later pieces point at the first.
+    int64_t first = 0;
+    for (size_t i = 0; i <= c.more.size(); ++i) {
+      const Span piece = i == 0 ? c.content : c.more[i - 1];
+      if (piece.empty()) continue;
+      ins_cm.reset();
+      ins_cm.bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date).bind(":sentence", c.sentence)
+          .bind_or_null(":speaker", optional_id(local_of(c.speaker))).bind_or_null(":part_of", optional_id(first));
+      if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
+      else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
+      bind_span(ins_cm, cp, doc.text, piece);
+      ins_cm.run();
+      if (!first) {
+        first = db_.last_insert_id();
+        new_claims_.push_back(first);
+      }
+    }
   }
 
   Stmt& ins_rm = db_.cached("insert_relation_mention",
@@ -241,8 +251,9 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("claim_mention_facts",
-                         "SELECT l.entity_id, cm.text, cm.quoted, cm.date FROM claim_mention cm "
-                         "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id");
+                         "SELECT l.entity_id, (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention "
+                         "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date FROM claim_mention cm "
+                         "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id AND cm.part_of IS NULL");
     q.bind(":id", id);
     if (!q.step()) continue;
     const int64_t speaker = q.is_null(0) ? 0 : q.int64(0);
@@ -258,7 +269,7 @@ void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
                                           s.bind_or_null(":speaker", optional_id(speaker)).bind(":content", content).bind(":quoted", quoted)
                                               .bind_or_null(":date", date);
                                         });
-    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id").bind(":node", node).bind(":id", id).run();
+    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", id).run();
     touched_claims_.insert(node);
   }
 }
@@ -292,7 +303,8 @@ void Writer::finish_batch() {
   std::vector<int64_t> relations = ids_for(db_, "relations_of_local",
                                            "SELECT id FROM relation_mention WHERE subject_local_id = :id UNION SELECT id FROM relation_mention WHERE object_local_id = :id",
                                            settled.locals);
-  std::vector<int64_t> claims = ids_for(db_, "claims_of_local", "SELECT id FROM claim_mention WHERE speaker_local_id = :id", settled.locals);
+  std::vector<int64_t> claims = ids_for(db_, "claims_of_local", "SELECT id FROM claim_mention WHERE speaker_local_id = :id AND part_of IS NULL",
+                                        settled.locals);
   std::vector<int64_t> events = ids_for(db_, "events_of_local",
                                         "SELECT event_mention_id FROM event_participant WHERE local_entity_id = :id "
                                         "UNION SELECT id FROM event_mention WHERE place_local_id = :id",
@@ -338,7 +350,10 @@ void Writer::refresh_nodes() {
         SELECT l.name FROM local_entity l WHERE l.entity_id = :id
          GROUP BY l.name
          ORDER BY length(l.name) - length(replace(l.name, ' ', '')) DESC, count(DISTINCT l.document_id) DESC, l.name
-         LIMIT 1)
+         LIMIT 1),
+        kind = CASE WHEN key LIKE 'location:%' THEN 'location' ELSE (
+        SELECT l.kind FROM local_entity l WHERE l.entity_id = :id
+         GROUP BY l.kind ORDER BY l.kind = 'other', count(DISTINCT l.document_id) DESC, count(*) DESC, l.kind LIMIT 1) END
       WHERE id = :id AND EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id))sql").bind(":id", id).run();
     Stmt& after = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
     after.bind(":id", id);

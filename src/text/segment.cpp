@@ -149,7 +149,7 @@ class Tokenizer {
       // `` and '' (typewriter-style quotes used by some newswires)
       if (end < s_.size() && s_[end] == static_cast<char>(c)) {
         ++end;
-        flags |= kQuoteMark | (c == '`' ? kOpenQuote : kCloseQuote);
+        flags |= kQuoteMark | (c == '`' ? kOpenQuote : 0);  // '' both opens and closes (NYT style)
       } else if (c == '\'') {
         flags |= kQuoteMark;
       }
@@ -201,6 +201,15 @@ bool hard_wrapped(std::string_view s) {
   return lines >= 6 && wrapped * 2 > lines;
 }
 
+// True when the token is glued to the word after it and not to the one before
+// ("... said. "We"): how an ambiguous straight or doubled quote mark opens.
+bool opens_word(const Analysis& a, uint32_t t) {
+  const auto& toks = a.tokens;
+  const bool space_before = t == 0 || toks[t - 1].span.end < toks[t].span.begin;
+  const bool glued_after = t + 1 < toks.size() && toks[t + 1].span.begin == toks[t].span.end && !toks[t + 1].is(kLineStart);
+  return space_before && glued_after;
+}
+
 bool sentence_starter(std::string_view w) {
   return std::find(kSentenceStarters.begin(), kSentenceStarters.end(), w) != kSentenceStarters.end();
 }
@@ -236,7 +245,9 @@ void split_sentences(Analysis& a) {
     uint32_t end = t + 1;
     while (end < toks.size() && !toks[end].is(kLineStart)) {
       const std::string_view w = a.str(end);
-      if (toks[end].is(kCloseQuote) || w == ")" || w == "]" || w == "\"" || w == "\xE2\x80\x99" || w == "''") ++end;
+      const bool ambiguous = w == "\"" || w == "''";
+      if (ambiguous && opens_word(a, end)) break;  // 'done. "Next' opens the next sentence
+      if (toks[end].is(kCloseQuote) || w == ")" || w == "]" || ambiguous || w == "\xE2\x80\x99") ++end;
       else break;
     }
     if (end >= toks.size() || toks[end].is(kLineStart)) continue;
@@ -245,8 +256,11 @@ void split_sentences(Analysis& a) {
     const bool upper_next = next.is(kCapitalized) || next.is(kNumber) || next.is(kQuoteMark) ||
                             (next.is(kPunct) && !next.is(kTerminal) && nw != "," && nw != ")" && nw != ";");
     if (!upper_next) continue;
-    // After an abbreviation only a clear sentence opener ends the sentence.
-    if (!tok.is(kTerminal) && !sentence_starter(nw)) continue;
+    // After an abbreviation only a clear sentence opener ends the sentence:
+    // a common first word, or a quotation mark opening a capitalised word.
+    const bool quote_opens = (next.is(kOpenQuote) || ((nw == "\"" || nw == "''") && opens_word(a, end))) &&
+                             end + 1 < toks.size() && toks[end + 1].is(kCapitalized);
+    if (!tok.is(kTerminal) && !sentence_starter(nw) && !quote_opens) continue;
     close(end);
     t = end - 1;
   }
@@ -284,14 +298,22 @@ void find_quotes(Analysis& a) {
       if (!tok.is(kQuoteMark)) continue;
       const std::string_view w = a.str(t);
       bool opens = tok.is(kOpenQuote), closes = tok.is(kCloseQuote);
-      if (w == "\"") {
-        if (open < 0) opens = space_before(a, t) || !toks[t - 1].is(kWord);
+      if (w == "\"" || w == "''") {
+        if (open < 0) opens = opens_word(a, t) || (t > 0 && !toks[t - 1].is(kWord) && !toks[t - 1].is(kTerminal) && a.str(t - 1) != ",");
         else closes = true;
         if (open < 0 && !opens) closes = false;
       } else if (w == "\xE2\x80\x98" && open < 0 && space_before(a, t)) {
         continue;  // single quotes are too ambiguous with apostrophes to pair reliably
       } else if (!opens && !closes) {
         continue;
+      }
+      // A mistyped closer: an opening mark glued to the word before it and not
+      // to the one after ("a fascist?“ he asked").
+      const bool glued_after = t + 1 < last && toks[t + 1].span.begin == tok.span.end;
+      if (opens && open >= 0 && !space_before(a, t) && !glued_after && w == "\xE2\x80\x9C") {
+        opens = false;
+        closes = true;
+        tok.flags &= static_cast<uint16_t>(~kOpenQuote);
       }
       if (opens && open < 0) {
         open = t;
@@ -307,7 +329,7 @@ void find_quotes(Analysis& a) {
         q.paragraph = paragraph;
         if (q.inner.size() > 0) a.quotes.push_back(q);
         open = -1;
-      } else if (opens && open >= 0 && w != "\"") {
+      } else if (opens && open >= 0 && w != "\"" && w != "''") {
         open = t;  // re-opened without closing: restart
       }
     }

@@ -1,0 +1,918 @@
+// Claims: who said what. Finds direct quotations (a quotation that stands as
+// what someone said, possibly interrupted by its cue or running over several
+// sentences and paragraphs) and reported speech ("X said (that) ...", "...,
+// X said.", "according to X, ...", "X told reporters ...", "..., said X"), the
+// cue that attributes each, the speaker (a name mention; pronouns and role
+// nouns are resolved by SpeakerResolver) and the date it was said. A quotation
+// embedded in a reported clause ("called it a 'cornerstone'") stays part of that
+// clause, which is stored as reported speech. Word lists: data/speech_verbs.tsv,
+// data/claim_words.tsv.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/lexicon.h"
+#include "extract/pipeline.h"
+#include "extract/speakers.h"
+
+namespace chronicle::extract {
+
+namespace {
+
+using text::Token;
+
+enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32 };
+enum WordClass : uint16_t {
+  kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
+  kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024
+};
+constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
+constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
+
+struct CueForm {
+  std::string second;  // required next word, or empty
+  uint8_t flags = 0;
+};
+
+class ClaimLexicon {
+ public:
+  static const ClaimLexicon& instance() {
+    static const ClaimLexicon lex;
+    return lex;
+  }
+  const std::vector<CueForm>* cue(const std::string& lower) const {
+    auto it = cues_.find(lower);
+    return it == cues_.end() ? nullptr : &it->second;
+  }
+  uint16_t word(const std::string& lower) const {
+    auto it = words_.find(lower);
+    return it == words_.end() ? 0 : it->second;
+  }
+
+ private:
+  ClaimLexicon() {
+    for_each_row("speech_verbs.tsv", [&](const auto& cols) {
+      if (cols.size() < 3) return;
+      const std::string_view form = cols[0];
+      const size_t space = form.find(' ');
+      CueForm cf;
+      if (space != std::string_view::npos) cf.second = std::string(form.substr(space + 1));
+      for (char c : cols[2]) {
+        if (c == 'q') cf.flags |= kSpeech;
+        if (c == 'o') cf.flags |= kAddressee;
+        if (c == 'r') cf.flags |= kAfterQuote;
+        if (c == 'c') cf.flags |= kThought;
+        if (c == 'n') cf.flags |= kObject;
+        if (c == 'a') cf.flags |= kAccording;
+      }
+      auto& v = cues_[std::string(form.substr(0, space))];
+      v.push_back(cf);
+      std::stable_sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.second.size() > b.second.size(); });
+    });
+    static const std::unordered_map<std::string_view, uint16_t> kClasses = {
+        {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
+        {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe}};
+    for_each_row("claim_words.tsv", [&](const auto& cols) {
+      if (cols.size() < 2) return;
+      if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
+    });
+  }
+  std::unordered_map<std::string, std::vector<CueForm>> cues_;
+  std::unordered_map<std::string, uint16_t> words_;
+};
+
+// The source of a claim as the text gives it.
+struct Subject {
+  bool found = false;
+  int32_t mention = -1;     // name mention (also the possessor in "Trump's campaign")
+  uint16_t pronoun = 0;     // WordClass pronoun bit
+  int32_t role = -1;        // token of a role noun head ("the spokeswoman")
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+};
+
+struct Cue {
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint8_t flags = 0;
+  bool used = false;
+};
+
+struct Pending {
+  std::vector<Span> parts;  // content pieces in text order
+  int32_t cue = -1;         // index into cues
+  Subject subject;
+  int32_t inherit = -1;     // pending claim whose speaker this one takes
+  bool quoted = false;
+  uint32_t sentence = 0;
+  int32_t speaker = -1;     // resolved
+};
+
+class DocumentClaims {
+ public:
+  DocumentClaims(Context& ctx)
+      : ctx_(ctx), a_(ctx.text), lex_(ClaimLexicon::instance()), resolver_(ctx.text, ctx.facts) {}
+
+  void run() {
+    index_tokens();
+    find_cues();
+    find_direct_quotes();
+    find_reported();
+    attach_follow_on_quotes();
+    emit();
+  }
+
+ private:
+  // ---------------------------------------------------------------- tokens
+  void index_tokens() {
+    const size_t n = a_.tokens.size();
+    cls_.assign(n, 0);
+    cue_at_.assign(n, -1);
+    mention_.assign(n, -1);
+    quote_.assign(n, -1);
+    covered_.assign(n, 0);
+    std::string lower;
+    for (uint32_t t = 0; t < n; ++t) {
+      if (!a_.tokens[t].is(text::kWord)) continue;
+      lower_into(t, lower);
+      cls_[t] = lex_.word(lower);
+    }
+    for (size_t m = 0; m < ctx_.facts.mentions.size(); ++m) {
+      const Mention& mn = ctx_.facts.mentions[m];
+      if (mn.form != MentionForm::name) continue;
+      for (uint32_t t = a_.token_at(mn.span.begin); t < n && a_.tokens[t].span.begin < mn.span.end; ++t)
+        mention_[t] = static_cast<int32_t>(m);
+    }
+    for (size_t q = 0; q < a_.quotes.size(); ++q) {
+      const text::Quotation& qt = a_.quotes[q];
+      for (uint32_t t = qt.open_token; t < n && a_.tokens[t].span.begin < qt.outer.end; ++t) quote_[t] = static_cast<int32_t>(q);
+    }
+  }
+
+  void lower_into(uint32_t t, std::string& out) const {
+    const std::string_view w = a_.str(t);
+    out.assign(w);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  std::string_view str(uint32_t t) const { return a_.str(t); }
+  bool is(uint32_t t, std::string_view w) const { return t < a_.tokens.size() && a_.str(t) == w; }
+  bool word(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kWord); }
+  bool quoted(uint32_t t) const { return quote_[t] >= 0; }
+  bool quote_mark(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kQuoteMark); }
+  bool terminal(uint32_t t) const { return a_.tokens[t].is(text::kTerminal); }
+  const text::Sentence& sentence_of(uint32_t t) const { return a_.sentences[a_.tokens[t].sentence]; }
+  bool participle(uint32_t t) const { return str(t).ends_with("ing"); }
+
+  // ------------------------------------------------------------------ cues
+  void find_cues() {
+    std::string lower, next;
+    for (const text::Sentence& s : a_.sentences) {
+      for (uint32_t t = s.first; t < s.last; ++t) {
+        if (!word(t) || quoted(t) || a_.tokens[t].is(text::kNumber)) continue;
+        if (a_.tokens[t].is(text::kCapitalized) && t != s.first) continue;
+        lower_into(t, lower);
+        const std::vector<CueForm>* forms = lex_.cue(lower);
+        if (!forms) continue;
+        for (const CueForm& f : *forms) {
+          uint32_t last = t + 1;
+          if (!f.second.empty()) {
+            if (last >= s.last) continue;
+            lower_into(last, next);
+            if (next != f.second) continue;
+            ++last;
+          }
+          if (!(f.flags & kAccording) && !verb_position(t, s)) break;
+          cue_at_[t] = static_cast<int32_t>(cues_.size());
+          cues_.push_back(Cue{t, last, f.flags, false});
+          t = last - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  // False where the word reads as a noun or infinitive ("his claims", "to say",
+  // "was told").
+  bool verb_position(uint32_t t, const text::Sentence& s) const {
+    if (t == s.first) return true;
+    const uint32_t p = t - 1;
+    if (is(p, "to") || (cls_[p] & (kDet | kBe))) return false;
+    if ((cls_[p] & kPrep) && !(cls_[p] & kAux) && !participle(t)) return false;
+    return true;
+  }
+
+  // -------------------------------------------------------------- subjects
+  // A noun phrase ending just before token `e` that can be a speaker.
+  Subject phrase_ending_at(uint32_t e, const text::Sentence& s) const {
+    Subject sub;
+    if (e <= s.first) return sub;
+    const uint32_t t = e - 1;
+    if (quoted(t) || !word(t) || cue_at_[t] >= 0) return sub;
+    if (cls_[t] & kPronoun) {
+      if (t > s.first && word(t - 1) && !(cls_[t - 1] & (kStop | kAux))) return sub;
+      sub.found = true;
+      sub.pronoun = cls_[t] & kPronoun;
+      sub.first = t;
+      sub.last = e;
+      return sub;
+    }
+    if (cls_[t] & (kDet | kPrep | kAux | kStop | kBe | kAddr)) return sub;
+    if (mention_[t] >= 0) {
+      uint32_t f = t;
+      while (f > s.first && mention_[f - 1] == mention_[t]) --f;
+      sub.found = true;
+      sub.mention = mention_[t];
+      sub.first = f;
+      sub.last = e;
+      return sub;
+    }
+    // A nominal: "the spokeswoman", "Trump's campaign", "a spokesman for Clinton".
+    uint32_t k = t + 1;
+    int32_t name = -1;
+    while (k > s.first && e - (k - 1) <= 7) {
+      const uint32_t c = k - 1;
+      const std::string_view w = str(c);
+      if (quoted(c) || cue_at_[c] >= 0) break;
+      if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-") break;
+      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of")) break;
+      if (mention_[c] >= 0 && name < 0) name = mention_[c];
+      k = c;
+    }
+    if (k > t) return sub;
+    sub.found = true;
+    sub.mention = name;
+    sub.role = a_.tokens[t].is(text::kCapitalized) ? -1 : static_cast<int32_t>(t);
+    sub.first = k;
+    sub.last = e;
+    return sub;
+  }
+
+  // The speaker before a cue: "Logan said", "he has also said", "Justin
+  // Logan, director of ..., said", "Russia, through adviser Yuri Ushakov, said".
+  Subject left_subject(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    uint32_t i = c.first;
+    while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i;
+    if (i <= s.first) return {};
+    // "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis.
+    if (is(i - 1, ")")) {
+      uint32_t k = i - 1;
+      while (k > s.first && i - k < 10 && !is(k, "(")) --k;
+      if (is(k, "(") && k > s.first) i = k;
+    }
+    const uint32_t t = i - 1;
+    // "X said ... but said ...": the first verb's subject.
+    if (is(t, "and") || is(t, "but")) return earlier_subject(c);
+    if (!is(t, ",")) return phrase_ending_at(i, s);
+    // An apposition between commas.
+    for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
+      if (quote_mark(k) || is(k, ";")) break;
+      if (!is(k, ",")) continue;
+      Subject head = phrase_ending_at(k, s);
+      if (!head.found || (head.mention < 0 && !head.pronoun)) continue;  // "Harry Bond, 30, of Raleigh, ..., said"
+      if (head.pronoun) return {};
+      if (head.mention < 0 || !person(head.mention)) {
+        for (uint32_t j = t; j-- > k + 1;)
+          if (mention_[j] >= 0 && person(mention_[j])) {
+            head.mention = mention_[j];
+            head.role = -1;
+            break;
+          }
+      }
+      head.last = i;
+      return head;
+    }
+    return {};
+  }
+
+  // The speaker after a cue: "..., said Justin Logan, director of ...",
+  // "said Kremlin spokesman Dmitry Peskov on Monday", "said the spokesman".
+  Subject right_subject(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    Subject sub;
+    const uint32_t j = c.last;
+    if (j >= s.last) return sub;
+    if ((cls_[j] & kPronoun) && !(cls_[j] & kPronFirst)) {
+      sub.found = true;
+      sub.pronoun = cls_[j] & kPronoun;
+      sub.first = j;
+      sub.last = j + 1;
+      return sub;
+    }
+    // The noun phrase up to a comma, parenthesis, preposition or the end; its
+    // head is the last person named in it ("former Obama adviser David Axelrod").
+    uint32_t k = j;
+    int32_t name = -1;
+    for (; k < s.last && k - j < 10; ++k) {
+      const std::string_view w = str(k);
+      const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
+      if ((!word(k) && !possessive) || quoted(k) || cue_at_[k] >= 0) break;
+      if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
+      if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
+    }
+    const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
+    if (k == j || (!boundary && name < 0)) return sub;
+    sub.found = true;
+    sub.mention = name;
+    sub.first = j;
+    sub.last = k;
+    if (name < 0 && !a_.tokens[k - 1].is(text::kCapitalized)) sub.role = static_cast<int32_t>(k - 1);
+    return sub;
+  }
+
+  // "…, adding that …": the subject of the clause's main cue.
+  Subject participle_subject(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    if (c.first == s.first || !participle(c.first)) return {};
+    return earlier_subject(c);
+  }
+
+  // The subject of an earlier cue in the sentence, else the name the sentence
+  // opens with ("Clinton seemed ready to riff on it, telling the crowd, ...").
+  Subject earlier_subject(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    for (int32_t k = cue_index(c) - 1; k >= 0; --k) {
+      const Cue& main = cues_[static_cast<size_t>(k)];
+      if (main.first < s.first) break;
+      Subject sub = left_subject(main);
+      if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
+      if (sub.found) return sub;
+    }
+    for (uint32_t t = s.first; t < c.first && t < s.first + 8; ++t) {
+      if (quoted(t)) break;
+      const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
+      if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
+      if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
+        uint32_t e = t + 1;
+        while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
+        return phrase_ending_at(e, s);
+      }
+    }
+    return {};
+  }
+
+  Subject subject_of(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    if (c.flags & kAccording) return according_source(c);
+    if (c.first > s.first && is(c.first - 1, ",") && participle(c.first)) return participle_subject(c);
+    Subject sub = left_subject(c);
+    if (!sub.found && (c.flags & (kSpeech | kAfterQuote))) sub = right_subject(c);
+    return sub;
+  }
+
+  Subject according_source(const Cue& c) const {
+    Cue shifted = c;
+    shifted.flags = kSpeech;
+    Subject sub = right_subject(shifted);
+    return sub;
+  }
+
+  int32_t cue_index(const Cue& c) const { return cue_at_[c.first]; }
+  bool person(int32_t m) const { return ctx_.facts.mentions[static_cast<size_t>(m)].kind == EntityKind::person; }
+
+  // ---------------------------------------------------------- direct quotes
+  struct Chain {
+    std::vector<uint32_t> quotes;
+    uint32_t open = 0, close = 0;  // tokens of the first opening and last closing mark
+    bool closed = true;
+  };
+
+  std::vector<Chain> quote_chains() const {
+    std::vector<Chain> chains;
+    for (uint32_t q = 0; q < a_.quotes.size(); ++q) {
+      const text::Quotation& qt = a_.quotes[q];
+      if (!chains.empty() && !chains.back().closed) {
+        const text::Quotation& prev = a_.quotes[chains.back().quotes.back()];
+        const text::Paragraph& para = a_.paragraphs[qt.paragraph];
+        if (qt.paragraph == prev.paragraph + 1 && qt.open_token == a_.sentences[para.first_sentence].first) {
+          chains.back().quotes.push_back(q);
+          chains.back().close = qt.close_token;
+          chains.back().closed = qt.closed;
+          continue;
+        }
+      }
+      chains.push_back(Chain{{q}, qt.open_token, qt.close_token, qt.closed});
+    }
+    return chains;
+  }
+
+  // Index of a cue ending within a few tokens before `open` that introduces
+  // what follows ("Logan said:", "he told reporters on Sunday,"), or -1.
+  int32_t cue_before(uint32_t open) const {
+    const text::Sentence& s = sentence_of(open);
+    for (uint32_t k = open; k-- > s.first && open - k <= kMaxContentGap;) {
+      if (quote_mark(k) || quoted(k)) return -1;
+      if (is(k, "that") || is(k, ";") || terminal(k)) return -1;
+      if (is(k, ",") && k + 1 < open && !is(open - 1, ",") && !is(open - 1, ":")) return -1;
+      if (is(k, ",") && k + 1 < open - 1) return -1;  // a new clause after the cue's comma
+      if (cue_at_[k] >= 0) return cue_at_[k];
+    }
+    return -1;
+  }
+
+  // Index of a cue just after `close` ("…,” Logan said", "…,” said Logan",
+  // "…?” Biden said." split off as a sentence of its own), or -1.
+  int32_t cue_after(uint32_t close) const {
+    const text::Sentence& s = sentence_of(close);
+    uint32_t k = close + 1;
+    if (k >= s.last) return cue_in_next_sentence(close);
+    if (is(k, ",") || str(k) == "\xE2\x80\x94") ++k;
+    for (uint32_t j = k; j < s.last && j - k <= 40; ++j) {
+      if (quote_mark(j) || terminal(j) || is(j, ";")) return -1;
+      if (cue_at_[j] < 0) continue;
+      const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
+      if (j == k) return cue_at_[j];
+      return speaker_starts_at(c, k) ? cue_at_[j] : -1;
+    }
+    return -1;
+  }
+
+  // True when the cue's subject phrase starts at token `k` (titles and roles
+  // before the name allowed: "campaign manager Robby Mook said").
+  bool speaker_starts_at(const Cue& c, uint32_t k) const {
+    const Subject sub = left_subject(c);
+    if (!sub.found || sub.first < k) return false;
+    for (uint32_t g = k; g < sub.first; ++g)
+      if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
+    return sub.first <= k + 5;
+  }
+
+  int32_t cue_in_next_sentence(uint32_t close) const {
+    const uint32_t si = a_.tokens[close].sentence + 1;
+    if (si >= a_.sentences.size() || a_.sentences[si].paragraph != sentence_of(close).paragraph) return -1;
+    const text::Sentence& n = a_.sentences[si];
+    for (uint32_t j = n.first; j < n.last && j - n.first <= 12; ++j) {
+      if (quote_mark(j) || is(j, ",")) return -1;
+      if (cue_at_[j] < 0) continue;
+      const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
+      if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) == UINT32_MAX) return -1;
+      return j == n.first || speaker_starts_at(c, n.first) ? cue_at_[j] : -1;
+    }
+    return -1;
+  }
+
+  // True when the quotation opening at `open` starts a statement of its own
+  // rather than a phrase inside a clause ("called it a 'cornerstone'").
+  bool stands_alone_before(uint32_t open, int32_t cue) const {
+    const text::Sentence& s = sentence_of(open);
+    if (open == s.first) return true;
+    const uint32_t p = open - 1;
+    if (is(p, ":") || quote_mark(p)) return true;
+    if (is(p, ",") || str(p) == "\xE2\x80\x94" || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
+    // Right after the cue or its addressee: "said “...", "told reporters “..."
+    if (cue < 0) return false;
+    const Cue& c = cues_[static_cast<size_t>(cue)];
+    return (c.flags & kSpeech) && (open == c.last || open == skip_addressee(c.last, s));
+  }
+
+  // A title in quotation marks ("Meet the Press", ''An American Son''): every
+  // word capitalised, few words.
+  bool title_like(const std::vector<uint32_t>& quotes) const {
+    if (quotes.size() != 1) return false;
+    const text::Quotation& q = a_.quotes[quotes[0]];
+    size_t words = 0;
+    for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
+      if (!word(t)) continue;
+      ++words;
+      if (!a_.tokens[t].is(text::kCapitalized) && !a_.tokens[t].is(text::kNumber) && !(cls_[t] & (kDet | kPrep | kStop))) return false;
+    }
+    return words <= 6;
+  }
+
+  bool stands_alone_after(uint32_t close, int32_t cue) const {
+    const text::Sentence& s = sentence_of(close);
+    const uint32_t n = close + 1;
+    if (n >= s.last || terminal(n) || is(n, ")") || is(n, ";")) return true;
+    if (cue >= 0) return true;
+    // "…,” the man shouted" with no known cue: a comma or terminal inside the marks.
+    const std::string_view inner = a_.str(close - 1);
+    return inner == "," || a_.tokens[close - 1].is(text::kTerminal);
+  }
+
+  void find_direct_quotes() {
+    for (const Chain& ch : quote_chains()) {
+      const int32_t after = ch.closed ? cue_after(ch.close) : -1;
+      const int32_t before = cue_before(ch.open);
+      // A quotation inside a clause ("called the plan “a disgrace”") stays
+      // part of the reported claim around it.
+      if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
+      if (title_like(ch.quotes)) continue;
+      std::vector<Span> parts;
+      for (uint32_t q : ch.quotes) {
+        const Span inner = trim(a_.quotes[q].inner);
+        if (!inner.empty()) parts.push_back(inner);
+      }
+      if (parts.empty() || words_in(parts) < ((after >= 0 || before >= 0) ? 1u : 2u)) continue;
+      int32_t cue = after >= 0 ? after : before;
+      // "Feinstein said “…,” she said.": the named speaker wins.
+      if (after >= 0 && before >= 0 && !by_cue_.count(before)) {
+        const Subject sa = subject_of(cues_[static_cast<size_t>(after)]);
+        const Subject sb = subject_of(cues_[static_cast<size_t>(before)]);
+        if (sa.mention < 0 && sb.mention >= 0) cue = before;
+      }
+      // "“A,” he said, “B.”": the second half joins the first.
+      if (cue >= 0) {
+        if (auto it = by_cue_.find(cue); it != by_cue_.end() && pending_[it->second].quoted) {
+          append(pending_[it->second], parts);
+          continue;
+        }
+      }
+      Pending p;
+      p.parts = std::move(parts);
+      p.quoted = true;
+      p.cue = cue;
+      p.sentence = a_.tokens[ch.open].sentence;
+      if (cue >= 0) {
+        Cue& c = cues_[static_cast<size_t>(cue)];
+        p.subject = subject_of(c);
+        p.sentence = a_.tokens[c.first].sentence;
+        c.used = true;
+        by_cue_[cue] = pending_.size();
+      }
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  // ---------------------------------------------------------- reported speech
+  void find_reported() {
+    for (size_t i = 0; i < cues_.size(); ++i) {
+      Cue& c = cues_[i];
+      if (c.used || (c.flags & kAfterQuote)) continue;
+      Pending p;
+      p.cue = static_cast<int32_t>(i);
+      p.sentence = a_.tokens[c.first].sentence;
+      if (!reported(c, p) || words_in(p.parts) < 2) continue;
+      c.used = true;
+      for (const Span& sp : p.parts) mark_covered(sp);
+      by_cue_[p.cue] = pending_.size();
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  bool reported(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    if (c.flags & kAccording) return according(c, p);
+    const bool after_comma = c.first > s.first && (is(c.first - 1, ",") || quote_mark(c.first - 1));
+    if (after_comma && participle(c.first)) {
+      p.subject = participle_subject(c);
+      return add_part(p, complement_start(c), clause_end(c.last));
+    }
+    if (after_comma && (c.flags & kSpeech)) {
+      // "..., said Logan."
+      p.subject = right_subject(c);
+      if (!p.subject.found) return false;
+      return add_part(p, clause_start(c.first - 1), c.first - 1);
+    }
+    p.subject = left_subject(c);
+    if (!p.subject.found) return false;
+    const uint32_t before = p.subject.first;
+    if ((c.flags & kSpeech) && before > s.first && (is(before - 1, ",") || quote_mark(before - 1))) {
+      // "..., Logan said." and "..., Logan said, ..."
+      const uint32_t tail = parenthetical_tail(c);
+      if (tail != UINT32_MAX) {
+        const uint32_t comma = is(before - 1, ",") ? before - 1 : before - 1;
+        add_part(p, clause_start(comma), comma);
+        if (tail < s.last) add_part(p, tail, clause_end(tail));
+        return !p.parts.empty();
+      }
+    }
+    return add_part(p, complement_start(c), clause_end(c.last));
+  }
+
+  // "According to X, ...", "..., according to X." and "... according to X, ...".
+  bool according(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    p.subject = according_source(c);
+    if (!p.subject.found) return false;
+    uint32_t after = p.subject.last;
+    while (after < s.last && !is(after, ",") && !terminal(after) && after - p.subject.last < 8) ++after;
+    const uint32_t before_end = c.first > s.first && is(c.first - 1, ",") ? c.first - 1 : c.first;
+    if (before_end > s.first) add_part(p, clause_start(before_end), before_end);
+    if (after < s.last && is(after, ",")) add_part(p, after + 1, clause_end(after + 1));
+    return !p.parts.empty();
+  }
+
+  // First token of a parenthetical claim that ends before `end`.
+  uint32_t clause_start(uint32_t end) const {
+    const text::Sentence& s = sentence_of(end > 0 ? end - 1 : 0);
+    uint32_t k = end;
+    while (k > s.first && !covered_[k - 1] && !is(k - 1, ";") && !(cue_at_[k - 1] >= 0 && cues_[static_cast<size_t>(cue_at_[k - 1])].used))
+      --k;
+    return k;
+  }
+
+  // End of the content that starts at `from`: the sentence end, or a following
+  // ", according to", ", adding ..." or ";".
+  uint32_t clause_end(uint32_t from) const {
+    if (from >= a_.tokens.size()) return from;
+    const text::Sentence& s = sentence_of(from);
+    for (uint32_t k = from; k < s.last; ++k) {
+      if (is(k, ";") || covered_[k]) return k;
+      if (is(k, ",") && k + 1 < s.last && cue_at_[k + 1] >= 0) {
+        const Cue& next = cues_[static_cast<size_t>(cue_at_[k + 1])];
+        if ((next.flags & kAccording) || participle(next.first)) return k;
+      }
+    }
+    return s.last;
+  }
+
+  // Where what was said starts after the cue: past an addressee ("told
+  // reporters"), a time or place ("said on Monday in Berlin") and "that".
+  uint32_t complement_start(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    uint32_t j = c.last;
+    if (c.flags & kAddressee) j = skip_addressee(j, s);
+    if (j < s.last && (is(j, ":") || is(j, ","))) ++j;
+    if (j < s.last && (cls_[j] & kPrep) && !is(j, "that")) {
+      for (uint32_t k = j; k < s.last && k - j <= kMaxContentGap; ++k) {
+        if (is(k, "that")) return k + 1;
+        if (is(k, ",") || is(k, ":")) return k + 1;
+        if (quote_mark(k) || terminal(k)) break;
+      }
+    }
+    if (j < s.last && is(j, "that")) ++j;
+    return j;
+  }
+
+  uint32_t skip_addressee(uint32_t j, const text::Sentence& s) const {
+    if (j >= s.last) return j;
+    if (mention_[j] >= 0) {
+      const int32_t m = mention_[j];
+      while (j < s.last && mention_[j] == m) ++j;
+      return j;
+    }
+    if ((cls_[j] & kDet) && j + 1 < s.last && (cls_[j + 1] & kAddr)) return j + 2;
+    if (cls_[j] & kAddr) return j + 1;
+    return j;
+  }
+
+  // After "Logan said" in "..., Logan said[ on Monday][, ...]": the first token
+  // of a second content part, s.last when the sentence just ends, or
+  // UINT32_MAX when a clause follows (so this is no parenthetical).
+  uint32_t parenthetical_tail(const Cue& c) const {
+    const text::Sentence& s = sentence_of(c.first);
+    uint32_t j = c.last;
+    if (c.flags & kAddressee) j = skip_addressee(j, s);
+    for (uint32_t k = j; k < s.last; ++k) {
+      if (terminal(k)) return s.last;
+      if (is(k, ",")) return k + 1 < s.last && !terminal(k + 1) ? k + 1 : s.last;
+      if (is(k, "that") || quote_mark(k) || (k == j && !(cls_[k] & kPrep) && mention_[k] < 0)) return UINT32_MAX;
+    }
+    return s.last;
+  }
+
+  // ------------------------------------------------------ follow-on quotations
+  // Quotations with no cue of their own continue the claim before them in the
+  // same or the previous paragraph ("“It’s an attempt,” he said. “And …”").
+  void attach_follow_on_quotes() {
+    std::vector<size_t> order = sorted_pending();
+    std::vector<uint8_t> dropped(pending_.size(), 0);
+    for (size_t oi = 0; oi < order.size(); ++oi) {
+      Pending& p = pending_[order[oi]];
+      if (p.cue >= 0 || !p.quoted || p.subject.found) continue;
+      const uint32_t open = a_.token_at(p.parts.front().begin) - 1;
+      if (attribute_nearby(p, open)) continue;
+      const uint32_t para = paragraph_of(p.parts.front());
+      int32_t prev = -1;
+      for (size_t k = oi; k-- > 0;) {
+        if (dropped[order[k]]) continue;
+        const Pending& q = pending_[order[k]];
+        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.inherit >= 0 || q.subject.found))
+          prev = static_cast<int32_t>(order[k]);
+        break;
+      }
+      if (prev < 0) continue;
+      Pending& q = pending_[static_cast<size_t>(prev)];
+      // A quotation continuing a claim that quoted in part ("said the plan
+      // was “dead.” “And buried,”") continues that claim.
+      if (q.quoted || has_quote(q)) {
+        append(q, p.parts);
+        dropped[order[oi]] = 1;
+      } else {
+        p.inherit = prev;
+      }
+    }
+    for (size_t i = 0; i < pending_.size(); ++i)
+      if (dropped[i]) pending_[i].parts.clear();
+  }
+
+  // Attributions of a quotation without a cue of its own: "Rep. Trey Gowdy:
+  // “…”", "Trump said:" ending the paragraph before, "Bystrom agreed." just
+  // before, or a "- Sanders." line after it.
+  bool attribute_nearby(Pending& p, uint32_t open) {
+    if (const int32_t cue = colon_cue(p.parts.front()); cue >= 0) {
+      p.cue = cue;
+      p.subject = subject_of(cues_[static_cast<size_t>(cue)]);
+      cues_[static_cast<size_t>(cue)].used = true;
+      return true;
+    }
+    const text::Sentence& s = sentence_of(open);
+    if (open > s.first && is(open - 1, ":")) {
+      p.subject = phrase_ending_at(open - 1, s);
+      if (is(open - 2, ")") || p.subject.mention >= 0) {
+        if (!p.subject.found || p.subject.mention < 0) p.subject = left_subject(Cue{open - 1, open, kSpeech, false});
+        return p.subject.found;
+      }
+      p.subject = {};
+    }
+    const uint32_t si = a_.tokens[open].sentence;
+    if (open == s.first && si > 0 && a_.sentences[si - 1].paragraph == s.paragraph) {
+      const text::Sentence& prev = a_.sentences[si - 1];
+      for (uint32_t k = prev.first; k < prev.last; ++k) {
+        if (cue_at_[k] < 0 || quoted(k)) continue;
+        Cue& c = cues_[static_cast<size_t>(cue_at_[k])];
+        if (c.used || !(c.flags & kSpeech) || parenthetical_tail(c) != prev.last) continue;
+        const Subject sub = left_subject(c);
+        if (!sub.found) continue;
+        p.cue = cue_at_[k];
+        p.subject = sub;
+        c.used = true;
+        return true;
+      }
+    }
+    return dash_signature(p);
+  }
+
+  // "- Sanders." as the paragraph after a quotation (fact-check layout).
+  bool dash_signature(Pending& p) const {
+    const uint32_t last = a_.token_at(p.parts.back().end);
+    if (last >= a_.tokens.size()) return false;
+    const uint32_t para = sentence_of(last).paragraph + 1;
+    const uint32_t close_para = sentence_of(last > 0 ? last - 1 : 0).paragraph;
+    if (para >= a_.paragraphs.size() || close_para + 1 != para) return false;
+    const text::Sentence& s = a_.sentences[a_.paragraphs[para].first_sentence];
+    const std::string_view dash = str(s.first);
+    if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return false;
+    const uint32_t t = s.first + 1;
+    if (t >= s.last || mention_[t] < 0) return false;
+    uint32_t e = t;
+    while (e < s.last && mention_[e] == mention_[t]) ++e;
+    if (e < s.last && !terminal(e) && !is(e, ",")) return false;
+    Subject sub;
+    sub.found = true;
+    sub.mention = mention_[t];
+    sub.first = t;
+    sub.last = e;
+    p.subject = sub;
+    return true;
+  }
+
+  bool has_quote(const Pending& p) const {
+    for (const Span& sp : p.parts)
+      for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end; ++t)
+        if (quote_mark(t)) return true;
+    return false;
+  }
+
+  // A cue in a paragraph that ends with a colon just before the quotation.
+  int32_t colon_cue(Span content) const {
+    const uint32_t open = a_.token_at(content.begin);
+    if (open < 2) return -1;
+    uint32_t p = open - 1;
+    if (quote_mark(p)) --p;
+    if (!is(p, ":")) return -1;
+    const text::Sentence& s = sentence_of(p);
+    for (uint32_t k = p; k-- > s.first;)
+      if (cue_at_[k] >= 0 && !cues_[static_cast<size_t>(cue_at_[k])].used) return cue_at_[k];
+    return -1;
+  }
+
+  // ------------------------------------------------------------------- emit
+  void emit() {
+    for (size_t i : sorted_pending()) {
+      Pending& p = pending_[i];
+      if (p.parts.empty()) continue;
+      p.speaker = p.inherit >= 0 ? pending_[static_cast<size_t>(p.inherit)].speaker : resolve(p);
+      ClaimMention cm;
+      cm.content = p.parts.front();
+      cm.more.assign(p.parts.begin() + 1, p.parts.end());
+      cm.quoted = p.quoted;
+      cm.speaker = p.speaker;
+      cm.sentence = p.sentence;
+      if (p.cue >= 0) {
+        const Cue& c = cues_[static_cast<size_t>(p.cue)];
+        cm.cue = Span{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
+        cm.date = date_of(c);
+      }
+      if (cm.date.empty()) cm.date = ctx_.facts.anchor;
+      ctx_.facts.claims.push_back(std::move(cm));
+    }
+  }
+
+  int32_t resolve(const Pending& p) {
+    const Subject& s = p.subject;
+    if (!s.found) return -1;
+    const uint32_t at = s.first;
+    int32_t m = -1;
+    if (s.mention >= 0) m = s.mention;
+    else if (s.pronoun & kPronMale) m = resolver_.pronoun(at, Gender::male, true);
+    else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
+    else if (s.pronoun & kPronIt) m = resolver_.pronoun(at, Gender::unknown, false);
+    else if (s.role >= 0) m = resolver_.role(static_cast<uint32_t>(s.role), str(static_cast<uint32_t>(s.role)));
+    if (m >= 0) resolver_.spoke(m, at);
+    return m;
+  }
+
+  // The date of the time expression governing the cue ("said on Monday"), or empty.
+  std::string date_of(const Cue& c) const {
+    const Span cue{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
+    const text::Sentence& s = sentence_of(c.first);
+    for (const Timex& tx : ctx_.facts.timexes) {
+      if (tx.type != "DATE" || !s.span.contains(tx.span)) continue;
+      const uint32_t tb = a_.token_at(tx.span.begin);
+      const bool after = tx.span.begin >= cue.end && tb - c.last <= 4;
+      const bool before = tx.span.end <= cue.begin && c.first - a_.token_at(tx.span.end) <= 3;
+      if (!after && !before) continue;
+      const std::string d = date_part(tx.value);
+      if (!d.empty()) return d;
+    }
+    return {};
+  }
+
+  static std::string date_part(std::string_view v) {
+    auto digits = [&](size_t from, size_t n) {
+      if (v.size() < from + n) return false;
+      for (size_t i = from; i < from + n; ++i)
+        if (v[i] < '0' || v[i] > '9') return false;
+      return true;
+    };
+    if (!digits(0, 4)) return {};
+    if (v.size() >= 10 && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2)) return std::string(v.substr(0, 10));
+    if (v.size() >= 7 && v[4] == '-' && digits(5, 2) && (v.size() == 7 || v[7] != 'W')) return std::string(v.substr(0, 7));
+    if (v.size() == 4) return std::string(v);
+    return {};
+  }
+
+  // ----------------------------------------------------------------- helpers
+  Span trim(Span sp) const {
+    const std::string_view t = a_.text;
+    while (sp.begin < sp.end && (t[sp.begin] == ' ' || t[sp.begin] == '\n' || t[sp.begin] == '\t')) ++sp.begin;
+    while (sp.end > sp.begin && (t[sp.end - 1] == ' ' || t[sp.end - 1] == '\n' || t[sp.end - 1] == ',' || t[sp.end - 1] == '\t' ||
+                                 t[sp.end - 1] == '\r'))
+      --sp.end;
+    return sp;
+  }
+
+  // Adds tokens [first, end) without trailing punctuation as a content part.
+  bool add_part(Pending& p, uint32_t first, uint32_t end) const {
+    while (end > first && a_.tokens[end - 1].is(text::kPunct) && !a_.tokens[end - 1].is(text::kQuoteMark)) --end;
+    while (first < end && (is(first, ",") || is(first, ":"))) ++first;
+    if (end <= first) return false;
+    p.parts.push_back(Span{a_.tokens[first].span.begin, a_.tokens[end - 1].span.end});
+    return true;
+  }
+
+  void append(Pending& p, const std::vector<Span>& parts) const { p.parts.insert(p.parts.end(), parts.begin(), parts.end()); }
+
+  size_t words_in(const std::vector<Span>& parts) const {
+    size_t n = 0;
+    for (const Span& sp : parts)
+      for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end && n < 8; ++t)
+        n += word(t);
+    return n;
+  }
+
+  void mark_covered(Span sp) {
+    for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end; ++t) covered_[t] = 1;
+  }
+
+  uint32_t paragraph_of(Span sp) const {
+    const uint32_t t = std::min<uint32_t>(a_.token_at(sp.begin), static_cast<uint32_t>(a_.tokens.size() - 1));
+    return sentence_of(t).paragraph;
+  }
+
+  std::vector<size_t> sorted_pending() const {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < pending_.size(); ++i)
+      if (!pending_[i].parts.empty()) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return pending_[x].parts.front().begin < pending_[y].parts.front().begin; });
+    return order;
+  }
+
+  Context& ctx_;
+  const text::Analysis& a_;
+  const ClaimLexicon& lex_;
+  SpeakerResolver resolver_;
+  std::vector<uint16_t> cls_;
+  std::vector<int32_t> cue_at_, mention_, quote_;
+  std::vector<uint8_t> covered_;
+  std::vector<Cue> cues_;
+  std::vector<Pending> pending_;
+  std::unordered_map<int32_t, size_t> by_cue_;
+};
+
+class ClaimExtractor : public Extractor {
+ public:
+  ClaimExtractor() { (void)ClaimLexicon::instance(); }
+  std::string_view name() const override { return "claims"; }
+  void extract(Context& ctx) const override {
+    if (ctx.text.tokens.empty()) return;
+    DocumentClaims(ctx).run();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> make_claim_extractor() { return std::make_unique<ClaimExtractor>(); }
+
+}  // namespace chronicle::extract

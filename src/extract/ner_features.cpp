@@ -1,0 +1,502 @@
+// Feature extraction for the name tagger (see ner_features.h). Per token it
+// hashes the word, its lower-cased form (digits as 0), shape, prefixes and
+// suffixes, the neighbouring words and shapes, gazetteer and title-lexicon
+// matches (multi-word, longest first), the position in the sentence, whether the
+// sentence is an all-capitals headline, whether the word is a common word or a
+// proper noun of the Debian word list, and two document-level facts: whether
+// the same word appears capitalised mid-sentence elsewhere in the document, and
+// whether it appears in lower case elsewhere.
+#include "extract/ner_features.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/embedded.h"
+#include "common/utf8.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+
+namespace chronicle::extract::ner {
+
+namespace {
+
+// Feature templates; the value is mixed into every key of the template.
+enum Template : uint32_t {
+  kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
+  kShapeM1, kShapeP1, kShapeM2, kShapeP2, kShape3, kBigramM1, kBigramP1, kInitialShape, kHeadlineShape,
+  kGaz, kGazM1, kGazP1, kDocument, kCapRun, kLowerM1Shape, kShapeLowerP1, kLowerM1P1, kLexM1, kLexM2, kDictionary, kDictionaryM1, kDictionaryP1,
+};
+
+// Gazetteer and lexicon categories (bits of Info::gaz_*).
+enum GazBit : uint8_t {
+  kCountry = 1 << 0, kSubdivision = 1 << 1, kCity = 1 << 2, kDemonym = 1 << 3,
+  kTitle = 1 << 4, kRole = 1 << 5, kOrgWord = 1 << 6,
+};
+
+// Per-token flags.
+enum InfoFlag : uint16_t {
+  kCap = 1 << 0,        // first letter upper case
+  kAllCap = 1 << 1,     // all letters upper case, two or more letters
+  kHasLetter = 1 << 2,
+  kInitial = 1 << 3,    // first word of a sentence, line, or after an opening quote / bracket / colon / dash
+  kHeadline = 1 << 4,   // the sentence is set in capitals
+  kLowerFirst = 1 << 5, // first letter lower case
+};
+
+uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = mix(a + 0x9e3779b97f4a7c15ULL * tmpl);
+  h = mix(h ^ (b + 0x632be59bd9b4e019ULL));
+  if (c != 0) h = mix(h ^ c);
+  const uint32_t k = static_cast<uint32_t>(h >> 32);
+  return k == 0 ? 1 : k;
+}
+
+uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+// Multi-word gazetteer: phrase hash (words hashed one by one, then chained) -> bits.
+class PhraseTable {
+ public:
+  static const PhraseTable& instance() {
+    static const PhraseTable t;
+    return t;
+  }
+  static uint64_t chain(uint64_t h, uint64_t word) { return mix(h * 31 + word); }
+  uint8_t find(uint64_t phrase) const {
+    auto it = phrases_.find(phrase);
+    return it == phrases_.end() ? 0 : it->second;
+  }
+  bool starts(uint64_t word) const { return first_.count(word) > 0; }
+  size_t longest() const { return longest_; }
+
+ private:
+  PhraseTable() {
+    Gazetteer::instance().for_each_key([&](std::string_view k, Gazetteer::KeyKind kind) {
+      switch (kind) {
+        case Gazetteer::KeyKind::country: add(k, kCountry); break;
+        case Gazetteer::KeyKind::demonym: add(k, kDemonym); break;
+        case Gazetteer::KeyKind::subdivision: add(k, kSubdivision); break;
+        case Gazetteer::KeyKind::city: add(k, kCity); break;
+      }
+    });
+    for_each_row("titles.tsv", [&](const auto& cols) {
+      if (cols.size() >= 2) add(Gazetteer::key(cols[0]), cols[1] == "title" ? kTitle : kRole);
+    });
+    for_each_row("org_words.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgWord); });
+  }
+  // `k` is a gazetteer key: folded, words separated by single spaces.
+  void add(std::string_view k, uint8_t bit) {
+    uint64_t h = 0;
+    size_t words = 0;
+    while (!k.empty()) {
+      const size_t sp = k.find(' ');
+      const std::string_view w = k.substr(0, sp);
+      k = sp == std::string_view::npos ? std::string_view{} : k.substr(sp + 1);
+      if (w.empty()) continue;
+      const uint64_t wh = hash_bytes(w);
+      if (words == 0) first_.insert(wh);
+      h = chain(h, wh);
+      ++words;
+    }
+    if (words == 0) return;
+    phrases_[h] |= bit;
+    longest_ = std::max(longest_, words);
+  }
+
+  std::unordered_map<uint64_t, uint8_t> phrases_;
+  std::unordered_set<uint64_t> first_;
+  size_t longest_ = 1;
+};
+
+// The Debian wamerican word list (/usr/share/dict/american-english): which
+// lower-cased words are common words there, and which are listed capitalised
+// (proper nouns: "Toyota", "Angela"). Possessive entries are skipped.
+class WordList {
+ public:
+  static const WordList& instance() {
+    static const WordList w;
+    return w;
+  }
+  // Bit 1: a common (lower-case) word; bit 2: a proper noun. `lower` hashes the
+  // word lower-cased as Info::lower does.
+  uint8_t find(uint64_t lower) const {
+    auto it = words_.find(lower);
+    return it == words_.end() ? 0 : it->second;
+  }
+
+ private:
+  WordList() {
+    std::string_view data = embedded::find(embedded::lexicon_files(), "american-english");
+    std::string lower;
+    while (!data.empty()) {
+      const size_t nl = data.find('\n');
+      const std::string_view w = data.substr(0, nl);
+      data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+      if (w.empty() || w.ends_with("'s")) continue;
+      const bool proper = w[0] >= 'A' && w[0] <= 'Z';
+      lower.assign(w);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      words_[hash_bytes(lower)] |= proper ? 2 : 1;
+    }
+  }
+  std::unordered_map<uint64_t, uint8_t> words_;
+};
+
+struct Info {
+  uint64_t word = 0, lower = 0, shape = 0, gaz_word = 0;
+  uint64_t prefix[4] = {}, suffix[4] = {};
+  uint16_t flags = 0;
+  uint8_t gaz_begin = 0, gaz_inside = 0;  // phrase matches starting here / continuing here
+  uint8_t lex = 0;                        // single-word categories of this token
+  uint8_t dictionary = 0;                 // WordList::find of the lower-cased word
+  uint8_t run_length = 0, run_position = 0;  // run of capitalised tokens
+  bool is(uint16_t f) const { return (flags & f) != 0; }
+};
+
+// Open-addressing counter keyed by 64-bit hashes, reused across documents.
+class Counter {
+ public:
+  void reset(size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+  void add(uint64_t k) { slot(k).count++; }
+  uint32_t get(uint64_t k) const {
+    for (size_t i = k & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].count == 0) return 0;
+      if (slots_[i].key == k) return slots_[i].count;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t count = 0;
+  };
+  Slot& slot(uint64_t k) {
+    for (size_t i = k & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].count == 0) slots_[i].key = k;
+      if (slots_[i].key == k) return slots_[i];
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+// Typographic quotes and dashes as ASCII; everything else unchanged.
+char32_t plain(char32_t c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return '-';
+    default: return c;
+  }
+}
+
+char shape_class(char32_t c) {
+  if (utf8::is_digit(c)) return 'd';
+  if (utf8::is_upper(c)) return 'X';
+  if (utf8::is_letter(c)) return 'x';
+  if (c < 0x80) return static_cast<char>(c);
+  return '*';
+}
+
+// Per-thread scratch buffers, so that featurizing allocates only as documents grow.
+struct Scratch {
+  std::vector<Info> info;
+  std::string norm, lower, shape, gaz;
+  Counter capitalised_mid, lower_case;
+};
+
+class DocumentFeaturizer {
+ public:
+  DocumentFeaturizer(const text::Analysis& a, Features& out, Scratch& s) : a_(a), out_(out), s_(s) {}
+
+  void run() {
+    out_.clear();
+    group_tokens();
+    describe_tokens();
+    match_phrases();
+    capital_runs();
+    count_document();
+    emit_all();
+  }
+
+ private:
+  // Tagger tokens: chronicle's tokens, with "'" + "s" written together joined.
+  void group_tokens() {
+    for (const text::Sentence& sent : a_.sentences) {
+      out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
+      for (uint32_t t = sent.first; t < sent.last; ++t) {
+        Span sp = a_.tokens[t].span;
+        const bool initial = t == sent.first || a_.tokens[t].is(text::kLineStart);
+        const std::string_view w = a_.str(t);
+        if ((w == "'" || w == "\xE2\x80\x99") && t + 1 < sent.last && a_.tokens[t + 1].span.begin == sp.end) {
+          const std::string_view n = a_.str(t + 1);
+          if (n == "s" || n == "S") sp.end = a_.tokens[++t].span.end;
+        }
+        out_.tokens.push_back(sp);
+        initial_.push_back(initial);
+      }
+    }
+    out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
+  }
+
+  void describe_tokens() {
+    const size_t n = out_.tokens.size();
+    s_.info.assign(n, Info{});
+    for (size_t i = 0; i < n; ++i) describe(i, false);
+    // Sentence-level flags: initial positions and capitals headlines. A headline
+    // in title case is read as if it were in capitals, as the training data sets them.
+    for (size_t s = 0; s + 1 < out_.sentences.size(); ++s) {
+      const uint32_t b = out_.sentences[s], e = out_.sentences[s + 1];
+      if (title_case(b, e))
+        for (uint32_t i = b; i < e; ++i) describe(i, true);
+      size_t letters = 0, caps = 0;
+      for (uint32_t i = b; i < e; ++i) {
+        if (!s_.info[i].is(kHasLetter)) continue;
+        ++letters;
+        if (s_.info[i].is(kAllCap)) ++caps;
+      }
+      const bool headline = letters >= 2 && caps * 5 >= letters * 4;
+      for (uint32_t i = b; i < e; ++i) {
+        if (headline) s_.info[i].flags |= kHeadline;
+        if (i == b || initial_[i] || opener(i - 1)) s_.info[i].flags |= kInitial;
+      }
+    }
+  }
+
+  // Three or more capitalised words and no lower-case word but short function words.
+  bool title_case(uint32_t b, uint32_t e) const {
+    static constexpr std::string_view kFunctionWords[] = {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",
+        "as", "vs", "via", "into", "over", "after", "amid", "is", "are", "be", "it", "its", "up", "off", "out"};
+    size_t capitalised = 0;
+    for (uint32_t i = b; i < e; ++i) {
+      const Info& in = s_.info[i];
+      if (in.is(kCap) && !in.is(kAllCap)) ++capitalised;
+      if (!in.is(kLowerFirst)) continue;
+      const std::string_view w = out_.tokens[i].of(a_.text);
+      if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), w) == std::end(kFunctionWords)) return false;
+    }
+    return capitalised >= 3;
+  }
+
+  bool opener(size_t i) const {
+    const std::string_view w = out_.tokens[i].of(a_.text);
+    return w == "\"" || w == "(" || w == ":" || w == "-" || w == "--" || w == "``" || w == "\xE2\x80\x9C" ||
+           w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "[";
+  }
+
+  // Hashes and flags of token i; `upper` reads its letters as capitals.
+  void describe(size_t i, bool upper) {
+    Info& in = s_.info[i];
+    in = Info{};
+    const std::string_view w = out_.tokens[i].of(a_.text);
+    s_.norm.clear();
+    s_.lower.clear();
+    s_.shape.clear();
+    bool ascii = true, first_letter = true;
+    size_t letters = 0, uppers = 0;
+    for (size_t k = 0; k < w.size();) {
+      char32_t c = plain(utf8::next(w, k));
+      if (upper && c >= 'a' && c <= 'z') c -= 32;
+      if (c >= 0x80) ascii = false;
+      utf8::append(s_.norm, c);
+      if (c >= '0' && c <= '9') s_.lower.push_back('0');
+      else if (c >= 'A' && c <= 'Z') s_.lower.push_back(static_cast<char>(c + 32));
+      else utf8::append(s_.lower, c);
+      const char sc = shape_class(c);
+      if (s_.shape.empty() || s_.shape.back() != sc) s_.shape.push_back(sc);
+      if (sc == 'X' || sc == 'x') {
+        ++letters;
+        if (sc == 'X') ++uppers;
+        if (first_letter) in.flags |= sc == 'X' ? kCap : kLowerFirst;
+        first_letter = false;
+      }
+    }
+    if (letters > 0) in.flags |= kHasLetter;
+    if (letters >= 2 && uppers == letters) in.flags |= kAllCap;
+    if (s_.shape.size() > 8) s_.shape.resize(8);
+    in.word = hash_bytes(s_.norm);
+    in.lower = hash_bytes(s_.lower);
+    if (letters > 0) in.dictionary = WordList::instance().find(in.lower);
+    in.shape = hash_bytes(s_.shape);
+    const std::string_view low = s_.lower;
+    for (size_t k = 1; k <= 4; ++k) {
+      if (low.size() < k) break;
+      in.prefix[k - 1] = hash_bytes(low.substr(0, k));
+      in.suffix[k - 1] = hash_bytes(low.substr(low.size() - k));
+    }
+    // Gazetteer form: as Gazetteer::key, folded and without dots.
+    s_.gaz.clear();
+    if (ascii) {
+      for (char c : s_.norm)
+        if (c != '.') s_.gaz.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    } else {
+      for (char c : utf8::fold(s_.norm))
+        if (c != '.') s_.gaz.push_back(c);
+    }
+    in.gaz_word = hash_bytes(s_.gaz);
+  }
+
+  // Longest gazetteer phrase at each token, within the sentence.
+  void match_phrases() {
+    const PhraseTable& table = PhraseTable::instance();
+    for (size_t s = 0; s + 1 < out_.sentences.size(); ++s) {
+      const uint32_t b = out_.sentences[s], e = out_.sentences[s + 1];
+      for (uint32_t i = b; i < e; ++i) {
+        Info& in = s_.info[i];
+        if (!in.is(kHasLetter) || !table.starts(in.gaz_word)) continue;
+        uint64_t h = 0;
+        for (uint32_t j = i; j < e && j - i < table.longest(); ++j) {
+          h = PhraseTable::chain(h, s_.info[j].gaz_word);
+          const uint8_t bits = table.find(h);
+          if (bits == 0) continue;
+          if (j == i) in.lex |= bits;
+          in.gaz_begin |= bits;
+          for (uint32_t k = i + 1; k <= j; ++k) s_.info[k].gaz_inside |= bits;
+        }
+      }
+    }
+  }
+
+  void capital_runs() {
+    const size_t n = out_.tokens.size();
+    for (size_t i = 0; i < n;) {
+      if (!s_.info[i].is(kCap)) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < n && s_.info[j].is(kCap) && !(j > i && s_.info[j].is(kInitial))) ++j;
+      for (size_t k = i; k < j; ++k) {
+        s_.info[k].run_length = static_cast<uint8_t>(std::min<size_t>(j - i, 5));
+        s_.info[k].run_position = static_cast<uint8_t>(std::min<size_t>(k - i, 4));
+      }
+      i = j;
+    }
+  }
+
+  // Document-level counts: capitalised mid-sentence, and written in lower case.
+  void count_document() {
+    const size_t n = out_.tokens.size();
+    s_.capitalised_mid.reset(n);
+    s_.lower_case.reset(n);
+    for (size_t i = 0; i < n; ++i) {
+      const Info& in = s_.info[i];
+      if (in.is(kCap) && !in.is(kAllCap) && !in.is(kInitial) && !in.is(kHeadline)) s_.capitalised_mid.add(in.lower);
+      if (in.is(kLowerFirst)) s_.lower_case.add(in.lower);
+    }
+  }
+
+  void emit_all() {
+    const size_t n = out_.tokens.size();
+    out_.offsets.reserve(n + 1);
+    out_.keys.reserve(n * 40);
+    for (size_t s = 0; s + 1 < out_.sentences.size(); ++s) {
+      const uint32_t b = out_.sentences[s], e = out_.sentences[s + 1];
+      for (uint32_t i = b; i < e; ++i) {
+        out_.offsets.push_back(static_cast<uint32_t>(out_.keys.size()));
+        emit(i, b, e);
+      }
+    }
+    out_.offsets.push_back(static_cast<uint32_t>(out_.keys.size()));
+  }
+
+  void emit(uint32_t i, uint32_t b, uint32_t e) {
+    static const Info kNone = [] {
+      Info none;
+      none.word = none.lower = none.shape = hash_bytes("<none>");
+      return none;
+    }();
+    const Info& in = s_.info[i];
+    const Info& m1 = i > b ? s_.info[i - 1] : kNone;
+    const Info& m2 = i > b + 1 ? s_.info[i - 2] : kNone;
+    const Info& p1 = i + 1 < e ? s_.info[i + 1] : kNone;
+    const Info& p2 = i + 2 < e ? s_.info[i + 2] : kNone;
+    auto& k = out_.keys;
+    k.push_back(key(kBias, 0));
+    k.push_back(key(kWord, in.word));
+    k.push_back(key(kLower, in.lower));
+    k.push_back(key(kShape, in.shape));
+    for (uint64_t j = 0; j < 4; ++j) {
+      if (in.prefix[j] != 0) k.push_back(key(kPrefix, in.prefix[j], j));
+      if (in.suffix[j] != 0) k.push_back(key(kSuffix, in.suffix[j], j));
+    }
+    k.push_back(key(kLowerM1, m1.lower));
+    k.push_back(key(kLowerP1, p1.lower));
+    k.push_back(key(kLowerM2, m2.lower));
+    k.push_back(key(kLowerP2, p2.lower));
+    k.push_back(key(kShapeM1, m1.shape));
+    k.push_back(key(kShapeP1, p1.shape));
+    k.push_back(key(kShapeM2, m2.shape));
+    k.push_back(key(kShapeP2, p2.shape));
+    k.push_back(key(kShape3, m1.shape, in.shape, p1.shape));
+    k.push_back(key(kBigramM1, m1.lower, in.lower));
+    k.push_back(key(kBigramP1, in.lower, p1.lower));
+    k.push_back(key(kLowerM1Shape, m1.lower, in.shape));
+    k.push_back(key(kShapeLowerP1, in.shape, p1.lower));
+    k.push_back(key(kLowerM1P1, m1.lower, p1.lower));
+    k.push_back(key(kInitialShape, in.shape, in.is(kInitial)));
+    if (in.is(kHeadline)) k.push_back(key(kHeadlineShape, in.shape));
+    gazetteer(kGaz, in.gaz_begin, in.gaz_inside);
+    gazetteer(kGazM1, m1.gaz_begin | m1.gaz_inside, 0);
+    gazetteer(kGazP1, p1.gaz_begin | p1.gaz_inside, 0);
+    if (m1.lex != 0) k.push_back(key(kLexM1, m1.lex, in.is(kCap)));
+    if (m2.lex != 0) k.push_back(key(kLexM2, m2.lex, in.is(kCap)));
+    if (in.run_length > 0) k.push_back(key(kCapRun, in.run_length, in.run_position, in.is(kInitial) + 1));
+    document(in);
+    const uint64_t caps = (in.is(kCap) ? 1 : 0) | (in.is(kAllCap) ? 2 : 0) | (in.is(kInitial) ? 4 : 0);
+    k.push_back(key(kDictionary, in.dictionary + 1, caps + 1));
+    k.push_back(key(kDictionaryM1, m1.dictionary + 1, (m1.is(kCap) ? 1 : 0) + 1));
+    k.push_back(key(kDictionaryP1, p1.dictionary + 1, (p1.is(kCap) ? 1 : 0) + 1));
+  }
+
+  void gazetteer(uint32_t tmpl, uint8_t begin, uint8_t inside) {
+    for (uint64_t bit = 0; bit < 8; ++bit) {
+      if (begin & (1u << bit)) out_.keys.push_back(key(tmpl, bit, 1));
+      if (inside & (1u << bit)) out_.keys.push_back(key(tmpl, bit, 2));
+    }
+  }
+
+  void document(const Info& in) {
+    if (!in.is(kHasLetter)) return;
+    const bool self_mid = in.is(kCap) && !in.is(kAllCap) && !in.is(kInitial) && !in.is(kHeadline);
+    const uint32_t mid = s_.capitalised_mid.get(in.lower) - (self_mid ? 1 : 0);
+    const uint32_t low = s_.lower_case.get(in.lower) - (in.is(kLowerFirst) ? 1 : 0);
+    const uint64_t state = (in.is(kCap) ? 1 : 0) | (in.is(kAllCap) ? 2 : 0) | (in.is(kInitial) ? 4 : 0) |
+                           (in.is(kHeadline) ? 8 : 0);
+    const uint64_t seen = (mid > 0 ? 1 : 0) | (low > 0 ? 2 : 0);
+    out_.keys.push_back(key(kDocument, state, seen + 1));
+  }
+
+  const text::Analysis& a_;
+  Features& out_;
+  Scratch& s_;
+  std::vector<bool> initial_;
+};
+
+}  // namespace
+
+void featurize(const text::Analysis& text, Features& out) {
+  thread_local Scratch scratch;
+  DocumentFeaturizer(text, out, scratch).run();
+}
+
+}  // namespace chronicle::extract::ner
