@@ -5,8 +5,12 @@
 #pragma once
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "store/db.h"
 #include "support/util.h"
@@ -41,6 +45,25 @@ inline std::string db_dump(const std::string& db_path) {
            "SELECT speaker, content, quoted, date, documents FROM claims ORDER BY speaker, content",
            "SELECT subject, predicate, object, documents FROM relationships ORDER BY 1, 2, 3"})
     out += rows(db, sql);
+  return out;
+}
+
+// The lines of `a` missing from `b` ("- ...") and of `b` missing from `a`
+// ("+ ..."), at most `limit` of them: a readable CHECK(line_diff(x, y) == "").
+inline std::string line_diff(const std::string& a, const std::string& b, size_t limit = 12) {
+  auto lines = [](const std::string& s) {
+    std::multiset<std::string> out;
+    size_t start = 0;
+    for (size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1) out.insert(s.substr(start, nl - start));
+    return out;
+  };
+  const auto la = lines(a), lb = lines(b);
+  std::vector<std::string> only_a, only_b;
+  std::set_difference(la.begin(), la.end(), lb.begin(), lb.end(), std::back_inserter(only_a));
+  std::set_difference(lb.begin(), lb.end(), la.begin(), la.end(), std::back_inserter(only_b));
+  std::string out;
+  for (size_t i = 0; i < only_a.size() && i < limit; ++i) out += "- " + only_a[i].substr(0, 300) + "\n";
+  for (size_t i = 0; i < only_b.size() && i < limit; ++i) out += "+ " + only_b[i].substr(0, 300) + "\n";
   return out;
 }
 
