@@ -21,6 +21,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "common/facts_json.h"
+#include "common/fault.h"
 #include "extract/pipeline.h"
 #include "read/dates.h"
 #include "store/schema.h"
@@ -220,9 +221,11 @@ void process_inputs(const std::vector<std::string>& paths, const read::Options& 
 
 IngestStats ingest(const IngestOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
-  // Refuse foreign files before creating or locking anything.
-  std::unique_ptr<store::Db> db = store::open_database(opt.db, store::OpenMode::read_write);
+  // The lock comes first, so a second ingest refuses before touching the file
+  // (and two ingests on a new path never both create the schema). Locking does
+  // not modify a foreign file; open_database then refuses it untouched.
   WriterLock lock(opt.db);
+  std::unique_ptr<store::Db> db = store::open_database(opt.db, store::OpenMode::read_write);
   store::Writer writer(*db);
   IngestStats stats;
   Progress progress("ingest:", opt.progress);
@@ -231,7 +234,9 @@ IngestStats ingest(const IngestOptions& opt) {
   auto commit = [&] {
     if (!tx) return;
     writer.finish_batch();
+    fault::point("ingest.resolved");
     tx->commit();
+    fault::point("ingest.committed");
     tx.reset();
     in_batch = 0;
   };
@@ -246,6 +251,7 @@ IngestStats ingest(const IngestOptions& opt) {
       case store::Outcome::replaced: ++stats.replaced; break;
       case store::Outcome::unchanged: ++stats.unchanged; break;
     }
+    fault::point("ingest.stored");
     const auto now = std::chrono::steady_clock::now();
     if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
       commit();
@@ -290,6 +296,8 @@ void add_ingest(CLI::App& app, int& status) {
   cmd->add_option("--source", opt->read.source, "Outlet name for documents that do not give one");
   cmd->add_option("--max-mb", *max_mb, "Largest document or JSON line accepted, in MiB")->capture_default_str()->check(CLI::Range(1, 4096));
   cmd->add_flag("--quiet,-q", *quiet, "No progress line and no summary");
+  // Hidden (no group): documents per write transaction, for the crash-safety tests.
+  cmd->add_option("--batch-size", opt->batch_size)->check(CLI::Range(size_t{1}, size_t{100000}))->group("");
   cmd->add_option("paths", opt->paths, "Files, directories, or - for standard input")->required();
   cmd->callback([opt, format, max_mb, quiet, &status] {
     opt->read.format = *format_named(*format);

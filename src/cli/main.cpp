@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <exception>
 
 #include "cli/commands.h"
 
@@ -34,6 +35,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
+  } catch (const std::exception& e) {
+    // Commands report the errors they expect; anything else is a bug, but it
+    // still ends with a message and a status rather than an abort.
+    fmt::print(stderr, "chronicle: internal error: {}\n", e.what());
+    return 1;
   }
   return status;
 }

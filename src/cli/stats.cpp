@@ -64,6 +64,7 @@ void add_stats(CLI::App& app, int& status) {
   cmd->callback([db_path, format, &status] {
     try {
       auto db = store::open_database(*db_path, store::OpenMode::read_only);
+      const store::ReadSnapshot snapshot(*db);  // all counts from one moment, even during an ingest
       nlohmann::ordered_json out;
       std::vector<std::pair<std::string, int64_t>> rows;
       for (const Count& c : kCounts) rows.emplace_back(c.label, db->scalar(c.sql, c.label).value_or(0));

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -37,17 +38,36 @@ void put_span(json& j, const utf8::CodePoints& cp, std::string_view text, Span s
 
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }
 
+// An integer field, or `fallback` when absent. JSON numbers that are not
+// integers in [lo, hi] are refused: converting 1e300 to an integer is undefined.
+int64_t get_int(const json& j, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return fallback;
+  int64_t v = 0;
+  if (it->is_number_unsigned()) {
+    const uint64_t u = it->get<uint64_t>();
+    if (u > static_cast<uint64_t>(hi)) bad(fmt::format("\"{}\" {} out of range", key, u));
+    v = static_cast<int64_t>(u);
+  } else if (it->is_number_integer()) {
+    v = it->get<int64_t>();
+  } else {
+    bad(fmt::format("\"{}\" is not an integer", key));
+  }
+  if (v < lo || v > hi) bad(fmt::format("\"{}\" {} out of range", key, v));
+  return v;
+}
+
 // Reads a code-point span from j and returns it as bytes into text.
 Span get_span(const json& j, const utf8::CodePoints& cp, uint32_t cps, const char* start_key = "start", const char* end_key = "end") {
   if (!j.contains(start_key) || !j.contains(end_key)) bad(fmt::format("missing \"{}\"/\"{}\"", start_key, end_key));
-  const auto b = j.at(start_key).get<int64_t>(), e = j.at(end_key).get<int64_t>();
+  const int64_t b = get_int(j, start_key, 0, INT64_MIN, INT64_MAX), e = get_int(j, end_key, 0, INT64_MIN, INT64_MAX);
   if (b < 0 || e < b || e > cps) bad(fmt::format("span [{}, {}) outside the text ({} code points)", b, e, cps));
   return Span{cp.byte_of(static_cast<uint32_t>(b)), cp.byte_of(static_cast<uint32_t>(e))};
 }
 
 int32_t get_index(const json& j, const char* key, size_t size) {
   if (!j.contains(key) || j.at(key).is_null()) return -1;
-  const auto i = j.at(key).get<int64_t>();
+  const int64_t i = get_int(j, key, -1, INT64_MIN, INT64_MAX);
   if (i < -1 || i >= static_cast<int64_t>(size)) bad(fmt::format("\"{}\" {} out of range", key, i));
   return static_cast<int32_t>(i);
 }
@@ -138,15 +158,18 @@ FactsLine facts_from_json(std::string_view line) {
   json j;
   try {
     j = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
     bad(fmt::format("broken JSON line: {}", e.what()));
   }
   try {
     if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) bad("facts line has no \"text\" string");
-    if (j.value("version", 0) != kFactsFormatVersion) bad(fmt::format("facts format version {} (this chronicle reads {})", j.value("version", 0), kFactsFormatVersion));
+    const int64_t version = get_int(j, "version", 0, INT64_MIN, INT64_MAX);
+    if (version != kFactsFormatVersion) bad(fmt::format("facts format version {} (this chronicle reads {})", version, kFactsFormatVersion));
     FactsLine out;
     Document& d = out.doc;
     d.text = j["text"].get<std::string>();
+    if (utf8::first_invalid(d.text)) bad("text is not valid UTF-8");
+    utf8::replace_nul(d.text);  // as the readers do; code-point spans stay valid
     d.uri = j.value("uri", "");
     d.title = j.value("title", "");
     d.source = j.value("source", "");
@@ -155,6 +178,7 @@ FactsLine facts_from_json(std::string_view line) {
     d.dateline = j.value("dateline", "");
     d.format = format_from(j.value("format", "text"));
     if (d.uri.empty()) bad("facts line has no \"uri\"");
+    for (std::string* field : {&d.uri, &d.title, &d.source, &d.published, &d.anchor, &d.dateline}) utf8::replace_nul(*field);
     const utf8::CodePoints cp(d.text);
     const auto cps = static_cast<uint32_t>(utf8::count(d.text));
     DocumentFacts& f = out.facts;
@@ -174,7 +198,7 @@ FactsLine facts_from_json(std::string_view line) {
       ev.date = e.value("date", "");
       ev.place = get_index(e, "place", f.mentions.size());
       ev.timex = get_index(e, "timex", f.timexes.size());
-      ev.sentence = e.value("sentence", 0u);
+      ev.sentence = static_cast<uint32_t>(get_int(e, "sentence", 0, 0, UINT32_MAX));
       for (const auto& p : e.value("participants", json::array()))
         ev.participants.push_back(Participant{get_index(p, "mention", f.mentions.size()), get_enum<Role>(p, "role", role_from)});
       f.events.push_back(std::move(ev));
@@ -187,13 +211,12 @@ FactsLine facts_from_json(std::string_view line) {
       cm.speaker = get_index(c, "speaker", f.mentions.size());
       cm.quoted = c.value("quoted", false);
       cm.date = c.value("date", "");
-      cm.sentence = c.value("sentence", 0u);
+      cm.sentence = static_cast<uint32_t>(get_int(c, "sentence", 0, 0, UINT32_MAX));
       f.claims.push_back(std::move(cm));
     }
     for (const auto& r : j.value("relations", json::array()))
       f.relations.push_back(RelationMention{get_index(r, "subject", f.mentions.size()), get_enum<Predicate>(r, "predicate", predicate_from),
                                             get_index(r, "object", f.mentions.size()), get_span(r, cp, cps)});
-    if (utf8::first_invalid(d.text)) bad("text is not valid UTF-8");
     return out;
   } catch (const json::exception& e) {
     bad(fmt::format("malformed facts line: {}", e.what()));

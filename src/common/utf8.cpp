@@ -223,4 +223,15 @@ std::string sanitize(std::string_view s) {
   return out;
 }
 
+void replace_nul(std::string& s) {
+  if (s.find('\0') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (const char c : s) {
+    if (c == '\0') out += "\xEF\xBF\xBD";
+    else out.push_back(c);
+  }
+  s = std::move(out);
+}
+
 }  // namespace chronicle::utf8

@@ -58,6 +58,10 @@ std::string lower(std::string_view s);
 // "Zelenskyy" -> "zelenskyy", "Kyïv" -> "kyiv", "Ａ" -> "a".
 std::string fold(std::string_view s);
 
+// Replaces each U+0000 with U+FFFD: one code point for one, so code-point
+// offsets into `s` stay valid. (SQLite's text functions and C tools stop at NUL.)
+void replace_nul(std::string& s);
+
 // Replaces ill-formed sequences with U+FFFD.
 std::string sanitize(std::string_view s);
 

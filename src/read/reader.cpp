@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -126,7 +127,7 @@ std::string_view front_matter(std::string_view text, Document& doc) {
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
       value = value.substr(1, value.size() - 2);
     if (key == "title") doc.title = value;
-    else if (key == "published" || key == "date") doc.published = normalize_date(value).value_or(std::string(value));
+    else if (key == "published" || key == "date") doc.published = normalize_date(value).value_or("");
     else if (key == "source") doc.source = value;
     else if (key == "url" || key == "uri") doc.uri = value;
   }
@@ -186,7 +187,7 @@ Document parse_jsonl(const Unit& unit) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(unit.bytes);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
     throw ReadError(unit.origin, fmt::format("broken JSON line: {}", e.what()));
   }
   if (!j.is_object()) throw ReadError(unit.origin, "JSON line is not an object");
@@ -209,14 +210,21 @@ Document parse_jsonl(const Unit& unit) {
 // year of publication (the year before when that would be months after it),
 // else the publication date itself.
 std::string anchor_date(const std::string& published, CivilDate dateline) {
-  if (published.size() < 10) {
+  int year = 0, month = 0;
+  const char* p = published.data();
+  if (published.size() < 10 || std::from_chars(p, p + 4, year).ptr != p + 4 || std::from_chars(p + 5, p + 7, month).ptr != p + 7) {
     if (dateline.year) return dateline.iso();
     return {};
   }
-  const int year = std::stoi(published.substr(0, 4)), month = std::stoi(published.substr(5, 2));
   if (!dateline.month) return published.substr(0, 10);
   dateline.year = dateline.year ? dateline.year : (dateline.month > month + 1 ? year - 1 : year);
   return dateline.iso();
+}
+
+// U+0000 (a JSON "\u0000") ends a string for SQLite's text functions and for C
+// tools, so every field gets U+FFFD instead (utf8::replace_nul keeps offsets).
+void replace_nul(Document& doc) {
+  for (std::string* field : {&doc.uri, &doc.title, &doc.source, &doc.published, &doc.text}) utf8::replace_nul(*field);
 }
 
 }  // namespace
@@ -367,6 +375,7 @@ Document parse(const Unit& unit, const Options& options) {
     default: doc = parse_text(unit); break;
   }
   doc.origin = unit.origin;
+  replace_nul(doc);
   if (doc.uri.empty()) doc.uri = unit.path == "-" ? fmt::format("stdin:{}", unit.line) : unit.line ? fmt::format("{}:{}", unit.path, unit.line) : unit.path;
   if (doc.source.empty()) doc.source = options.source;
   if (doc.published.empty() && !options.published.empty()) doc.published = normalize_date(options.published).value_or("");

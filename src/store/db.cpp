@@ -119,11 +119,25 @@ Db::Db(const std::string& path, OpenMode mode) : path_(path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);
+  // Closing a connection would take an exclusive lock on the database file to
+  // checkpoint and delete the WAL (when it might be the last connection), and
+  // while it holds or even tries that lock, readers without a busy timeout (a
+  // plain sqlite3 session) get "database is locked". So connections never
+  // checkpoint on close; writers checkpoint without locks in ~Db instead.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  writer_ = mode == OpenMode::read_write;
 }
 
 Db::~Db() {
   cache_.clear();
-  if (db_) sqlite3_close_v2(db_);
+  if (!db_) return;
+  if (writer_) {
+    // Copy the WAL into the database file and empty it, without waiting for
+    // readers (they keep their snapshots; what they pin stays in the WAL).
+    sqlite3_busy_timeout(db_, 0);
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  }
+  sqlite3_close_v2(db_);
 }
 
 void Db::exec(std::string_view sql, const char* name) {
@@ -163,5 +177,13 @@ void Transaction::commit() {
   db_.exec("COMMIT", "commit");
   open_ = false;
 }
+
+ReadSnapshot::ReadSnapshot(Db& db) : db_(db) {
+  db_.exec("BEGIN", "begin_read");
+  // A deferred transaction takes its snapshot at the first read; read now.
+  db_.scalar("SELECT count(*) FROM sqlite_master", "snapshot");
+}
+
+ReadSnapshot::~ReadSnapshot() { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }
 
 }  // namespace chronicle::store

@@ -78,6 +78,9 @@ class Db {
  public:
   // Opens (read_write: creates) the file. throws: StoreError.
   Db(const std::string& path, OpenMode mode);
+  // A read_write connection checkpoints the WAL into the database file first
+  // (never waiting for readers); no connection takes the exclusive lock that
+  // SQLite's own checkpoint-on-close would, so readers are never locked out.
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -96,6 +99,7 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  bool writer_ = false;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 
@@ -109,6 +113,20 @@ class Transaction {
  private:
   Db& db_;
   bool open_ = true;
+};
+
+// BEGIN (deferred) ... COMMIT for readers: every query between construction and
+// destruction sees one snapshot of the database, even while an ingest commits
+// (WAL). Use it around any command that runs more than one query.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db& db_;
 };
 
 }  // namespace chronicle::store

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/fault.h"
 #include "common/utf8.h"
 #include "extract/pipeline.h"
 #include "resolve/keys.h"
@@ -251,13 +252,15 @@ void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("claim_mention_facts",
                          "SELECT l.entity_id, (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention "
-                         "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date FROM claim_mention cm "
+                         "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date, cm.claim_id FROM claim_mention cm "
                          "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id AND cm.part_of IS NULL");
     q.bind(":id", id);
     if (!q.step()) continue;
     const int64_t speaker = q.is_null(0) ? 0 : q.int64(0);
     const std::string content = q.str(1), date = q.str(3);
     const int quoted = static_cast<int>(q.int64(2));
+    // The node it leaves (its speaker moved) has lost a mention: refresh it too.
+    if (!q.is_null(4)) touched_claims_.insert(q.int64(4));
     q.reset();
     std::string normal;
     for (const std::string& w : resolve::name_words(content)) normal += w + ' ';
@@ -275,10 +278,11 @@ void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions) {
   for (const int64_t id : mentions) {
-    Stmt& q = db_.cached("event_mention_facts", "SELECT kind, date, lemma FROM event_mention WHERE id = :id");
+    Stmt& q = db_.cached("event_mention_facts", "SELECT kind, date, lemma, event_id FROM event_mention WHERE id = :id");
     q.bind(":id", id);
     if (!q.step()) continue;
     const std::string kind = q.str(0), date = q.str(1), lemma = q.str(2);
+    if (!q.is_null(3)) touched_events_.insert(q.int64(3));  // the node it leaves lost a mention
     q.reset();
     std::vector<int64_t> agents;
     Stmt& p = db_.cached("event_mention_agents",
@@ -317,6 +321,7 @@ void Writer::finish_batch() {
   new_events_.clear();
   resolve_relations(relations);
   resolve_claims(claims);
+  fault::point("writer.resolving");
   resolve_events(events);
   const bool moved = !settled.locals.empty();
   if (replaced_ || moved) {
