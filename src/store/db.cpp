@@ -158,6 +158,10 @@ Stmt& Db::cached(const char* name, std::string_view sql) {
   return *it->second;
 }
 
+void Db::reset_cached() {
+  for (auto& [name, stmt] : cache_) stmt->reset();
+}
+
 int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
 
@@ -167,13 +171,17 @@ std::optional<int64_t> Db::scalar(std::string_view sql, const char* name) {
   return s.int64(0);
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE", "begin"); }
+Transaction::Transaction(Db& db) : db_(db) {
+  db_.reset_cached();
+  db_.exec("BEGIN IMMEDIATE", "begin");
+}
 
 Transaction::~Transaction() {
   if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
+  db_.reset_cached();
   db_.exec("COMMIT", "commit");
   open_ = false;
 }

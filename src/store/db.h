@@ -91,6 +91,9 @@ class Db {
   Stmt prepare(std::string_view sql, std::string name) { return Stmt(db_, std::move(name), sql); }
   // A prepared statement kept for the life of the connection, reset before use.
   Stmt& cached(const char* name, std::string_view sql);
+  // Resets every cached statement, so none keeps a read snapshot open (a stale
+  // snapshot makes the next write transaction fail with SQLITE_BUSY at once).
+  void reset_cached();
   int64_t last_insert_id() const;
   int changes() const;
   // Single-row, single-column helper; nullopt when there is no row or it is NULL.

@@ -27,7 +27,12 @@ bool foreign_file(const std::string& path) {
 void configure(Db& db, OpenMode mode) {
   db.exec("PRAGMA foreign_keys = ON", "pragma_foreign_keys");
   if (mode == OpenMode::read_write) {
-    db.exec("PRAGMA journal_mode = WAL", "pragma_wal");
+    // Switching the journal mode takes an exclusive lock: only do it once, on a
+    // database that is not in WAL mode yet, never under other readers' feet.
+    Stmt mode_now = db.prepare("PRAGMA journal_mode", "pragma_journal_mode");
+    const bool wal = mode_now.step() && mode_now.text(0) == "wal";
+    mode_now.reset();
+    if (!wal) db.exec("PRAGMA journal_mode = WAL", "pragma_wal");
     db.exec("PRAGMA synchronous = NORMAL", "pragma_synchronous");
   }
   db.exec("PRAGMA cache_size = -65536", "pragma_cache");
