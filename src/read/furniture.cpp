@@ -207,6 +207,22 @@ LineKind classify_line(std::string_view raw) {
   return LineKind::keep;
 }
 
+namespace {
+
+// A line that reads as a sentence of the article rather than a headline: it ends
+// with a full stop (headlines may end with a question mark, not with a stop), and
+// is more than a few words.
+bool prose(std::string_view raw) {
+  const std::string_view l = strip_bullets(raw);
+  if (word_count(l) < 6 || !ends_sentence(l) || classify_line(raw) != LineKind::keep) return false;
+  std::string_view t = l;
+  while (!t.empty() && (t.back() == '"' || t.back() == ')' || t.back() == '\'' || t.back() == ' ')) t.remove_suffix(1);
+  if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) t.remove_suffix(3);
+  return !t.ends_with("?");
+}
+
+}  // namespace
+
 std::vector<std::string_view> drop_furniture(const std::vector<std::string_view>& lines) {
   std::vector<std::string_view> out;
   out.reserve(lines.size());
@@ -214,13 +230,12 @@ std::vector<std::string_view> drop_furniture(const std::vector<std::string_view>
     const LineKind kind = classify_line(lines[i]);
     if (kind == LineKind::drop) continue;
     if (kind == LineKind::tail) {
-      // Cut here when nothing after reads as article prose (a long sentence).
-      bool prose_follows = false;
-      for (size_t j = i + 1; j < lines.size() && !prose_follows; ++j) {
-        const std::string_view l = strip_bullets(lines[j]);
-        prose_follows = word_count(l) >= 25 && ends_sentence(l) && classify_line(lines[j]) == LineKind::keep;
-      }
-      if (!prose_follows) break;
+      // The list under the heading goes: up to the next paragraph of prose, or to
+      // the end when none follows.
+      size_t next = i + 1;
+      while (next < lines.size() && !prose(lines[next])) ++next;
+      if (next == lines.size()) break;
+      i = next - 1;
       continue;
     }
     out.push_back(lines[i]);

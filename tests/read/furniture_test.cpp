@@ -99,6 +99,18 @@ TEST_CASE("furniture: a tail list is cut unless article paragraphs follow it") {
       "over who would pay for the temporary ferry that residents will need while the work goes on.",
   };
   CHECK(read::drop_furniture(interleaved).size() == 2);
+  // The list under the heading goes, up to the next sentence of the article.
+  const std::vector<std::string_view> list_inside = {
+      "The council approved the plan on Tuesday, and work will begin in the spring, officials said.",
+      "Don't miss",
+      "Storm closes schools in the north [VIDEO]",
+      "Will the bridge ever reopen?",
+      "Residents said they were relieved by the news.",
+      "The ferry will run every twenty minutes.",
+  };
+  const auto kept = read::drop_furniture(list_inside);
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[1] == "Residents said they were relieved by the news.");
 }
 
 TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose the page furniture") {
