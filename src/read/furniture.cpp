@@ -221,12 +221,26 @@ bool prose(std::string_view raw) {
   return !t.ends_with("?");
 }
 
+// `line` goes on with the sentence `before` leaves open: text wrapped at a fixed
+// width, not a line of its own.
+bool continues(std::string_view before, std::string_view line) {
+  const std::string_view b = strip_bullets(before);
+  if (b.empty() || bulleted(before) || ends_sentence(b) || word_count(b) < 8 || b.back() == ':') return false;
+  const std::string_view l = strip_bullets(line);
+  return !l.empty() && !bulleted(line);
+}
+
 }  // namespace
 
 std::vector<std::string_view> drop_furniture(const std::vector<std::string_view>& lines) {
   std::vector<std::string_view> out;
   out.reserve(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
+    // A line that carries on a sentence wrapped from the line before is prose.
+    if (i > 0 && continues(lines[i - 1], lines[i])) {
+      out.push_back(lines[i]);
+      continue;
+    }
     const LineKind kind = classify_line(lines[i]);
     if (kind == LineKind::drop) continue;
     if (kind == LineKind::tail) {

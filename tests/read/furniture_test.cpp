@@ -113,6 +113,18 @@ TEST_CASE("furniture: a tail list is cut unless article paragraphs follow it") {
   CHECK(kept[1] == "Residents said they were relieved by the news.");
 }
 
+TEST_CASE("furniture: text wrapped at a fixed width keeps its continuation lines") {
+  const std::vector<std::string_view> wrapped = {
+      "The mayor urged residents who rely on the ferry to",
+      "sign up for the new pass before the deadline, officials said.",
+      "",
+      "Follow us for updates",
+  };
+  const auto kept = read::drop_furniture(wrapped);
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[1].starts_with("sign up for the new pass"));
+}
+
 TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose the page furniture") {
   REQUIRE(std::filesystem::is_directory(kBerlin));
   std::vector<std::filesystem::path> files;
