@@ -14,7 +14,7 @@ namespace chronicle::read {
 
 namespace {
 
-enum class RuleKind { line, drop, tail, credit, caption };
+enum class RuleKind { line, list, drop, tail, credit, caption };
 
 struct Rule {
   RuleKind kind;
@@ -25,6 +25,7 @@ struct Rule {
 RuleKind kind_of(std::string_view k, bool& ok) {
   ok = true;
   if (k == "line") return RuleKind::line;
+  if (k == "list") return RuleKind::list;
   if (k == "drop") return RuleKind::drop;
   if (k == "tail") return RuleKind::tail;
   if (k == "credit") return RuleKind::credit;
@@ -193,6 +194,9 @@ LineKind classify_line(std::string_view raw) {
     switch (r.kind) {
       case RuleKind::line:
         if (bare == r.phrase) return LineKind::drop;
+        break;
+      case RuleKind::list:
+        if (bare == r.phrase) return LineKind::tail;
         break;
       case RuleKind::drop:
         if (words <= r.max_words && starts_with_phrase(folded, r.phrase)) return LineKind::drop;

@@ -26,6 +26,7 @@
 
 #include "common/embedded.h"
 #include "common/utf8.h"
+#include "read/furniture.h"
 
 namespace chronicle::read::html {
 
@@ -558,7 +559,10 @@ class Extractor {
     if (s.images > 1 && s.paragraphs * 2 < s.images && !in_figure) return true;
     if (!list && s.items > s.paragraphs + 100) return true;
     if (s.inputs > s.paragraphs / 3) return true;
-    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure) return true;
+    // A tiny fragment goes, unless it heads a list of links: then it stays for the
+    // text rules to drop it with the list under it.
+    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure)
+      return classify_line(tree_.text_under(i)) != LineKind::tail;
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
     if ((s.embeds == 1 && s.chars < 75) || s.embeds > 1) return true;
