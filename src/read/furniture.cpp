@@ -36,28 +36,18 @@ RuleKind kind_of(std::string_view k, bool& ok) {
 
 std::vector<Rule> load_rules() {
   std::vector<Rule> out;
-  std::string_view data = embedded::find(embedded::lexicon_files(), "furniture.txt");
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
+  embedded::for_each_row("furniture.txt", [&](const std::vector<std::string_view>& cols) {
     bool ok = false;
-    const RuleKind kind = kind_of(line.substr(0, tab), ok);
-    if (!ok) continue;
-    std::string_view phrase = line.substr(tab + 1);
+    const RuleKind kind = kind_of(cols[0], ok);
+    if (!ok || cols.size() < 2 || cols[1].empty()) return;
     size_t max_words = 8;
-    if (const size_t tab2 = phrase.find('\t'); tab2 != std::string_view::npos) {
+    if (cols.size() > 2) {
       max_words = 0;
-      for (char c : phrase.substr(tab2 + 1))
+      for (char c : cols[2])
         if (c >= '0' && c <= '9') max_words = max_words * 10 + static_cast<size_t>(c - '0');
-      phrase = phrase.substr(0, tab2);
     }
-    if (!phrase.empty()) out.push_back(Rule{kind, std::string(phrase), max_words});
-  }
+    out.push_back(Rule{kind, std::string(cols[1]), max_words});
+  });
   return out;
 }
 
