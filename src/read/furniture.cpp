@@ -14,7 +14,7 @@ namespace chronicle::read {
 
 namespace {
 
-enum class RuleKind { line, drop, tail, credit, caption };
+enum class RuleKind { line, list, drop, tail, credit, caption };
 
 struct Rule {
   RuleKind kind;
@@ -25,6 +25,7 @@ struct Rule {
 RuleKind kind_of(std::string_view k, bool& ok) {
   ok = true;
   if (k == "line") return RuleKind::line;
+  if (k == "list") return RuleKind::list;
   if (k == "drop") return RuleKind::drop;
   if (k == "tail") return RuleKind::tail;
   if (k == "credit") return RuleKind::credit;
@@ -35,28 +36,18 @@ RuleKind kind_of(std::string_view k, bool& ok) {
 
 std::vector<Rule> load_rules() {
   std::vector<Rule> out;
-  std::string_view data = embedded::find(embedded::lexicon_files(), "furniture.txt");
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
+  embedded::for_each_row("furniture.txt", [&](const std::vector<std::string_view>& cols) {
     bool ok = false;
-    const RuleKind kind = kind_of(line.substr(0, tab), ok);
-    if (!ok) continue;
-    std::string_view phrase = line.substr(tab + 1);
+    const RuleKind kind = kind_of(cols[0], ok);
+    if (!ok || cols.size() < 2 || cols[1].empty()) return;
     size_t max_words = 8;
-    if (const size_t tab2 = phrase.find('\t'); tab2 != std::string_view::npos) {
+    if (cols.size() > 2) {
       max_words = 0;
-      for (char c : phrase.substr(tab2 + 1))
+      for (char c : cols[2])
         if (c >= '0' && c <= '9') max_words = max_words * 10 + static_cast<size_t>(c - '0');
-      phrase = phrase.substr(0, tab2);
     }
-    if (!phrase.empty()) out.push_back(Rule{kind, std::string(phrase), max_words});
-  }
+    out.push_back(Rule{kind, std::string(cols[1]), max_words});
+  });
   return out;
 }
 
@@ -194,6 +185,9 @@ LineKind classify_line(std::string_view raw) {
       case RuleKind::line:
         if (bare == r.phrase) return LineKind::drop;
         break;
+      case RuleKind::list:
+        if (bare == r.phrase) return LineKind::tail;
+        break;
       case RuleKind::drop:
         if (words <= r.max_words && starts_with_phrase(folded, r.phrase)) return LineKind::drop;
         break;
@@ -207,20 +201,49 @@ LineKind classify_line(std::string_view raw) {
   return LineKind::keep;
 }
 
+namespace {
+
+// A line that reads as a sentence of the article rather than a headline: it ends
+// with a full stop (headlines may end with a question mark, not with a stop), and
+// is more than a few words.
+bool prose(std::string_view raw) {
+  const std::string_view l = strip_bullets(raw);
+  if (word_count(l) < 6 || !ends_sentence(l) || classify_line(raw) != LineKind::keep) return false;
+  std::string_view t = l;
+  while (!t.empty() && (t.back() == '"' || t.back() == ')' || t.back() == '\'' || t.back() == ' ')) t.remove_suffix(1);
+  if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) t.remove_suffix(3);
+  return !t.ends_with("?");
+}
+
+// `line` goes on with the sentence `before` leaves open: text wrapped at a fixed
+// width, not a line of its own.
+bool continues(std::string_view before, std::string_view line) {
+  const std::string_view b = strip_bullets(before);
+  if (b.empty() || bulleted(before) || ends_sentence(b) || word_count(b) < 8 || b.back() == ':') return false;
+  const std::string_view l = strip_bullets(line);
+  return !l.empty() && !bulleted(line);
+}
+
+}  // namespace
+
 std::vector<std::string_view> drop_furniture(const std::vector<std::string_view>& lines) {
   std::vector<std::string_view> out;
   out.reserve(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
+    // A line that carries on a sentence wrapped from the line before is prose.
+    if (i > 0 && continues(lines[i - 1], lines[i])) {
+      out.push_back(lines[i]);
+      continue;
+    }
     const LineKind kind = classify_line(lines[i]);
     if (kind == LineKind::drop) continue;
     if (kind == LineKind::tail) {
-      // Cut here when nothing after reads as article prose (a long sentence).
-      bool prose_follows = false;
-      for (size_t j = i + 1; j < lines.size() && !prose_follows; ++j) {
-        const std::string_view l = strip_bullets(lines[j]);
-        prose_follows = word_count(l) >= 25 && ends_sentence(l) && classify_line(lines[j]) == LineKind::keep;
-      }
-      if (!prose_follows) break;
+      // The list under the heading goes: up to the next paragraph of prose, or to
+      // the end when none follows.
+      size_t next = i + 1;
+      while (next < lines.size() && !prose(lines[next])) ++next;
+      if (next == lines.size()) break;
+      i = next - 1;
       continue;
     }
     out.push_back(lines[i]);

@@ -303,6 +303,22 @@ std::string join_body(std::vector<html::Paragraph> paragraphs, const html::PageM
   return body;
 }
 
+// Refuses markup beyond the parser's limits; returns the nesting allowed.
+size_t check_shape(const html::MarkupShape& shape) {
+  const size_t depth_limit = std::min(kMaxDepth, kMaxDepthTimesElements / std::max<size_t>(shape.elements, 1));
+  if (shape.max_depth > depth_limit)
+    throw PageError(shape.max_depth > 10000
+                        ? fmt::format("HTML elements nested over 10000 levels deep (the limit is {}), skipped", depth_limit)
+                        : fmt::format("HTML elements nested {} levels deep (the limit for a page of {} elements is {}), skipped",
+                                      shape.max_depth, shape.elements, depth_limit));
+  if (shape.elements > kMaxElements)
+    throw PageError(fmt::format("HTML page has {} elements (the limit is {}), skipped", shape.elements, kMaxElements));
+  if (shape.reopened > kMaxReopened)
+    throw PageError(fmt::format("HTML page leaves so many formatting elements open that parsing it would rebuild them "
+                                "{} times (the limit is {}), skipped", shape.reopened, kMaxReopened));
+  return depth_limit;
+}
+
 }  // namespace
 
 std::string html_to_utf8(std::string_view bytes) {
@@ -329,17 +345,7 @@ std::string html_to_utf8(std::string_view bytes) {
 Article extract_article(std::string_view html) {
   std::string lean;
   const html::MarkupShape shape = html::measure_markup(html, &lean);
-  const size_t depth_limit = std::min(kMaxDepth, kMaxDepthTimesElements / std::max<size_t>(shape.elements, 1));
-  if (shape.max_depth > depth_limit)
-    throw PageError(shape.max_depth > 10000
-                        ? fmt::format("HTML elements nested over 10000 levels deep (the limit is {}), skipped", depth_limit)
-                        : fmt::format("HTML elements nested {} levels deep (the limit for a page of {} elements is {}), skipped",
-                                      shape.max_depth, shape.elements, depth_limit));
-  if (shape.elements > kMaxElements)
-    throw PageError(fmt::format("HTML page has {} elements (the limit is {}), skipped", shape.elements, kMaxElements));
-  if (shape.reopened > kMaxReopened)
-    throw PageError(fmt::format("HTML page leaves so many formatting elements open that parsing it would rebuild them "
-                                "{} times (the limit is {}), skipped", shape.reopened, kMaxReopened));
+  const size_t depth_limit = check_shape(shape);
   const html::Tree tree(lean);
   if (tree.depth() > depth_limit + 100)
     throw PageError(fmt::format("HTML elements nested {} levels deep once parsed (the limit is {}), skipped", tree.depth(), depth_limit));

@@ -1,6 +1,9 @@
-// The HTML reader: decodes the page to UTF-8 (its declared charset, via ICU),
-// parses it with gumbo and keeps the article: title, publication date and body
+// The HTML reader: decodes the page to UTF-8 (declared or detected charset, via
+// ICU), refuses markup that would make parsing slow or huge, parses it with
+// gumbo into a flat tree and keeps the article: title, publication date and body
 // paragraphs, without navigation, share bars, related-story lists or footers.
+// The parts: html_tree (parsing), html_meta (title, date, JSON-LD), html_body
+// (choosing and cleaning the article), furniture (text-level boilerplate).
 #pragma once
 #include <stdexcept>
 #include <string>

@@ -26,6 +26,7 @@
 
 #include "common/embedded.h"
 #include "common/utf8.h"
+#include "read/furniture.h"
 
 namespace chronicle::read::html {
 
@@ -42,22 +43,14 @@ enum HintKind { kGood = 0, kBad = 1, kJunk = 2, kKeep = 3 };
 
 HintTable load_hints() {
   HintTable table;
-  std::string_view data = embedded::find(embedded::lexicon_files(), "html_hints.txt");
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    const std::string_view kind = line.substr(0, tab);
-    std::string_view pattern = line.substr(tab + 1);
-    while (!pattern.empty() && (pattern.back() == '\r' || pattern.back() == ' ')) pattern.remove_suffix(1);
+  embedded::for_each_row("html_hints.txt", [&](const std::vector<std::string_view>& cols) {
+    if (cols.size() < 2 || cols[1].empty()) return;
+    const std::string_view kind = cols[0], pattern = cols[1];
     const int k = kind == "good" ? kGood : kind == "bad" ? kBad : kind == "junk" ? kJunk : kind == "keep" ? kKeep : -1;
-    if (k < 0 || pattern.empty()) continue;
+    if (k < 0) return;
     if (pattern[0] == '=') table.words[k].emplace_back(pattern.substr(1));
     else table.parts[k].emplace_back(pattern);
-  }
+  });
   return table;
 }
 
@@ -558,7 +551,10 @@ class Extractor {
     if (s.images > 1 && s.paragraphs * 2 < s.images && !in_figure) return true;
     if (!list && s.items > s.paragraphs + 100) return true;
     if (s.inputs > s.paragraphs / 3) return true;
-    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure) return true;
+    // A tiny fragment goes, unless it heads a list of links: then it stays for the
+    // text rules to drop it with the list under it.
+    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure)
+      return classify_line(tree_.text_under(i)) != LineKind::tail;
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
     if ((s.embeds == 1 && s.chars < 75) || s.embeds > 1) return true;

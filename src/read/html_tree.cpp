@@ -26,7 +26,8 @@ class Arena {
   }
 
   void* allocate(size_t n) {
-    const int cls = size_class(n + kHeader);
+    // At least 32 bytes, so that a freed block can hold the free-list link.
+    const int cls = std::max(1, size_class(n + kHeader));
     char* p;
     if (cls >= kClasses) {
       p = new char[n + kHeader];

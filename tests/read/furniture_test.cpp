@@ -71,6 +71,9 @@ TEST_CASE("furniture: lines by their shape and wording") {
       {"Related", read::LineKind::tail},
       {"Relatedly, the ministry said it would review the rules.", read::LineKind::keep},
       {"Next In Europe", read::LineKind::tail},
+      {"More:", read::LineKind::tail},
+      {"More than fifty people were hurt", read::LineKind::keep},
+      {"More Great Example Stories", read::LineKind::tail},
       {"Sources used:", read::LineKind::tail},
       {"Copyright 2025 Example Media. All rights reserved.", read::LineKind::drop},
       {"Copyright lawsuits by authors against software firms grew this year, lawyers said.", read::LineKind::keep},
@@ -99,6 +102,30 @@ TEST_CASE("furniture: a tail list is cut unless article paragraphs follow it") {
       "over who would pay for the temporary ferry that residents will need while the work goes on.",
   };
   CHECK(read::drop_furniture(interleaved).size() == 2);
+  // The list under the heading goes, up to the next sentence of the article.
+  const std::vector<std::string_view> list_inside = {
+      "The council approved the plan on Tuesday, and work will begin in the spring, officials said.",
+      "Don't miss",
+      "Storm closes schools in the north [VIDEO]",
+      "Will the bridge ever reopen?",
+      "Residents said they were relieved by the news.",
+      "The ferry will run every twenty minutes.",
+  };
+  const auto kept = read::drop_furniture(list_inside);
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[1] == "Residents said they were relieved by the news.");
+}
+
+TEST_CASE("furniture: text wrapped at a fixed width keeps its continuation lines") {
+  const std::vector<std::string_view> wrapped = {
+      "The mayor urged residents who rely on the ferry to",
+      "sign up for the new pass before the deadline, officials said.",
+      "",
+      "Follow us for updates",
+  };
+  const auto kept = read::drop_furniture(wrapped);
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[1].starts_with("sign up for the new pass"));
 }
 
 TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose the page furniture") {

@@ -95,6 +95,26 @@ TEST_CASE("html: pages in other languages and charsets") {
     CHECK(has(doc.text, "Über die Ergebnisse"));
     CHECK_FALSE(has(doc.text, "Startseite"));
   }
+  SUBCASE("Chinese next to a longer English link list") {
+    const Document doc = read::parse_html(html_unit(
+        "<html><head><meta charset=\"utf-8\"><title>北京会谈</title></head><body><ul class=\"links\">"
+        "<li><a href=\"/1\">Markets open higher as traders weigh the latest figures from the region</a></li>"
+        "<li><a href=\"/2\">Weather service warns of storms across the north this weekend</a></li></ul>"
+        "<div class=\"main\"><p>双方代表周日在日内瓦举行了九个小时的会谈，官员表示，双方同意下周再次会面。</p>"
+        "<p>一位与会者说，会谈集中讨论了交换战俘和能源供应问题，过程艰难但有益。</p></div></body></html>"));
+    CHECK(doc.title == "北京会谈");
+    CHECK(has(doc.text, "双方代表周日在日内瓦举行了九个小时的会谈"));
+    CHECK(has(doc.text, "过程艰难但有益。"));
+    CHECK_FALSE(has(doc.text, "Markets open"));
+  }
+  SUBCASE("Arabic") {
+    const Document doc = read::parse_html(html_unit(
+        "<html dir=\"rtl\"><head><meta charset=\"utf-8\"></head><body><nav><a href=\"/\">الرئيسية</a></nav><article>"
+        "<p>التقى المفاوضون من الجانبين يوم الأحد في جنيف لمدة تسع ساعات، وقال مسؤولون إنهم اتفقوا على الاجتماع مجددا الأسبوع المقبل.</p>"
+        "</article></body></html>"));
+    CHECK(has(doc.text, "التقى المفاوضون من الجانبين"));
+    CHECK_FALSE(has(doc.text, "الرئيسية"));
+  }
   SUBCASE("Russian, windows-1251 declared in http-equiv") {
     // "Переговоры" and a sentence, encoded in windows-1251.
     const std::string page =
@@ -216,6 +236,23 @@ TEST_CASE("html: headline from JSON-LD, <title> or <h1> when og:title is missing
                               body + "</body></html>")
             .title == "Budget approved after long debate");
   CHECK(read::extract_article("<html><body><h1>Budget approved</h1>" + body + "</body></html>").title == "Budget approved");
+}
+
+TEST_CASE("html: an article split around an inline promotion keeps both halves") {
+  const Document doc = read::parse_html(html_unit(
+      "<html><head><title>Split story</title></head><body><div class=\"wrap\"><div class=\"nav\"><a href=\"/\">Home</a></div>"
+      "<div class=\"col\"><div class=\"story-text\"><p>The first part says that the council met on Tuesday, and that the "
+      "mayor spoke for an hour about the bridge.</p><p>Residents, who had waited for months, said they were relieved, though "
+      "some doubted it.</p></div><div class=\"inline-promo\"><a href=\"/x\">Sign up for our morning briefing</a></div>"
+      "<div class=\"story-text\"><p>The second part says that the ferry will run every twenty minutes, and that fares will "
+      "stay the same.</p><p>Officials said the bridge would reopen in the autumn, if the weather allowed.</p></div>"
+      "<div class=\"comments\"><h3>Comments</h3><p>Great article, thanks for writing it, I have been waiting for this news "
+      "for a long time.</p></div></div></div></body></html>"));
+  CHECK(has(doc.text, "The first part says"));
+  CHECK(has(doc.text, "The second part says"));
+  CHECK(has(doc.text, "reopen in the autumn"));
+  CHECK_FALSE(has(doc.text, "morning briefing"));
+  CHECK_FALSE(has(doc.text, "Great article"));
 }
 
 TEST_CASE("html: old-style pages with text split by <br>") {
