@@ -130,7 +130,9 @@ TEST_CASE("graph: the best-supported path, hop by hop with evidence") {
   const auto back = graph::best_path(g, dock, ortiz, 6);
   REQUIRE(back.has_value());
   CHECK(back->hops() == 2);
-  CHECK(graph::link_phrase({graph::LinkKind::relation, static_cast<uint8_t>(Predicate::leader_of), false, 1}) == "inverse leader_of");
+  graph::Link inverse;
+  inverse.kind = graph::LinkKind::relation, inverse.detail = static_cast<uint8_t>(Predicate::leader_of), inverse.forward = false;
+  CHECK(graph::link_phrase(inverse) == "inverse leader_of");
   // Reyes reaches Berg through his claim naming her or the sentence naming both.
   const auto r = graph::best_path(g, reyes, entity(g, "Tomas Berg"), 6);
   REQUIRE(r.has_value());
