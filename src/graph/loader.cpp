@@ -414,8 +414,6 @@ std::optional<Graph> build(Source& in) {
 
 // The cached graph if it was built at generation `gen` and reads back whole.
 std::optional<Graph> read_cache(store::Db& db, int64_t gen) {
-  // The blob is large: let SQLite read it through a memory map.
-  db.exec("PRAGMA mmap_size = 4294967296", "graph_mmap");
   store::Stmt& s = store::cached_named(db, "graph_cache_read");
   s.bind(":name", kCacheName).bind(":generation", gen);
   std::optional<int64_t> row;
