@@ -114,9 +114,10 @@ void read_links(store::Db& db, const char* query, const Index& index, Resolve a_
   }
 }
 
-// Co-occurrence pairs: from the table when the scan could be recorded, else
-// computed in memory from every document.
-void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool recorded) {
+// Co-occurrence pairs: those recorded in the cooccurrence table, plus those of
+// documents not scanned yet (the file is read-only, busy, or from before 1.1),
+// computed in memory.
+void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw) {
   std::unordered_map<uint64_t, uint32_t> weights;
   auto add = [&](int64_t a_id, int64_t b_id, uint32_t w) {
     auto a = index.entity(a_id), b = index.entity(b_id);
@@ -124,15 +125,15 @@ void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool re
     if (*a > *b) std::swap(a, b);
     weights[(uint64_t{*a} << 32) | *b] += w;
   };
-  if (recorded) {
+  const bool table = store::has_table(db, "cooccurrence");
+  if (table) {
     store::Stmt s = store::prepare_named(db, "graph_cooccurrence");
     while (s.step()) add(s.int64(0), s.int64(1), static_cast<uint32_t>(s.int64(2)));
-  } else {
-    store::Stmt d = store::prepare_named(db, "cooccurrence_all_documents");
-    while (d.step())
-      sentence_pairs(d.text(1), cooccurrence_mentions(db, d.int64(0)),
-                     [&](const SentencePair& p) { add(p.a->entity, p.b->entity, 1); });
   }
+  store::Stmt d = store::prepare_named(db, table ? "cooccurrence_pending" : "cooccurrence_all_documents");
+  while (d.step())
+    sentence_pairs(d.text(1), cooccurrence_mentions(db, d.int64(0)),
+                   [&](const SentencePair& p) { add(p.a->entity, p.b->entity, 1); });
   std::vector<std::pair<uint64_t, uint32_t>> sorted(weights.begin(), weights.end());
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [key, w] : sorted)
@@ -140,7 +141,7 @@ void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool re
                          static_cast<uint8_t>(LinkKind::cooccurrence), 0});
 }
 
-RawGraph read_database(store::Db& db, bool cooccurrence_recorded) {
+RawGraph read_database(store::Db& db) {
   RawGraph raw;
   read_vertices(db, raw);
   const Index index(raw);
@@ -149,7 +150,7 @@ RawGraph read_database(store::Db& db, bool cooccurrence_recorded) {
   read_links(db, "graph_relations", index, &Index::entity, &Index::entity, LinkKind::relation, raw, true, true);
   read_links(db, "graph_speakers", index, &Index::entity, &Index::claim, LinkKind::speaker, raw, false);
   read_links(db, "graph_about", index, &Index::claim, &Index::entity, LinkKind::about, raw, false);
-  read_cooccurrence(db, index, raw, cooccurrence_recorded);
+  read_cooccurrence(db, index, raw);
   return raw;
 }
 
@@ -457,7 +458,7 @@ Graph load(store::Db& db, const LoadOptions& options, LoadReport* report) {
         recorded = false;  // read-only file or busy: computed in memory below
       }
     }
-    const std::string blob = encode(read_database(db, recorded));
+    const std::string blob = encode(read_database(db));
     if (writable && recorded && options.use_cache) {
       try {
         store::Stmt& w = store::cached_named(*writable, "graph_cache_write");
