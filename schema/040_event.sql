@@ -51,6 +51,16 @@ CREATE TABLE event_link (
 ) WITHOUT ROWID;
 CREATE INDEX event_link_b ON event_link (b);
 
+-- event_response: an event that answers an earlier one reported in the same
+-- document ("the Kremlin responded" to an offer), between in-document clusters
+-- (named by their first mention); the event_links view lifts it to event nodes.
+CREATE TABLE event_response (
+  source INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
+  target INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
+  PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+CREATE INDEX event_response_target ON event_response (target);
+
 CREATE TABLE event_participant (
   event_mention_id INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
   local_entity_id  INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,

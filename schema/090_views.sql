@@ -60,3 +60,11 @@ CREATE VIEW evidence AS
 
 CREATE VIEW timexes AS
   SELECT document_id, span_start, span_end, text, type, value FROM timex;
+
+-- Beyond the contract (additive): links between event nodes. relation is
+-- 'responds_to' (event_id answers target_id, e.g. a refusal of an offer).
+CREATE VIEW event_links AS
+  SELECT DISTINCT s.event_id AS event_id, 'responds_to' AS relation, t.event_id AS target_id
+    FROM event_response r
+    JOIN event_mention s ON s.id = r.source JOIN event_mention t ON t.id = r.target
+   WHERE s.event_id IS NOT NULL AND t.event_id IS NOT NULL AND s.event_id <> t.event_id;

@@ -54,6 +54,11 @@ Gazetteer::Gazetteer() {
       if (c == '_') c = ' ';
     places_[key(city)] = 2;
   });
+  for_each_row("capitals.tsv", [&](const auto& cols) {
+    if (cols.size() < 2) return;
+    if (auto it = countries_.find(key(cols[1])); it != countries_.end()) capitals_.emplace(key(cols[0]), it->second);
+    places_[key(cols[0])] = 2;
+  });
   for_each_row("cities.txt", [&](const auto& cols) { places_[key(cols[0])] = 2; });
 }
 
@@ -70,6 +75,11 @@ std::string_view Gazetteer::country(std::string_view name) const {
 std::string_view Gazetteer::demonym(std::string_view word) const {
   auto it = demonyms_.find(key(word));
   return it == demonyms_.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::string_view Gazetteer::capital_of(std::string_view name) const {
+  auto it = capitals_.find(key(name));
+  return it == capitals_.end() ? std::string_view{} : std::string_view(it->second);
 }
 
 std::string_view Gazetteer::region_demonym(std::string_view word) const {

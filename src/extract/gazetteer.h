@@ -22,6 +22,9 @@ class Gazetteer {
   std::string_view country(std::string_view name) const;
   // Country of a demonym or adjective ("Ukrainian" -> "UKR"), or empty.
   std::string_view demonym(std::string_view word) const;
+  // Country whose capital `name` is ("Moscow" -> "RUS"), or empty: capitals
+  // stand for their governments in news ("Moscow rejected the plan").
+  std::string_view capital_of(std::string_view name) const;
   // Region of a regional adjective ("European" -> "Europe"), or empty.
   std::string_view region_demonym(std::string_view word) const;
   // Everyday name of a country code ("RUS" -> "Russia").
@@ -42,6 +45,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::string> countries_;   // key -> alpha-3
   std::unordered_map<std::string, std::string> demonyms_;    // key -> alpha-3
   std::unordered_map<std::string, std::string> regions_;     // key -> region name
+  std::unordered_map<std::string, std::string> capitals_;    // key -> alpha-3
   std::unordered_map<std::string, std::string> names_;       // alpha-3 -> everyday name
   std::unordered_map<std::string, int> places_;              // key -> 1 subdivision, 2 city
 };

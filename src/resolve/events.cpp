@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <optional>
+
+#include "common/embedded.h"
 
 namespace chronicle::resolve {
 
@@ -50,6 +53,7 @@ void EventFeatures::absorb(const EventFeatures& o) {
   others.insert(o.others.begin(), o.others.end());
   places.insert(o.places.begin(), o.places.end());
   position = std::max(position, o.position);
+  first = std::min(first, o.first);
 }
 
 bool dates_compatible(const std::string& a, const std::string& b) {
@@ -63,7 +67,11 @@ std::string finer_date(const std::string& a, const std::string& b) { return a.si
 bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
   if (a.kind != b.kind || !dates_compatible(a.date, b.date)) return false;
   if (conflict(a.places, b.places) || conflict(a.agents, b.agents)) return false;
-  if (a.kind == "other" && !intersects(a.lemmas, b.lemmas)) return false;
+  // Talks, offers and deals are retold in other words ("the talks", "the
+  // negotiations", "the meeting"); attacks, disasters, votes and other events
+  // of which an article often reports several need the same word.
+  static const std::set<std::string> retold = {"meeting", "offer", "agreement", "deal", "demand", "refusal", "visit", "statement"};
+  if (!retold.count(a.kind) && !intersects(a.lemmas, b.lemmas)) return false;
   // What several people say are several statements; one person's remarks in
   // one article, one.
   if (a.kind == "statement") return !a.agents.empty() && intersects(a.agents, b.agents);
@@ -85,6 +93,52 @@ bool same_event_across(const EventFeatures& a, const EventFeatures& b, double st
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
   return common > 0 && story_overlap >= 0.25;
+}
+
+namespace {
+
+const std::multimap<std::string, std::string>& concept_table(bool by_concept) {
+  static const auto tables = [] {
+    std::pair<std::multimap<std::string, std::string>, std::multimap<std::string, std::string>> out;
+    embedded::for_each_row("event_concepts.tsv", [&](const std::vector<std::string_view>& cols) {
+      if (cols.size() < 2) return;
+      out.first.emplace(cols[0], cols[1]);
+      out.second.emplace(cols[1], cols[0]);
+    });
+    return out;
+  }();
+  return by_concept ? tables.second : tables.first;
+}
+
+}  // namespace
+
+std::string concept_of(const std::string& lemma) {
+  const auto& t = concept_table(false);
+  auto it = t.find(lemma);
+  return it == t.end() ? lemma : it->second;
+}
+
+std::vector<std::string> lemmas_of(const std::string& name) {
+  std::vector<std::string> out{name};
+  const auto range = concept_table(true).equal_range(name);
+  for (auto it = range.first; it != range.second; ++it)
+    if (it->second != name) out.push_back(it->second);
+  return out;
+}
+
+bool is_response(const EventFeatures& e) {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> out;
+    embedded::for_each_row("response_words.txt", [&](const std::vector<std::string_view>& cols) { out.emplace(cols[0]); });
+    return out;
+  }();
+  return e.kind == "refusal" || intersects(e.lemmas, words);
+}
+
+bool answers(const EventFeatures& response, const EventFeatures& earlier) {
+  static const std::set<std::string> answerable = {"offer", "demand", "agreement", "deal", "threat", "accusation", "sanction"};
+  if (!answerable.count(earlier.kind) || earlier.first >= response.first) return false;
+  return !earlier.agents.empty() && !intersects(earlier.agents, response.agents);
 }
 
 namespace {

@@ -13,9 +13,10 @@ namespace chronicle::resolve {
 struct EventFeatures {
   int64_t id = 0;                  // a mention id, or the first mention of a cluster
   int64_t document = 0;
-  uint32_t position = 0;           // order in the document (mention span start)
+  uint32_t position = 0;           // order in the document (span start of its latest mention)
+  uint32_t first = 0;              // span start of its first mention
   std::string kind;
-  std::set<std::string> lemmas;
+  std::set<std::string> lemmas;   // trigger lemmas and their concepts
   std::string date;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
   std::set<int64_t> agents;        // entity ids
   std::set<int64_t> others;        // patients, recipients, participants
@@ -24,6 +25,12 @@ struct EventFeatures {
   std::set<int64_t> entities() const;  // agents, others and places together
   void absorb(const EventFeatures& o);  // a cluster takes in one more member
 };
+
+// The concept a trigger lemma reports (data/event_concepts.tsv), or the lemma
+// itself: "military operation" -> "invade".
+std::string concept_of(const std::string& lemma);
+// Every lemma of a concept (itself included).
+std::vector<std::string> lemmas_of(const std::string& name);
 
 // Dates that can name the same day: equal where both are known ("2025-12" and
 // "2025-12-14" agree; "2025-12-14" and "2025-12-15" do not). Empty agrees with all.
@@ -43,6 +50,14 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b);
 // overlap coefficient): undated mentions and mentions without shared
 // participants merge only within one story.
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, double story_overlap);
+
+// Whether an event answers an earlier one ("responded", "rejected", "welcomed"):
+// its kind is refusal, or its word is a response word (data/response_words.txt).
+bool is_response(const EventFeatures& e);
+
+// Whether `response` (later in the same document) answers `earlier`: an offer,
+// demand, proposal, deal, threat, accusation or sanction by other agents.
+bool answers(const EventFeatures& response, const EventFeatures& earlier);
 
 // The day with ISO weekday `weekday` (1 = Monday .. 7 = Sunday) nearest to
 // `day` (YYYY-MM-DD): "Monday" in an article whose "Sunday" is 2025-12-14 is

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "extract/gazetteer.h"
+
 namespace chronicle::store {
 
 namespace {
@@ -51,9 +53,10 @@ resolve::EventFeatures EventResolver::mention(int64_t id) {
   if (!q.step()) return f;
   f.id = id;
   f.document = q.int64(0);
-  f.position = static_cast<uint32_t>(q.int64(1));
+  f.position = f.first = static_cast<uint32_t>(q.int64(1));
   f.kind = q.str(2);
   f.lemmas.insert(q.str(3));
+  f.lemmas.insert("=" + resolve::concept_of(q.str(3)));  // concepts carry a mark: never equal to a lemma
   f.date = q.str(4);
   if (!q.is_null(5)) f.places.insert(q.int64(5));
   q.reset();
@@ -70,6 +73,17 @@ resolve::EventFeatures EventResolver::mention(int64_t id) {
     Stmt& r = db_.cached("spoken_for", "SELECT object_entity_id FROM relation WHERE subject_entity_id = :e AND predicate = 'spokesperson_for'");
     r.bind(":e", agent);
     while (r.step()) principals.push_back(r.int64(0));
+  }
+  // A capital acting stands for its country: "Moscow launched" is Russia's act.
+  for (const int64_t agent : f.agents) {
+    Stmt& n = db_.cached("entity_name_kind", "SELECT name FROM entity WHERE id = :e AND kind = 'location'");
+    n.bind(":e", agent);
+    if (!n.step()) continue;
+    const std::string_view code = extract::Gazetteer::instance().capital_of(n.text(0));
+    if (code.empty()) continue;
+    Stmt& c = db_.cached("country_entity", "SELECT id FROM entity WHERE key = :key");
+    c.bind(":key", "location:country:" + std::string(code));
+    if (c.step()) principals.push_back(c.int64(0));
   }
   f.agents.insert(principals.begin(), principals.end());
   return f;
@@ -117,10 +131,25 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   for (size_t i = 0; i < ids.size(); ++i)
     db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
         .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
+  link_responses(open);
   for (resolve::EventFeatures& c : open) clusters_[c.id] = std::move(c);
   std::vector<int64_t> out;
   for (const auto& c : open) out.push_back(c.id);
   return out;
+}
+
+void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& clusters) {
+  for (const resolve::EventFeatures& r : clusters) {
+    db_.cached("unlink_event_response", "DELETE FROM event_response WHERE source = :id").bind(":id", r.id).run();
+    if (!resolve::is_response(r)) continue;
+    // The latest earlier event it can answer.
+    const resolve::EventFeatures* target = nullptr;
+    for (const resolve::EventFeatures& e : clusters)
+      if (resolve::answers(r, e) && (!target || e.first > target->first)) target = &e;
+    if (target)
+      db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
+          .bind(":source", r.id).bind(":target", target->id).run();
+  }
 }
 
 size_t EventResolver::document_entities(int64_t document) {
@@ -159,7 +188,15 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
     while (q.step()) found.insert(q.int64(0));
   }
-  for (const std::string& lemma : c.lemmas) {
+  std::set<std::string> words;
+  for (const std::string& l : c.lemmas) {
+    if (l.starts_with("=")) {
+      for (const std::string& w : resolve::lemmas_of(l.substr(1))) words.insert(w);
+    } else {
+      words.insert(l);
+    }
+  }
+  for (const std::string& lemma : words) {
     Stmt& q = db_.cached("event_clusters_of_lemma",
                          "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
                          "AND cluster IS NOT NULL LIMIT 400");
@@ -281,7 +318,7 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
     }
     const resolve::EventFeatures& f = cluster(first);
     db_.cached("insert_event", "INSERT INTO event (key, kind, label, date) VALUES (:key, :kind, :label, :date)")
-        .bind(":key", key).bind(":kind", f.kind).bind(":label", f.lemmas.empty() ? f.kind : *f.lemmas.begin())
+        .bind(":key", key).bind(":kind", f.kind).bind(":label", f.kind)
         .bind_or_null(":date", f.date).run();
     node = db_.last_insert_id();
   }

@@ -25,6 +25,8 @@ class EventResolver {
   resolve::EventFeatures mention(int64_t id);
   const resolve::EventFeatures& cluster(int64_t id);
   std::vector<int64_t> cluster_document(int64_t document);
+  // Links each response among a document's clusters to the event it answers.
+  void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
   double story_overlap(int64_t a, int64_t b);
   // Replaces the stored links of cluster `a` with links to `matches`.
