@@ -3,6 +3,8 @@
 // parses, and the Berlin corpus answering a timeline query.
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -135,7 +137,7 @@ TEST_CASE("cli: JSON output parses and has the documented fields") {
   CHECK(st["components"] == 2);
 }
 
-TEST_CASE("cli: the Berlin corpus answers entity questions about Zelenskyy") {
+TEST_CASE("cli: the Berlin corpus answers entity questions about Zelenskyy" * doctest::skip(chronicle::test::no_berlin())) {
   const std::string corpus = std::string(CHRONICLE_SHARED_DIR) + "/corpus/berlin";
   if (!std::filesystem::exists(corpus)) {
     MESSAGE("no shared corpus at " << corpus);

@@ -2,6 +2,8 @@
 // written for these tests and on the shared Berlin articles (read at test time).
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -136,7 +138,7 @@ TEST_CASE("claims: the date is the cue's time expression, else the anchor") {
   CHECK(plain->date == "2025-12-15");
 }
 
-TEST_CASE("claims: every expert quotation in the Berlin articles has the right speaker") {
+TEST_CASE("claims: every expert quotation in the Berlin articles has the right speaker" * doctest::skip(chronicle::test::no_berlin())) {
   const std::string dir = std::string(CHRONICLE_SHARED_DIR) + "/corpus/berlin";
   if (!std::filesystem::exists(dir)) {
     MESSAGE("no shared Berlin corpus at " << dir);

@@ -3,6 +3,8 @@
 // (read at test time from ../shared/corpus/berlin).
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -191,7 +193,7 @@ bool any_event(const Run& r, EventKind kind, const std::function<bool(const Even
 
 }  // namespace
 
-TEST_CASE("events: the Berlin corpus") {
+TEST_CASE("events: the Berlin corpus" * doctest::skip(chronicle::test::no_berlin())) {
   if (!std::filesystem::exists(std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin")) return;
   // The Berlin talks, dated in the two articles whose date lines say when "Sunday"
   // was (000 names no place once its photo caption is dropped as page furniture:

@@ -2,6 +2,8 @@
 // these tests, on CoNLL-style pre-tokenised text, and on the shared Berlin story.
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -125,7 +127,7 @@ TEST_CASE("names: pre-tokenised text, one sentence per line, as CoNLL gives it")
   CHECK_FALSE(has_text(names, "Sao Paulo 's"));
 }
 
-TEST_CASE("names: the Berlin story's people are people, page furniture is no name") {
+TEST_CASE("names: the Berlin story's people are people, page furniture is no name" * doctest::skip(chronicle::test::no_berlin())) {
   const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin";
   REQUIRE(std::filesystem::is_directory(dir));
   std::set<Name> all;

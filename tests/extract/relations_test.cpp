@@ -2,6 +2,8 @@
 // for these tests and on the Berlin corpus (read at test time).
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -83,7 +85,7 @@ TEST_CASE("relations: places and lists") {
   CHECK(relations_of("Tom Harris, Lena Fischer and Omar Haddad attended.").empty());
 }
 
-TEST_CASE("relations: the Berlin corpus") {
+TEST_CASE("relations: the Berlin corpus" * doctest::skip(chronicle::test::no_berlin())) {
   const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin";
   if (!std::filesystem::exists(dir)) return;
   std::vector<Rel> all;

@@ -2,6 +2,8 @@
 // timex_date() for other extractors.
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -200,7 +202,7 @@ TEST_CASE("timex: calendar arithmetic") {
   CHECK_FALSE(extract::Day::parse("Dec 14"));
 }
 
-TEST_CASE("timex: the Berlin talks articles, anchored on the day after the Sunday meeting") {
+TEST_CASE("timex: the Berlin talks articles, anchored on the day after the Sunday meeting" * doctest::skip(chronicle::test::no_berlin())) {
   const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin";
   if (!std::filesystem::exists(dir)) return;
   size_t sundays = 0, durations = 0;

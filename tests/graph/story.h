@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <random>
+#include <unistd.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,7 +84,9 @@ class DocBuilder {
 class TempDb {
  public:
   explicit TempDb(std::string_view name)
-      : path_((std::filesystem::temp_directory_path() / ("chronicle-test-" + std::string(name) + ".db")).string()) {
+      : path_((std::filesystem::temp_directory_path() /
+              ("chronicle-test-" + std::string(name) + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()) + ".db"))
+                 .string()) {
     remove();
   }
   ~TempDb() {

@@ -2,6 +2,8 @@
 // here, and the real scraped articles of ../shared/corpus/berlin read at test time.
 #include <doctest/doctest.h>
 
+#include "support/util.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -128,7 +130,7 @@ TEST_CASE("furniture: text wrapped at a fixed width keeps its continuation lines
   CHECK(kept[1].starts_with("sign up for the new pass"));
 }
 
-TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose the page furniture") {
+TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose the page furniture" * doctest::skip(chronicle::test::no_berlin())) {
   REQUIRE(std::filesystem::is_directory(kBerlin));
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(kBerlin))
@@ -169,7 +171,7 @@ TEST_CASE("furniture: the scraped Berlin articles keep their paragraphs and lose
   }
 }
 
-TEST_CASE("furniture: key sentences of the Berlin articles survive, headings included") {
+TEST_CASE("furniture: key sentences of the Berlin articles survive, headings included" * doctest::skip(chronicle::test::no_berlin())) {
   const struct {
     const char* file_prefix;
     std::vector<std::string> kept;

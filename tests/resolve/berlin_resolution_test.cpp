@@ -30,7 +30,7 @@ struct Berlin {
 
 }  // namespace
 
-TEST_CASE("berlin resolution: one entity per person and country across the five articles") {
+TEST_CASE("berlin resolution: one entity per person and country across the five articles" * doctest::skip(chronicle::test::no_berlin())) {
   Berlin b;
   if (!b.present) return;
   CHECK(b.count("SELECT count(*) FROM entities WHERE name LIKE '%Zelensk%'") == 1);
@@ -41,7 +41,7 @@ TEST_CASE("berlin resolution: one entity per person and country across the five 
   CHECK(b.count("SELECT count(*) FROM entities WHERE name IN ('U.S.', 'US', 'U.S')") == 0);
 }
 
-TEST_CASE("berlin resolution: the Berlin talks are one event with their participants and sources") {
+TEST_CASE("berlin resolution: the Berlin talks are one event with their participants and sources" * doctest::skip(chronicle::test::no_berlin())) {
   Berlin b;
   if (!b.present) return;
   CHECK(b.count("SELECT count(*) FROM events WHERE kind = 'meeting' AND place = 'Berlin' AND date = '2025-12-14' "
@@ -50,7 +50,7 @@ TEST_CASE("berlin resolution: the Berlin talks are one event with their particip
   CHECK(b.count("SELECT max(documents) FROM events WHERE kind = 'meeting' AND place = 'Berlin'") >= 4);
 }
 
-TEST_CASE("berlin resolution: the Kremlin's response is dated the day after the talks") {
+TEST_CASE("berlin resolution: the Kremlin's response is dated the day after the talks" * doctest::skip(chronicle::test::no_berlin())) {
   Berlin b;
   if (!b.present) return;
   CHECK(b.count("SELECT count(*) FROM events WHERE kind = 'statement' AND date = '2025-12-15' "
@@ -59,7 +59,7 @@ TEST_CASE("berlin resolution: the Kremlin's response is dated the day after the 
   CHECK(b.count("SELECT count(*) FROM document WHERE anchor IS NULL AND inferred_anchor = '2025-12-14'") >= 1);
 }
 
-TEST_CASE("berlin resolution: Russia's full-scale invasion in 2022 is one event") {
+TEST_CASE("berlin resolution: Russia's full-scale invasion in 2022 is one event" * doctest::skip(chronicle::test::no_berlin())) {
   Berlin b;
   if (!b.present) return;
   CHECK(b.count("SELECT count(*) FROM events WHERE kind = 'attack' AND date = '2022' AND documents >= 2") == 1);

@@ -19,6 +19,10 @@ inline const fs::path kSourceDir = CHRONICLE_SOURCE_DIR;
 inline const fs::path kSharedDir = CHRONICLE_SHARED_DIR;
 inline const std::string kBinary = CHRONICLE_BINARY;
 
+// True when the shared Berlin corpus is not beside the checkout: tests over it
+// are skipped (`TEST_CASE("..." * doctest::skip(test::no_berlin()))`).
+inline bool no_berlin() { return !fs::is_directory(kSharedDir / "corpus" / "berlin"); }
+
 // A fresh directory under the system temp folder, removed with its contents.
 class TempDir {
  public:
