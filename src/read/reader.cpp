@@ -246,18 +246,26 @@ void Walker::expand(std::vector<Problem>& problems) {
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::string> found;
+      std::vector<std::string> found, broken;
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
+        std::error_code fec;
         if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
+          if (it->is_directory(fec)) it.disable_recursion_pending();
           continue;
         }
-        std::error_code fec;
-        if (it->is_regular_file(fec)) found.push_back(it->path().string());
+        if (it->is_regular_file(fec)) {
+          found.push_back(it->path().string());
+        } else if (std::error_code lec; it->is_symlink(lec) && !fs::exists(it->status(fec))) {
+          // Symbolic links to files are followed; to directories they are not
+          // (no loops); dangling or looping ones are reported.
+          broken.push_back(it->path().string());
+        }
       }
       if (ec) problems.push_back({p, fmt::format("cannot list directory: {}", ec.message())});
+      std::sort(broken.begin(), broken.end());
+      for (const auto& b : broken) problems.push_back({b, "broken or looping symbolic link, skipped"});
       std::sort(found.begin(), found.end());
       for (auto& f : found) files_.push_back(std::move(f));
     } else if (fs::is_regular_file(st)) {
