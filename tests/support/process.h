@@ -74,6 +74,20 @@ class Child {
   std::optional<int> status_;
 };
 
+// True in the AddressSanitizer build (tools/test --sanitize), where memory and
+// time are several times the real ones: tests skip their bounds then.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 struct Measured {
   int status = -1;        // exit status, or 128 + signal
   long peak_rss_kb = 0;   // the command's maximum resident set size
