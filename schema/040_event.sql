@@ -29,11 +29,26 @@ CREATE TABLE event_mention (
   date            TEXT,
   place_local_id  INTEGER REFERENCES local_entity (id) ON DELETE SET NULL,
   sentence        INTEGER NOT NULL,
+  cluster         INTEGER,          -- first mention of its in-document cluster (same event), set by resolution
   CONSTRAINT event_mention_span_check CHECK (0 <= span_start AND span_start < span_end)
 );
 CREATE INDEX event_mention_event ON event_mention (event_id);
 CREATE INDEX event_mention_document ON event_mention (document_id);
 CREATE INDEX event_mention_place ON event_mention (place_local_id);
+CREATE INDEX event_mention_cluster ON event_mention (cluster);
+CREATE INDEX event_mention_lemma ON event_mention (lemma, kind);
+
+-- event_link: two in-document clusters (named by their first mention) that
+-- report the same event, as judged by resolution when either was stored; event
+-- nodes are derived from these links (store/event_resolver.cpp), so they depend
+-- only on which documents are stored, not on their order.
+CREATE TABLE event_link (
+  a INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
+  b INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
+  CONSTRAINT event_link_order_check CHECK (a < b),
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX event_link_b ON event_link (b);
 
 CREATE TABLE event_participant (
   event_mention_id INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,

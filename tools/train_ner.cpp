@@ -7,8 +7,10 @@
 // spaces, sentences by newlines), which chronicle's own segmenter and feature
 // code then read exactly as at run time; the gold names are mapped onto those
 // tokens by byte offsets. Training is the averaged structured perceptron
-// (Collins 2002) with Viterbi decoding over BIO tags; the averaged weights are
-// pruned to the `--keep` features of largest weight and quantised to 16 bits.
+// (Collins 2002) with Viterbi decoding over BILOU tags and a prediction history
+// (each document's sentences in order, see ner::History); the averaged weights are
+// pruned to the `--keep` features of largest weight and quantised to 16-bit
+// integers of at most ner::kMaxWeight.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -117,7 +119,8 @@ struct Sentence {
   std::vector<uint32_t> offsets;  // per token into features, plus end
   std::vector<uint32_t> features; // indexes into the weight table; kUnknown if unseen
   std::vector<uint8_t> gold;
-  std::vector<Span> tokens;
+  std::vector<uint64_t> words;    // prediction-history words (ner::Features::words)
+  bool document_start = false;
 };
 constexpr uint32_t kUnknown = UINT32_MAX;
 
@@ -141,11 +144,15 @@ class FeatureIndex {
 std::vector<uint8_t> gold_tags(const ner::Features& f, const std::vector<GoldName>& names) {
   std::vector<uint8_t> tags(f.tokens.size(), ner::kO);
   for (const GoldName& g : names) {
-    bool first = true;
-    for (size_t i = 0; i < f.tokens.size(); ++i) {
-      if (f.tokens[i].begin < g.begin || f.tokens[i].end > g.end) continue;
-      tags[i] = first ? ner::begin_tag(g.type) : ner::inside_tag(g.type);
-      first = false;
+    std::vector<size_t> inside;
+    for (size_t i = 0; i < f.tokens.size(); ++i)
+      if (f.tokens[i].begin >= g.begin && f.tokens[i].end <= g.end) inside.push_back(i);
+    for (size_t k = 0; k < inside.size(); ++k) {
+      const ner::Part part = inside.size() == 1 ? ner::kUnit
+                             : k == 0           ? ner::kBegin
+                             : k + 1 == inside.size() ? ner::kLast
+                                                      : ner::kInside;
+      tags[inside[k]] = ner::make_tag(g.type, part);
     }
   }
   return tags;
@@ -158,17 +165,46 @@ std::vector<Sentence> prepare(const std::vector<Document>& docs, FeatureIndex& i
     const auto analysis = chronicle::text::analyze(d.text);
     ner::featurize(analysis, f);
     const std::vector<uint8_t> tags = gold_tags(f, d.names);
+    bool first = true;
     for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {
       Sentence sent;
       for (uint32_t i = f.sentences[s]; i < f.sentences[s + 1]; ++i) {
         sent.offsets.push_back(static_cast<uint32_t>(sent.features.size()));
         for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) sent.features.push_back(index.get(f.keys[k], grow));
         sent.gold.push_back(tags[i]);
-        sent.tokens.push_back(f.tokens[i]);
+        sent.words.push_back(f.words[i]);
       }
       sent.offsets.push_back(static_cast<uint32_t>(sent.features.size()));
+      sent.document_start = first;
+      first = false;
       if (!sent.gold.empty()) out.push_back(std::move(sent));
     }
+  }
+  return out;
+}
+
+// The sentence with the prediction-history features of `history` added.
+Sentence with_history(const Sentence& s, const ner::History& history, FeatureIndex& index) {
+  Sentence out;
+  out.gold = s.gold;
+  std::vector<uint32_t> keys;
+  for (size_t i = 0; i < s.gold.size(); ++i) {
+    out.offsets.push_back(static_cast<uint32_t>(out.features.size()));
+    out.features.insert(out.features.end(), s.features.begin() + s.offsets[i], s.features.begin() + s.offsets[i + 1]);
+    keys.clear();
+    history.keys(s.words[i], keys);
+    for (uint32_t k : keys) out.features.push_back(index.get(k, false));
+  }
+  out.offsets.push_back(static_cast<uint32_t>(out.features.size()));
+  return out;
+}
+
+// Document ranges [begin, end) of a list of sentences.
+std::vector<std::pair<size_t, size_t>> documents_of(const std::vector<Sentence>& sentences) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (sentences[i].document_start || out.empty()) out.emplace_back(i, i);
+    out.back().second = i + 1;
   }
   return out;
 }
@@ -192,15 +228,14 @@ class Perceptron {
       }
     const float* trans = &w[w.size() - kTransitions];
     out.resize(n);
-    ner::viterbi<float>(
-        n, [&](size_t i, uint8_t t) { return emissions_[i * T + t]; },
-        [&](uint8_t p, uint8_t t) { return trans[p * T + t]; }, out.data(), scratch_, back_);
+    ner::viterbi<float>(n, emissions_.data(), trans, out.data(), scratch_, back_);
   }
 
-  void learn(const Sentence& s) {
+  // Learns from one sentence; returns the tags predicted before the update.
+  const std::vector<uint8_t>& learn(const Sentence& s) {
     ++clock_;
     decode(s, pred_, w_);
-    if (pred_ == s.gold) return;
+    if (pred_ == s.gold) return pred_;
     for (size_t i = 0; i < s.gold.size(); ++i) {
       const uint8_t prev_g = i ? s.gold[i - 1] : T, prev_p = i ? pred_[i - 1] : T;
       if (s.gold[i] != pred_[i] || prev_g != prev_p) {
@@ -209,10 +244,12 @@ class Perceptron {
       }
       if (s.gold[i] == pred_[i]) continue;
       for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
+        if (s.features[k] == kUnknown) continue;
         update(s.features[k] * T + s.gold[i], 1);
         update(s.features[k] * T + pred_[i], -1);
       }
     }
+    return pred_;
   }
 
   std::vector<float> averaged() const {
@@ -266,11 +303,15 @@ struct Counts {
   }
 };
 
-std::string evaluate(const Perceptron& p, const std::vector<float>& w, const std::vector<Sentence>& dev) {
+std::string evaluate(const Perceptron& p, const std::vector<float>& w, const std::vector<Sentence>& dev,
+                     FeatureIndex& index) {
   Counts counts;
   std::vector<uint8_t> pred;
+  ner::History history;
   for (const Sentence& s : dev) {
-    p.decode(s, pred, w);
+    if (s.document_start) history.clear();
+    p.decode(with_history(s, history, index), pred, w);
+    history.record(s.words.data(), pred.data(), pred.size());
     counts.add(s.gold, pred);
   }
   return counts.summary();
@@ -290,7 +331,7 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
   }
   for (size_t i = 0; i < kTransitions; ++i) largest = std::max(largest, std::fabs(w[n * T + i]));
   std::sort(strength.begin(), strength.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  const float scale = 32767.f / largest;
+  const float scale = static_cast<float>(ner::kMaxWeight) / largest;
   auto q = [&](float v) { return static_cast<int16_t>(std::lround(v * scale)); };
   std::vector<std::pair<uint32_t, uint32_t>> kept;  // key, feature
   for (size_t i = 0; i < std::min(keep, n); ++i) {
@@ -303,16 +344,16 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
   out.push_back('\0');
   auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
   out.append("CNER");
-  put(uint32_t{1});
+  put(uint32_t{2});
   put(ner::kFeatureVersion);
   put(static_cast<uint32_t>(T));
   put(static_cast<uint32_t>(kept.size()));
   put(scale);
   for (size_t i = 0; i < kTransitions; ++i) put(q(w[n * T + i]));
   for (const auto& [key, f] : kept) {
-    uint16_t mask = 0;
+    uint32_t mask = 0;
     for (size_t t = 0; t < T; ++t)
-      if (q(w[f * T + t]) != 0) mask |= static_cast<uint16_t>(1u << t);
+      if (q(w[f * T + t]) != 0) mask |= 1u << t;
     put(key);
     put(mask);
   }
@@ -346,7 +387,7 @@ std::string check_model(const std::string& bytes, const std::vector<Document>& d
 int main(int argc, char** argv) {
   CLI::App app{"Trains chronicle's name tagger on CoNLL-2003 (see docs/ner.md)"};
   std::string train_path = "../shared/eval/conll2003/eng.train", dev_path, out_path = "data/ner_model.bin";
-  int epochs = 12;
+  int epochs = 15;
   size_t keep = 200000;
   uint32_t seed = 1;
   app.add_option("--train", train_path, "CoNLL-2003 training file");
@@ -361,21 +402,32 @@ int main(int argc, char** argv) {
   const std::vector<Document> train_docs = read_conll(train_path);
   const std::vector<Document> dev_docs = dev_path.empty() ? std::vector<Document>{} : read_conll(dev_path);
   FeatureIndex index;
+  for (uint32_t k : ner::History::all_keys()) index.get(k, true);
   const std::vector<Sentence> train = prepare(train_docs, index, true);
   const std::vector<Sentence> dev = prepare(dev_docs, index, false);
   fmt::print(stderr, "train_ner: {} documents, {} sentences, {} features\n", train_docs.size(), train.size(), index.size());
 
+  // Documents in random order, each one's sentences in order: the prediction
+  // history of a sentence comes from the current model's tags of those before it.
   Perceptron model(index.size());
-  std::vector<size_t> order(train.size());
+  const auto documents = documents_of(train);
+  std::vector<size_t> order(documents.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(seed);
+  ner::History history;
   for (int e = 1; e <= epochs; ++e) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    for (size_t i : order) model.learn(train[i]);
-    if (!dev.empty()) fmt::print(stderr, "epoch {:2d}: dev {}\n", e, evaluate(model, model.averaged(), dev));
+    for (size_t d : order) {
+      history.clear();
+      for (size_t i = documents[d].first; i < documents[d].second; ++i) {
+        const std::vector<uint8_t>& pred = model.learn(with_history(train[i], history, index));
+        history.record(train[i].words.data(), pred.data(), pred.size());
+      }
+    }
+    if (!dev.empty()) fmt::print(stderr, "epoch {:2d}: dev {}\n", e, evaluate(model, model.averaged(), dev, index));
   }
   const std::string header = fmt::format(
-      "# chronicle name tagger: averaged structured perceptron weights over BIO tags\n"
+      "# chronicle name tagger: averaged structured perceptron weights over BILOU tags\n"
       "# (PER ORG LOC MISC), features of src/extract/ner_features.cpp version {}.\n"
       "# Derived from the CoNLL-2003 English training data (eng.train), which comes from\n"
       "# the Reuters RCV1 corpus: research use only. These weights derive from it and carry\n"

@@ -16,6 +16,14 @@ int main(int argc, char** argv) {
   chronicle::cli::add_extract(app, status);
   chronicle::cli::add_stats(app, status);
   chronicle::cli::add_version(app, status);
+  chronicle::cli::add_timeline(app, status);
+  chronicle::cli::add_entity(app, status);
+  chronicle::cli::add_entities(app, status);
+  chronicle::cli::add_claims(app, status);
+  chronicle::cli::add_path(app, status);
+  chronicle::cli::add_neighbors(app, status);
+  chronicle::cli::add_export(app, status);
+  chronicle::cli::add_search(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

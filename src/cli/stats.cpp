@@ -1,5 +1,6 @@
 // `chronicle stats`: what the database holds: counts of documents, entities by
-// kind, events, claims, relationships, time expressions and evidence rows.
+// kind, events, claims, relationships, time expressions and evidence rows, and
+// the shape of the story graph (vertices, links, connected components).
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -7,6 +8,8 @@
 
 #include "cli/commands.h"
 #include "extract/pipeline.h"
+#include "graph/centrality.h"
+#include "graph/loader.h"
 #include "store/schema.h"
 
 namespace chronicle::cli {
@@ -38,6 +41,18 @@ constexpr Count kCounts[] = {
     {"evidence rows", "SELECT count(*) FROM evidence"},
 };
 
+// The graph part: vertices, links and connected components.
+std::vector<std::pair<std::string, int64_t>> graph_counts(store::Db& db) {
+  const graph::Graph g = graph::load(db);
+  const graph::Components c = graph::components(g);
+  return {{"graph vertices", g.vertex_count()},
+          {"graph links", static_cast<int64_t>(g.link_count())},
+          {"components", static_cast<int64_t>(c.count)},
+          {"  largest", static_cast<int64_t>(c.largest)},
+          {"  entities in largest", static_cast<int64_t>(c.largest_entities)},
+          {"  isolated vertices", static_cast<int64_t>(c.isolated)}};
+}
+
 }  // namespace
 
 void add_stats(CLI::App& app, int& status) {
@@ -51,11 +66,14 @@ void add_stats(CLI::App& app, int& status) {
       auto db = store::open_database(*db_path, store::OpenMode::read_only);
       const store::ReadSnapshot snapshot(*db);  // all counts from one moment, even during an ingest
       nlohmann::ordered_json out;
-      for (const Count& c : kCounts) {
-        const int64_t n = db->scalar(c.sql, c.label).value_or(0);
-        std::string key = c.label;
+      std::vector<std::pair<std::string, int64_t>> rows;
+      for (const Count& c : kCounts) rows.emplace_back(c.label, db->scalar(c.sql, c.label).value_or(0));
+      for (auto& row : graph_counts(*db)) rows.push_back(std::move(row));
+      for (const auto& [label, n] : rows) {
+        std::string key = label;
         key.erase(0, key.find_first_not_of(' '));
-        if (*format == "table") fmt::print("{:<20}{:>10}\n", c.label, n);
+        for (char& ch : key) ch = ch == ' ' ? '_' : ch;
+        if (*format == "table") fmt::print("{:<24}{:>10}\n", label, n);
         else if (*format == "csv") fmt::print("{},{}\n", key, n);
         else out[key] = n;
       }

@@ -3,8 +3,10 @@
 // the whole program, sorted by file name.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace chronicle {
 
@@ -20,6 +22,10 @@ std::span<const EmbeddedFile> lexicon_files();  // data/* and Debian iso-codes J
 
 // The file called `name` in `files`, or an empty view if there is none.
 std::string_view find(std::span<const EmbeddedFile> files, std::string_view name);
+
+// Calls fn(columns) for each line of the lexicon file `name` (data/) that is not
+// empty or a # comment; columns are split at tabs, a trailing \r is dropped.
+void for_each_row(std::string_view name, const std::function<void(const std::vector<std::string_view>&)>& fn);
 }  // namespace embedded
 
 }  // namespace chronicle

@@ -25,7 +25,8 @@ using text::Token;
 enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32 };
 enum WordClass : uint16_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
-  kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024
+  kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
+  kPersonMale = 8192, kGroup = 16384, kText = 32768
 };
 constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
@@ -72,7 +73,8 @@ class ClaimLexicon {
     });
     static const std::unordered_map<std::string_view, uint16_t> kClasses = {
         {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
-        {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe}};
+        {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe},
+        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
       if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
@@ -89,6 +91,7 @@ struct Subject {
   uint16_t pronoun = 0;     // WordClass pronoun bit
   int32_t role = -1;        // token of a role noun head ("the spokeswoman")
   uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint32_t name_first = 0, name_last = 0;  // capitalised words no name mention covers ("Cuban said")
 };
 
 struct Cue {
@@ -101,7 +104,6 @@ struct Pending {
   std::vector<Span> parts;  // content pieces in text order
   int32_t cue = -1;         // index into cues
   Subject subject;
-  int32_t inherit = -1;     // pending claim whose speaker this one takes
   bool quoted = false;
   uint32_t sentence = 0;
   int32_t speaker = -1;     // resolved
@@ -115,6 +117,8 @@ class DocumentClaims {
   void run() {
     index_tokens();
     find_cues();
+    find_unlisted_cues();
+    sort_cues();
     find_direct_quotes();
     find_reported();
     attach_follow_on_quotes();
@@ -130,6 +134,9 @@ class DocumentClaims {
     mention_.assign(n, -1);
     quote_.assign(n, -1);
     covered_.assign(n, 0);
+    timex_.assign(n, 0);
+    for (const Timex& tx : ctx_.facts.timexes)
+      for (uint32_t t = a_.token_at(tx.span.begin); t < n && a_.tokens[t].span.begin < tx.span.end; ++t) timex_[t] = 1;
     std::string lower;
     for (uint32_t t = 0; t < n; ++t) {
       if (!a_.tokens[t].is(text::kWord)) continue;
@@ -195,6 +202,49 @@ class DocumentClaims {
     }
   }
 
+  // Verbs the lexicon lacks, in the tight frames around a quotation: "…,”
+  // Toomey fumed." and "Trump leaned in and boomed: “…”".
+  void find_unlisted_cues() {
+    for (const text::Quotation& q : a_.quotes) {
+      if (q.closed) {
+        uint32_t k = q.close_token + 1;
+        if (k < a_.tokens.size() && is(k, ",")) ++k;
+        if (k < a_.tokens.size() && (cls_[k] & kPronoun) && !(cls_[k] & kPronFirst)) ++k;
+        else
+          while (k < a_.tokens.size() && k > 0 && mention_[k] >= 0 && (mention_[k] == mention_[k - 1] || k == q.close_token + 1 || is(k - 1, ",")))
+            ++k;
+        if (k > q.close_token + 1 && k < a_.tokens.size() && !is(k - 1, ",") && verb_like(k) && frame_ends(k + 1)) add_cue(k);
+      }
+      const uint32_t open = q.open_token;
+      if (open >= 3 && (is(open - 1, ":") || is(open - 1, ",")) && verb_like(open - 2) &&
+          (mention_[open - 3] >= 0 || ((cls_[open - 3] & kPronoun) && !(cls_[open - 3] & kPronFirst)) || is(open - 3, "and")))
+        add_cue(open - 2);
+    }
+  }
+
+  // A lower-case past or present verb form not known as a cue ("fumed", "mocks").
+  bool verb_like(uint32_t t) const {
+    if (!word(t) || cue_at_[t] >= 0 || quoted(t) || cls_[t] || a_.tokens[t].is(text::kCapitalized) || a_.tokens[t].is(text::kNumber))
+      return false;
+    const std::string_view w = str(t);
+    return w.size() > 3 && (w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss")));
+  }
+
+  bool frame_ends(uint32_t t) const {
+    return t >= a_.tokens.size() || a_.tokens[t].sentence != a_.tokens[t - 1].sentence || terminal(t) || is(t, ",") ||
+           (cls_[t] & kPrep);
+  }
+
+  void sort_cues() {
+    std::sort(cues_.begin(), cues_.end(), [](const Cue& x, const Cue& y) { return x.first < y.first; });
+    for (size_t i = 0; i < cues_.size(); ++i) cue_at_[cues_[i].first] = static_cast<int32_t>(i);
+  }
+
+  void add_cue(uint32_t t) {
+    cue_at_[t] = static_cast<int32_t>(cues_.size());
+    cues_.push_back(Cue{t, t + 1, kSpeech | kAfterQuote, false});
+  }
+
   // False where the word reads as a noun or infinitive ("his claims", "to say",
   // "was told").
   bool verb_position(uint32_t t, const text::Sentence& s) const {
@@ -209,9 +259,21 @@ class DocumentClaims {
   // A noun phrase ending just before token `e` that can be a speaker.
   Subject phrase_ending_at(uint32_t e, const text::Sentence& s) const {
     Subject sub;
+    if (e > s.first + 1 && is(e - 1, ")")) {  // "Sen. Richard J. Durbin (D-Ill.),"
+      uint32_t k = e - 1;
+      while (k > s.first && e - k < 10 && !is(k, "(")) --k;
+      if (is(k, "(")) e = k;
+    }
     if (e <= s.first) return sub;
     const uint32_t t = e - 1;
     if (quoted(t) || !word(t) || cue_at_[t] >= 0) return sub;
+    // "Trump, who has said ...": the name the relative clause hangs on.
+    if ((is(t, "who") || is(t, "which")) && t > s.first + 1 && is(t - 1, ",")) {
+      Subject head = phrase_ending_at(t - 1, s);
+      if (head.mention < 0) return sub;
+      head.last = e;
+      return head;
+    }
     if (cls_[t] & kPronoun) {
       if (t > s.first && word(t - 1) && !(cls_[t - 1] & (kStop | kAux))) return sub;
       sub.found = true;
@@ -248,6 +310,12 @@ class DocumentClaims {
     sub.role = a_.tokens[t].is(text::kCapitalized) ? -1 : static_cast<int32_t>(t);
     sub.first = k;
     sub.last = e;
+    if (name < 0 && sub.role < 0) {
+      uint32_t f = t;
+      while (f > k && a_.tokens[f - 1].is(text::kCapitalized)) --f;
+      sub.name_first = f;
+      sub.name_last = e;
+    }
     return sub;
   }
 
@@ -255,38 +323,69 @@ class DocumentClaims {
   // Logan, director of ..., said", "Russia, through adviser Yuri Ushakov, said".
   Subject left_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
-    uint32_t i = c.first;
-    while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i;
+    uint32_t i = skip_back_adjuncts(c.first, s);
     if (i <= s.first) return {};
-    // "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis.
-    if (is(i - 1, ")")) {
-      uint32_t k = i - 1;
-      while (k > s.first && i - k < 10 && !is(k, "(")) --k;
-      if (is(k, "(") && k > s.first) i = k;
-    }
     const uint32_t t = i - 1;
     // "X said ... but said ...": the first verb's subject.
     if (is(t, "and") || is(t, "but")) return earlier_subject(c);
     if (!is(t, ",")) return phrase_ending_at(i, s);
-    // An apposition between commas.
+    // An apposition between commas: the nearest person heading one ("Cory
+    // James, 22, of Flint, Mich., said"), else the nearest named head.
+    Subject best;
+    uint32_t best_comma = 0;
     for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
       if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
       if (!head.found || (head.mention < 0 && !head.pronoun)) continue;  // "Harry Bond, 30, of Raleigh, ..., said"
       if (head.pronoun) return {};
-      if (head.mention < 0 || !person(head.mention)) {
-        for (uint32_t j = t; j-- > k + 1;)
-          if (mention_[j] >= 0 && person(mention_[j])) {
-            head.mention = mention_[j];
-            head.role = -1;
-            break;
-          }
+      if (person(head.mention)) {
+        head.last = i;
+        return head;
       }
-      head.last = i;
-      return head;
+      if (!best.found) {
+        best = head;
+        best_comma = k;
+      }
     }
-    return {};
+    if (!best.found) return {};
+    // "Russia, through adviser Yuri Ushakov, said": the person speaks for the
+    // country or organisation; a relative clause ("X, who met Y,") does not.
+    const EntityKind kind = ctx_.facts.mentions[static_cast<size_t>(best.mention)].kind;
+    if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls_[best_comma + 1] & kStop)) {
+      for (uint32_t j = t; j-- > best_comma + 1;)
+        if (mention_[j] >= 0 && person(mention_[j])) {
+          best.mention = mention_[j];
+          best.role = -1;
+          break;
+        }
+    }
+    best.last = i;
+    return best;
+  }
+
+  // Steps left from a cue over what may stand between it and its subject:
+  // auxiliaries and adverbs ("has also"), a time ("on Thursday evening") and a
+  // parenthesis ("Sen. Marco Rubio (R-Fla.) said").
+  uint32_t skip_back_adjuncts(uint32_t i, const text::Sentence& s) const {
+    for (bool moved = true; moved && i > s.first;) {
+      moved = false;
+      while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
+      if (i > s.first && timex_[i - 1]) {
+        while (i > s.first && timex_[i - 1]) --i;
+        if (i > s.first && (cls_[i - 1] & kPrep)) --i;
+        moved = true;
+      }
+      if (i > s.first && is(i - 1, ")")) {
+        uint32_t k = i - 1;
+        while (k > s.first && i - k < 10 && !is(k, "(")) --k;
+        if (is(k, "(") && k > s.first) {
+          i = k;
+          moved = true;
+        }
+      }
+    }
+    return i;
   }
 
   // The speaker after a cue: "..., said Justin Logan, director of ...",
@@ -321,10 +420,28 @@ class DocumentClaims {
     sub.first = j;
     sub.last = k;
     if (name < 0 && !a_.tokens[k - 1].is(text::kCapitalized)) sub.role = static_cast<int32_t>(k - 1);
+    if (name < 0 && sub.role < 0) {
+      sub.name_first = j;
+      sub.name_last = k;
+    }
     return sub;
   }
 
+  // Words like "plan", "shows" or "support" are verbs only after someone who
+  // can plan or support: a name, a pronoun or a noun for people or groups.
+  bool agent_like(const Subject& sub) const {
+    if (sub.mention >= 0 || sub.pronoun || sub.name_last > sub.name_first) return true;
+    return sub.role >= 0 && (cls_[static_cast<uint32_t>(sub.role)] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
+  }
+
   // "…, adding that …": the subject of the clause's main cue.
+  // A comma before the token, perhaps inside a closing quotation mark ("on
+  // “Morning Joe,” adding").
+  bool after_comma(uint32_t t) const {
+    const uint32_t first = sentence_of(t).first;
+    return (t > first && is(t - 1, ",")) || (t > first + 1 && quote_mark(t - 1) && is(t - 2, ","));
+  }
+
   Subject participle_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.first == s.first || !participle(c.first)) return {};
@@ -335,39 +452,65 @@ class DocumentClaims {
   // opens with ("Clinton seemed ready to riff on it, telling the crowd, ...").
   Subject earlier_subject(const Cue& c) const {
     const text::Sentence& s = sentence_of(c.first);
-    for (int32_t k = cue_index(c) - 1; k >= 0; --k) {
+    int32_t k = cue_index(c);  // the sentence's first cue is its main verb
+    while (k > 0 && cues_[static_cast<size_t>(k - 1)].first >= s.first) --k;
+    for (; k < cue_index(c); ++k) {
       const Cue& main = cues_[static_cast<size_t>(k)];
-      if (main.first < s.first) break;
       Subject sub = left_subject(main);
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
       if (sub.found) return sub;
     }
-    for (uint32_t t = s.first; t < c.first && t < s.first + 8; ++t) {
-      if (quoted(t)) break;
-      const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
-      if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
-      if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
-        uint32_t e = t + 1;
-        while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
-        return phrase_ending_at(e, s);
+    // The sentence's subject: a name or pronoun at its start, else a person
+    // named right after an opening phrase ("Days after X, Axelrod emailed ...").
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t t = s.first; t < c.first && (pass == 1 || t < s.first + 8); ++t) {
+        if (quoted(t)) continue;
+        const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
+        if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
+        if (pass == 1 && !(t > s.first && is(t - 1, ",") && mention_[t] >= 0 && person(mention_[t]))) continue;
+        if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
+          uint32_t e = t + 1;
+          while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
+          return phrase_ending_at(e, s);
+        }
       }
     }
     return {};
   }
 
   Subject subject_of(const Cue& c) const {
-    const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according_source(c);
-    if (c.first > s.first && is(c.first - 1, ",") && participle(c.first)) return participle_subject(c);
+    if (after_comma(c.first) && participle(c.first)) return participle_subject(c);
     Subject sub = left_subject(c);
     if (!sub.found && (c.flags & (kSpeech | kAfterQuote))) sub = right_subject(c);
     return sub;
   }
 
+  // The source after "according to": the whole phrase up to a comma or the
+  // end ("a report in the Des Moines Register", "a count by The Associated
+  // Press"); its first person named, else its first name, else its head noun.
   Subject according_source(const Cue& c) const {
-    Cue shifted = c;
-    shifted.flags = kSpeech;
-    Subject sub = right_subject(shifted);
+    const text::Sentence& s = sentence_of(c.first);
+    Subject sub;
+    int32_t name = -1;
+    uint32_t k = c.last, head = UINT32_MAX;
+    for (; k < s.last && k - c.last < 16; ++k) {
+      if (is(k, ",") || is(k, ";") || is(k, ")") || cue_at_[k] >= 0 || (terminal(k) && !is(k + 1, ","))) break;
+      if (quote_mark(k) && k > c.last && !quoted(k - 1)) break;
+      if (mention_[k] >= 0 && (name < 0 || (person(mention_[k]) && !person(name)))) name = mention_[k];
+      if (head == UINT32_MAX && k > c.last && (cls_[k] & kPrep) && !(cls_[k] & kDet)) head = k - 1;
+    }
+    if (k == c.last) return sub;
+    if (head == UINT32_MAX) head = k - 1;
+    sub.found = true;
+    sub.mention = name;
+    sub.first = c.last;
+    sub.last = k;
+    if (name < 0 && word(head) && !a_.tokens[head].is(text::kCapitalized)) sub.role = static_cast<int32_t>(head);
+    if (name < 0 && sub.role < 0) {
+      sub.name_first = c.last;
+      sub.name_last = head + 1;
+    }
     return sub;
   }
 
@@ -407,8 +550,9 @@ class DocumentClaims {
     for (uint32_t k = open; k-- > s.first && open - k <= kMaxContentGap;) {
       if (quote_mark(k) || quoted(k)) return -1;
       if (is(k, "that") || is(k, ";") || terminal(k)) return -1;
-      if (is(k, ",") && k + 1 < open && !is(open - 1, ",") && !is(open - 1, ":")) return -1;
-      if (is(k, ",") && k + 1 < open - 1) return -1;  // a new clause after the cue's comma
+      // A comma between cue and quotation starts a new clause, unless a colon
+      // introduces the quotation ("responded, with a smile: “…”").
+      if (is(k, ",") && k + 1 < open - 1 && !is(open - 1, ":")) return -1;
       if (cue_at_[k] >= 0) return cue_at_[k];
     }
     return -1;
@@ -422,7 +566,8 @@ class DocumentClaims {
     if (k >= s.last) return cue_in_next_sentence(close);
     if (is(k, ",") || str(k) == "\xE2\x80\x94") ++k;
     for (uint32_t j = k; j < s.last && j - k <= 40; ++j) {
-      if (quote_mark(j) || terminal(j) || is(j, ";")) return -1;
+      if (quote_mark(j) || is(j, ";")) return -1;
+      if (terminal(j) && !is(j + 1, ")") && !is(j + 1, ",")) return -1;  // "(R-Fla.)" and "R-Ky.,"
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
       if (j == k) return cue_at_[j];
@@ -436,8 +581,10 @@ class DocumentClaims {
   bool speaker_starts_at(const Cue& c, uint32_t k) const {
     const Subject sub = left_subject(c);
     if (!sub.found || sub.first < k) return false;
-    for (uint32_t g = k; g < sub.first; ++g)
+    for (uint32_t g = k; g < sub.first; ++g) {
+      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s") continue;  // "Twitter's Adam Sharp said"
       if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
+    }
     return sub.first <= k + 5;
   }
 
@@ -462,11 +609,11 @@ class DocumentClaims {
     if (open == s.first) return true;
     const uint32_t p = open - 1;
     if (is(p, ":") || quote_mark(p)) return true;
-    if (is(p, ",") || str(p) == "\xE2\x80\x94" || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
+    if (is(p, ",") || is_dash(p) || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
     // Right after the cue or its addressee: "said “...", "told reporters “..."
     if (cue < 0) return false;
     const Cue& c = cues_[static_cast<size_t>(cue)];
-    return (c.flags & kSpeech) && (open == c.last || open == skip_addressee(c.last, s));
+    return (c.flags & kSpeech) && (open == c.last || ((c.flags & kAddressee) && open == skip_addressee(c.last, s)));
   }
 
   // A title in quotation marks ("Meet the Press", ''An American Son''): every
@@ -494,13 +641,20 @@ class DocumentClaims {
   }
 
   void find_direct_quotes() {
+    int32_t last_cue = -1;  // cue after the previous quotation, while in its sentence
+    uint32_t last_sentence = UINT32_MAX;
     for (const Chain& ch : quote_chains()) {
       const int32_t after = ch.closed ? cue_after(ch.close) : -1;
-      const int32_t before = cue_before(ch.open);
+      int32_t before = cue_before(ch.open);
+      // "“A,” said Sherman, speaking of politicians, “B.”": B continues A.
+      if (before < 0 && last_cue >= 0 && a_.tokens[ch.open].sentence == last_sentence && ch.open > 0 && is(ch.open - 1, ","))
+        before = last_cue;
+      last_cue = after;
+      last_sentence = a_.tokens[ch.close].sentence;
       // A quotation inside a clause ("called the plan “a disgrace”") stays
       // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
-      if (title_like(ch.quotes)) continue;
+      if (after < 0 && title_like(ch.quotes)) continue;
       std::vector<Span> parts;
       for (uint32_t q : ch.quotes) {
         const Span inner = trim(a_.quotes[q].inner);
@@ -539,18 +693,23 @@ class DocumentClaims {
 
   // ---------------------------------------------------------- reported speech
   void find_reported() {
-    for (size_t i = 0; i < cues_.size(); ++i) {
-      Cue& c = cues_[i];
-      if (c.used || (c.flags & kAfterQuote)) continue;
-      Pending p;
-      p.cue = static_cast<int32_t>(i);
-      p.sentence = a_.tokens[c.first].sentence;
-      if (!reported(c, p) || words_in(p.parts) < 2) continue;
-      c.used = true;
-      for (const Span& sp : p.parts) mark_covered(sp);
-      by_cue_[p.cue] = pending_.size();
-      pending_.push_back(std::move(p));
-    }
+    // "According to X, Y said ...": Y's claim first.
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t i = 0; i < cues_.size(); ++i)
+        if (((cues_[i].flags & kAccording) != 0) == (pass == 1)) reported_claim(i);
+  }
+
+  void reported_claim(size_t i) {
+    Cue& c = cues_[i];
+    if (c.used || (c.flags & kAfterQuote)) return;
+    Pending p;
+    p.cue = static_cast<int32_t>(i);
+    p.sentence = a_.tokens[c.first].sentence;
+    if (!reported(c, p) || words_in(p.parts) < 2) return;
+    c.used = true;
+    for (const Span& sp : p.parts) mark_covered(sp);
+    by_cue_[p.cue] = pending_.size();
+    pending_.push_back(std::move(p));
   }
 
   bool reported(const Cue& c, Pending& p) const {
@@ -562,19 +721,18 @@ class DocumentClaims {
       return add_part(p, complement_start(c), clause_end(c.last));
     }
     if (after_comma && (c.flags & kSpeech)) {
-      // "..., said Logan."
+      // "..., said Logan." (else "Witkoff, who met X, reported that ...")
       p.subject = right_subject(c);
-      if (!p.subject.found) return false;
-      return add_part(p, clause_start(c.first - 1), c.first - 1);
+      if (p.subject.found) return add_part(p, clause_start(c.first - 1), c.first - 1);
     }
     p.subject = left_subject(c);
-    if (!p.subject.found) return false;
+    if (!p.subject.found || (!(c.flags & kSpeech) && !agent_like(p.subject))) return false;
     const uint32_t before = p.subject.first;
     if ((c.flags & kSpeech) && before > s.first && (is(before - 1, ",") || quote_mark(before - 1))) {
       // "..., Logan said." and "..., Logan said, ..."
       const uint32_t tail = parenthetical_tail(c);
       if (tail != UINT32_MAX) {
-        const uint32_t comma = is(before - 1, ",") ? before - 1 : before - 1;
+        const uint32_t comma = before - 1;  // the comma or closing quotation mark
         add_part(p, clause_start(comma), comma);
         if (tail < s.last) add_part(p, tail, clause_end(tail));
         return !p.parts.empty();
@@ -592,7 +750,12 @@ class DocumentClaims {
     while (after < s.last && !is(after, ",") && !terminal(after) && after - p.subject.last < 8) ++after;
     const uint32_t before_end = c.first > s.first && is(c.first - 1, ",") ? c.first - 1 : c.first;
     if (before_end > s.first) add_part(p, clause_start(before_end), before_end);
-    if (after < s.last && is(after, ",")) add_part(p, after + 1, clause_end(after + 1));
+    if (after < s.last && is(after, ",")) {
+      const uint32_t end = clause_end(after + 1);
+      bool attributed = false;  // "According to Reuters, aide X said that ..." is X's claim
+      for (uint32_t k = after + 1; k < end && !attributed; ++k) attributed = cue_at_[k] >= 0 || covered_[k];
+      if (!attributed) add_part(p, after + 1, end);
+    }
     return !p.parts.empty();
   }
 
@@ -602,7 +765,16 @@ class DocumentClaims {
     uint32_t k = end;
     while (k > s.first && !covered_[k - 1] && !is(k - 1, ";") && !(cue_at_[k - 1] >= 0 && cues_[static_cast<size_t>(cue_at_[k - 1])].used))
       --k;
+    // A dateline is no part of the claim: "NEW YORK, Dec 14 (Reuters) - ..."
+    if (k == s.first)
+      for (uint32_t t = s.first + 1; t + 1 < end && t < s.first + 12; ++t)
+        if (is(t, ")") && is_dash(t + 1)) return t + 2;
     return k;
+  }
+
+  bool is_dash(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
 
   // End of the content that starts at `from`: the sentence end, or a following
@@ -681,20 +853,16 @@ class DocumentClaims {
       for (size_t k = oi; k-- > 0;) {
         if (dropped[order[k]]) continue;
         const Pending& q = pending_[order[k]];
-        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.inherit >= 0 || q.subject.found))
+        if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.subject.found))
           prev = static_cast<int32_t>(order[k]);
         break;
       }
       if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
-      // A quotation continuing a claim that quoted in part ("said the plan
-      // was “dead.” “And buried,”") continues that claim.
-      if (q.quoted || has_quote(q)) {
-        append(q, p.parts);
-        dropped[order[oi]] = 1;
-      } else {
-        p.inherit = prev;
-      }
+      // The quotation continues the claim before it ("Kerry said that 100,000
+      // would be accepted. “That adds up to …”"), which becomes partly quoted.
+      append(q, p.parts);
+      dropped[order[oi]] = 1;
     }
     for (size_t i = 0; i < pending_.size(); ++i)
       if (dropped[i]) pending_[i].parts.clear();
@@ -761,13 +929,6 @@ class DocumentClaims {
     return true;
   }
 
-  bool has_quote(const Pending& p) const {
-    for (const Span& sp : p.parts)
-      for (uint32_t t = a_.token_at(sp.begin); t < a_.tokens.size() && a_.tokens[t].span.begin < sp.end; ++t)
-        if (quote_mark(t)) return true;
-    return false;
-  }
-
   // A cue in a paragraph that ends with a colon just before the quotation.
   int32_t colon_cue(Span content) const {
     const uint32_t open = a_.token_at(content.begin);
@@ -786,7 +947,7 @@ class DocumentClaims {
     for (size_t i : sorted_pending()) {
       Pending& p = pending_[i];
       if (p.parts.empty()) continue;
-      p.speaker = p.inherit >= 0 ? pending_[static_cast<size_t>(p.inherit)].speaker : resolve(p);
+      p.speaker = resolve(p);
       ClaimMention cm;
       cm.content = p.parts.front();
       cm.more.assign(p.parts.begin() + 1, p.parts.end());
@@ -811,10 +972,82 @@ class DocumentClaims {
     if (s.mention >= 0) m = s.mention;
     else if (s.pronoun & kPronMale) m = resolver_.pronoun(at, Gender::male, true);
     else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
-    else if (s.pronoun & kPronIt) m = resolver_.pronoun(at, Gender::unknown, false);
-    else if (s.role >= 0) m = resolver_.role(static_cast<uint32_t>(s.role), str(static_cast<uint32_t>(s.role)));
+    else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
+    else if (s.role >= 0) m = nominal_speaker(s);
+    else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     if (m >= 0) resolver_.spoke(m, at);
     return m;
+  }
+
+  // A speaker the name finder missed ("…,” Cuban said", "Mr. English said"):
+  // capitalised words, none of them used in lower case elsewhere in the text,
+  // become a person mention, joined to a person of the same surname if any.
+  int32_t add_name_mention(uint32_t first, uint32_t last) {
+    // A sentence's first word is capitalised anyway ("Fielding questions ..."):
+    // trust it only when the word is capitalised mid-sentence elsewhere too.
+    if (first == sentence_of(first).first && !capitalised_elsewhere(first)) return -1;
+    while (first < last && (str(first) == "Mr." || str(first) == "Ms." || str(first) == "Mrs." || str(first) == "Dr." ||
+                            Lexicons::instance().is_title(str(first))))
+      ++first;
+    if (first >= last || last - first > 4) return -1;
+    for (uint32_t t = first; t < last; ++t)
+      if (!word(t) || cls_[t] || cue_at_[t] >= 0 || a_.tokens[t].is(text::kAllCaps) || used_in_lower_case(t)) return -1;
+    const Span span{a_.tokens[first].span.begin, a_.tokens[last - 1].span.end};
+    DocumentFacts& f = ctx_.facts;
+    int32_t entity = -1;
+    const std::string_view surname = str(last - 1);
+    for (size_t e = 0; e < f.entities.size() && entity < 0; ++e) {
+      const std::string& n = f.entities[e].name;
+      if (f.entities[e].kind == EntityKind::person && n.size() >= surname.size() && n.ends_with(surname) &&
+          (n.size() == surname.size() || n[n.size() - surname.size() - 1] == ' '))
+        entity = static_cast<int32_t>(e);
+    }
+    if (entity < 0) {
+      f.entities.push_back(LocalEntity{EntityKind::person, std::string(span.of(a_.text))});
+      entity = static_cast<int32_t>(f.entities.size() - 1);
+    }
+    f.mentions.push_back(Mention{span, EntityKind::person, MentionForm::name, entity});
+    const int32_t m = static_cast<int32_t>(f.mentions.size() - 1);
+    for (uint32_t t = first; t < last; ++t) mention_[t] = m;
+    return m;
+  }
+
+  bool capitalised_elsewhere(uint32_t t) const {
+    const std::string_view w = str(t);
+    for (uint32_t u = 0; u < a_.tokens.size(); ++u)
+      if (u != t && str(u) == w && u != sentence_of(u).first && !quote_mark(u - 1)) return true;
+    return false;
+  }
+
+  bool used_in_lower_case(uint32_t t) const {
+    const std::string_view w = str(t);
+    for (uint32_t u = 0; u < a_.tokens.size(); ++u) {
+      const std::string_view v = str(u);
+      if (v.size() == w.size() && v[0] != w[0] && v[0] == static_cast<char>(w[0] + 32) && v.substr(1) == w.substr(1)) return true;
+    }
+    return false;
+  }
+
+  // "the spokeswoman said": the person introduced with that role; "the
+  // candidate", "the woman", "the company": the latest such entity in focus.
+  // Indefinite ones ("one official", "a source") stay unknown.
+  int32_t nominal_speaker(const Subject& s) const {
+    const uint32_t r = static_cast<uint32_t>(s.role);
+    const int32_t m = resolver_.role(r, str(r));
+    if (m >= 0) return m;
+    const std::string det = text::lower_ascii(str(s.first));
+    const uint16_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
+    // "her campaign", "his spokesman": whoever the possessive points to.
+    if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
+      return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
+    if (det != "the" && det != "this") return -1;
+    if (noun & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
+    if (noun & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
+    if (noun & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
+    if (noun & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
+    // "the statement said": who issued it, the speaker just before.
+    if (noun & kText) return resolver_.last_speaker(s.first);
+    return -1;
   }
 
   // The date of the time expression governing the cue ("said on Monday"), or empty.
@@ -903,7 +1136,7 @@ class DocumentClaims {
   SpeakerResolver resolver_;
   std::vector<uint16_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
-  std::vector<uint8_t> covered_;
+  std::vector<uint8_t> covered_, timex_;
   std::vector<std::pair<uint32_t, uint32_t>> dates_;  // (start byte, index) of DATE timexes, sorted
   std::vector<Cue> cues_;
   std::vector<Pending> pending_;

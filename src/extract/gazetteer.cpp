@@ -40,6 +40,7 @@ Gazetteer::Gazetteer() {
   for_each_row("demonyms.tsv", [&](const auto& cols) {
     if (cols.size() < 2) return;
     if (auto it = countries_.find(key(cols[1])); it != countries_.end()) demonyms_.emplace(key(cols[0]), it->second);
+    else regions_.emplace(key(cols[0]), cols[1]);
   });
   const auto subdivisions = nlohmann::json::parse(embedded::find(embedded::lexicon_files(), "iso_3166-2.json"));
   for (const auto& s : subdivisions["3166-2"])
@@ -69,6 +70,11 @@ std::string_view Gazetteer::country(std::string_view name) const {
 std::string_view Gazetteer::demonym(std::string_view word) const {
   auto it = demonyms_.find(key(word));
   return it == demonyms_.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::string_view Gazetteer::region_demonym(std::string_view word) const {
+  auto it = regions_.find(key(word));
+  return it == regions_.end() ? std::string_view{} : std::string_view(it->second);
 }
 
 std::string_view Gazetteer::country_name(std::string_view code) const {

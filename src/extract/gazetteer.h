@@ -22,6 +22,8 @@ class Gazetteer {
   std::string_view country(std::string_view name) const;
   // Country of a demonym or adjective ("Ukrainian" -> "UKR"), or empty.
   std::string_view demonym(std::string_view word) const;
+  // Region of a regional adjective ("European" -> "Europe"), or empty.
+  std::string_view region_demonym(std::string_view word) const;
   // Everyday name of a country code ("RUS" -> "Russia").
   std::string_view country_name(std::string_view code) const;
   // True when `name` is a known country, subdivision or city.
@@ -39,6 +41,7 @@ class Gazetteer {
   Gazetteer();
   std::unordered_map<std::string, std::string> countries_;   // key -> alpha-3
   std::unordered_map<std::string, std::string> demonyms_;    // key -> alpha-3
+  std::unordered_map<std::string, std::string> regions_;     // key -> region name
   std::unordered_map<std::string, std::string> names_;       // alpha-3 -> everyday name
   std::unordered_map<std::string, int> places_;              // key -> 1 subdivision, 2 city
 };

@@ -6,24 +6,7 @@
 namespace chronicle::extract {
 
 void for_each_row(std::string_view file, const std::function<void(const std::vector<std::string_view>&)>& fn) {
-  std::string_view data = embedded::find(embedded::lexicon_files(), file);
-  std::vector<std::string_view> cols;
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    cols.clear();
-    size_t start = 0;
-    for (;;) {
-      const size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    fn(cols);
-  }
+  embedded::for_each_row(file, fn);
 }
 
 Lexicons::Lexicons() {

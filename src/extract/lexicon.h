@@ -23,8 +23,7 @@ class Lexicons {
   std::unordered_set<std::string> titles_, roles_, org_words_;
 };
 
-// Calls fn(columns) for each line of an embedded data file that is not empty or
-// a # comment; columns are split at tabs.
+// embedded::for_each_row, under the name the extractors use.
 void for_each_row(std::string_view file, const std::function<void(const std::vector<std::string_view>&)>& fn);
 
 }  // namespace chronicle::extract

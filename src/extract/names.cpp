@@ -4,17 +4,18 @@
 //  - titles and roles in front of a person's name are not part of it ("German
 //    Chancellor Friedrich Merz" -> "Friedrich Merz"; the demonym "German" stays a
 //    separate `other` name, as CoNLL annotates it);
-//  - no name begins or ends with punctuation or a possessive "'s";
+//  - no name begins or ends with punctuation (a possessive "'s" stays only
+//    where the tagger takes it as part of the name: "Lord's", "McDonald's");
 //  - a country directly before an organisation belongs to it ("U.S." + "Air
 //    Force" -> "U.S. Air Force");
 //  - a place that is no gazetteer place and has a spokesman, official or aide is
 //    an institution ("Kremlin spokesman" -> the Kremlin, an organization);
-//  - one document gives one string one type: the type most of its mentions got,
-//    and a surname the type of the full name it shortens.
+//  - a surname takes the type of the full name it shortens, and a type set by
+//    a rule holds for every mention of that string in the document; a lone
+//    gazetteer place tagged as a person is a place ("Kyiv's ambitions").
 // It then adds the pronoun and nominal candidates (extract/references.h) that
 // in-document coreference resolves or drops.
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -36,7 +37,6 @@ constexpr EntityKind kKinds[] = {EntityKind::person, EntityKind::organization, E
 
 bool edge_junk(std::string_view w) {
   if (w.empty()) return true;
-  if (w == "'s" || w == "\xE2\x80\x99s" || w == "'S") return true;
   const unsigned char c = static_cast<unsigned char>(w[0]);
   return w.size() == 1 ? !std::isalnum(c) : (c < 0x80 && !std::isalnum(c) && w.size() <= 3 && c != '$');
 }
@@ -63,7 +63,7 @@ class NameExtractor : public Extractor {
     thread_local std::vector<uint8_t> tags;
     ner::featurize(ctx.text, features);
     model_.tag(features, tags);
-    Document d{ctx.text.text, features, {}};
+    Names d{ctx.text.text, features, {}};
     for (const ner::Found& f : ner::names_of(tags)) trim(d, Candidate{f.first, f.last, kKinds[f.type]});
     join_country_organizations(d);
     institutions(d);
@@ -76,7 +76,7 @@ class NameExtractor : public Extractor {
   }
 
  private:
-  struct Document {
+  struct Names {
     std::string_view text;
     const ner::Features& f;
     std::vector<Candidate> names;
@@ -86,7 +86,18 @@ class NameExtractor : public Extractor {
     }
   };
 
-  void trim(Document& d, Candidate c) const {
+  // "I'm", "I've", "We'll": contractions are never names.
+  static bool contraction(std::string_view w) {
+    size_t apostrophe = w.find('\'');
+    size_t width = 1;
+    if (apostrophe == std::string_view::npos) apostrophe = w.find("\xE2\x80\x99"), width = 3;
+    if (apostrophe == std::string_view::npos) return false;
+    const std::string tail = text::lower_ascii(w.substr(apostrophe + width));
+    return tail == "m" || tail == "ve" || tail == "d" || tail == "ll" || tail == "re" || tail == "t";
+  }
+
+  void trim(Names& d, Candidate c) const {
+    if (c.last - c.first == 1 && contraction(d.word(c.first))) return;
     while (c.first < c.last && edge_junk(d.word(c.first))) ++c.first;
     while (c.last > c.first && edge_junk(d.word(c.last - 1))) --c.last;
     if (c.kind == EntityKind::person)
@@ -94,7 +105,7 @@ class NameExtractor : public Extractor {
     if (c.first < c.last) d.names.push_back(c);
   }
 
-  void join_country_organizations(Document& d) const {
+  void join_country_organizations(Names& d) const {
     for (size_t i = 0; i + 1 < d.names.size(); ++i) {
       Candidate& a = d.names[i];
       const Candidate& b = d.names[i + 1];
@@ -106,7 +117,7 @@ class NameExtractor : public Extractor {
     }
   }
 
-  void institutions(Document& d) const {
+  void institutions(Names& d) const {
     std::vector<std::string> found;
     for (Candidate& c : d.names) {
       if (c.kind != EntityKind::location || c.last >= d.f.tokens.size()) continue;
@@ -117,26 +128,21 @@ class NameExtractor : public Extractor {
       if (std::find(found.begin(), found.end(), d.str(c)) != found.end()) c.kind = EntityKind::organization, c.fixed = true;
   }
 
-  // One type per string in a document: the rule's, else the majority's; a
-  // one-word name that is the last word of a person's name is that person.
-  void harmonise(Document& d) const {
-    std::unordered_map<std::string, std::array<int, 4>> votes;
+  // Types a rule fixed hold for every mention of the same string in the
+  // document, and a one-word name that is the last word of a person's name is
+  // that person. (The tagger's prediction history already keeps the types of
+  // one document consistent; a majority vote on top of it did not help.)
+  void harmonise(Names& d) const {
     std::unordered_map<std::string, EntityKind> fixed;
     for (const Candidate& c : d.names) {
-      const std::string k = utf8::fold(d.str(c));
-      votes[k][static_cast<size_t>(c.kind)]++;
-      if (c.fixed) fixed[k] = c.kind;
+      if (c.fixed) fixed[utf8::fold(d.str(c))] = c.kind;
       if (c.kind == EntityKind::person && c.last - c.first >= 2) fixed.emplace(utf8::fold(d.word(c.last - 1)), c.kind);
     }
     for (Candidate& c : d.names) {
       const std::string k = utf8::fold(d.str(c));
-      if (auto it = fixed.find(k); it != fixed.end()) {
-        c.kind = it->second;
-        continue;
-      }
-      const auto& v = votes[k];
-      const size_t best = static_cast<size_t>(std::max_element(v.begin(), v.end()) - v.begin());
-      if (v[best] > v[static_cast<size_t>(c.kind)]) c.kind = static_cast<EntityKind>(best);
+      if (auto it = fixed.find(k); it != fixed.end()) c.kind = it->second;
+      // A lone known place is not a person unless it is someone's surname here.
+      else if (c.kind == EntityKind::person && c.last - c.first == 1 && gaz_.is_place(d.str(c))) c.kind = EntityKind::location;
     }
   }
 

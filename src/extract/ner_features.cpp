@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,13 +29,13 @@ namespace {
 enum Template : uint32_t {
   kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
   kShapeM1, kShapeP1, kShapeM2, kShapeP2, kShape3, kBigramM1, kBigramP1, kInitialShape, kHeadlineShape,
-  kGaz, kGazM1, kGazP1, kDocument, kCapRun, kLowerM1Shape, kShapeLowerP1, kLowerM1P1, kLexM1, kLexM2, kDictionary, kDictionaryM1, kDictionaryP1,
+  kGaz, kGazM1, kGazP1, kDocument, kCapRun, kLowerM1Shape, kShapeLowerP1, kLowerM1P1, kLexM1, kLexM2, kDictionary, kDictionaryM1, kDictionaryP1, kRunLex, kHistory,
 };
 
 // Gazetteer and lexicon categories (bits of Info::gaz_*).
 enum GazBit : uint8_t {
   kCountry = 1 << 0, kSubdivision = 1 << 1, kCity = 1 << 2, kDemonym = 1 << 3,
-  kTitle = 1 << 4, kRole = 1 << 5, kOrgWord = 1 << 6,
+  kTitle = 1 << 4, kRole = 1 << 5, kOrgWord = 1 << 6, kOrgName = 1 << 7,
 };
 
 // Per-token flags.
@@ -56,10 +57,12 @@ uint64_t mix(uint64_t h) {
   return h;
 }
 
+// Feature key of a template and up to three 64-bit values (hashes or small
+// numbers); a few multiply-xorshift rounds, enough to keep keys apart.
 uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t h = mix(a + 0x9e3779b97f4a7c15ULL * tmpl);
-  h = mix(h ^ (b + 0x632be59bd9b4e019ULL));
-  if (c != 0) h = mix(h ^ c);
+  uint64_t h = (a ^ (0x9e3779b97f4a7c15ULL * (tmpl + 1))) * 0xbf58476d1ce4e5b9ULL;
+  h = (h ^ (h >> 31) ^ b) * 0x94d049bb133111ebULL;
+  h = (h ^ (h >> 29) ^ c) * 0xbf58476d1ce4e5b9ULL;
   const uint32_t k = static_cast<uint32_t>(h >> 32);
   return k == 0 ? 1 : k;
 }
@@ -95,6 +98,7 @@ class PhraseTable {
       if (cols.size() >= 2) add(Gazetteer::key(cols[0]), cols[1] == "title" ? kTitle : kRole);
     });
     for_each_row("org_words.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgWord); });
+    for_each_row("organizations.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgName); });
   }
   // `k` is a gazetteer key: folded, words separated by single spaces.
   void add(std::string_view k, uint8_t bit) {
@@ -163,6 +167,7 @@ struct Info {
   uint8_t lex = 0;                        // single-word categories of this token
   uint8_t dictionary = 0;                 // WordList::find of the lower-cased word
   uint8_t run_length = 0, run_position = 0;  // run of capitalised tokens
+  uint8_t run_lex = 0;                       // lexicon categories of any word of the run
   bool is(uint16_t f) const { return (flags & f) != 0; }
 };
 
@@ -209,6 +214,12 @@ char32_t plain(char32_t c) {
 }
 
 char shape_class(char32_t c) {
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return 'd';
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    return static_cast<char>(c);
+  }
   if (utf8::is_digit(c)) return 'd';
   if (utf8::is_upper(c)) return 'X';
   if (utf8::is_letter(c)) return 'x';
@@ -238,20 +249,27 @@ class DocumentFeaturizer {
   }
 
  private:
-  // Tagger tokens: chronicle's tokens, with "'" + "s" written together joined.
+  // Tagger tokens: chronicle's tokens, with "'" + "s" written together joined
+  // and a word's own full stop kept on it inside a sentence when no capital or
+  // quote follows ("Fla." in "Tampa, Fla., said"). Tagger sentences are chronicle's, also broken at line starts.
   void group_tokens() {
     for (const text::Sentence& sent : a_.sentences) {
       out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
       for (uint32_t t = sent.first; t < sent.last; ++t) {
         Span sp = a_.tokens[t].span;
-        const bool initial = t == sent.first || a_.tokens[t].is(text::kLineStart);
+        const bool line = t > sent.first && a_.tokens[t].is(text::kLineStart);
+        if (line) out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
         const std::string_view w = a_.str(t);
-        if ((w == "'" || w == "\xE2\x80\x99") && t + 1 < sent.last && a_.tokens[t + 1].span.begin == sp.end) {
+        const bool glued = t + 1 < sent.last && a_.tokens[t + 1].span.begin == sp.end;
+        if ((w == "'" || w == "\xE2\x80\x99") && glued) {
           const std::string_view n = a_.str(t + 1);
           if (n == "s" || n == "S") sp.end = a_.tokens[++t].span.end;
+        } else if (glued && a_.tokens[t].is(text::kWord) && a_.str(t + 1) == "." && t + 2 < sent.last &&
+                   !a_.tokens[t + 2].is(text::kLineStart) && !a_.tokens[t + 2].is(text::kCapitalized) &&
+                   !a_.tokens[t + 2].is(text::kQuoteMark)) {
+          sp.end = a_.tokens[++t].span.end;
         }
         out_.tokens.push_back(sp);
-        initial_.push_back(initial);
       }
     }
     out_.sentences.push_back(static_cast<uint32_t>(out_.tokens.size()));
@@ -276,7 +294,7 @@ class DocumentFeaturizer {
       const bool headline = letters >= 2 && caps * 5 >= letters * 4;
       for (uint32_t i = b; i < e; ++i) {
         if (headline) s_.info[i].flags |= kHeadline;
-        if (i == b || initial_[i] || opener(i - 1)) s_.info[i].flags |= kInitial;
+        if (i == b || opener(i - 1)) s_.info[i].flags |= kInitial;
       }
     }
   }
@@ -314,7 +332,9 @@ class DocumentFeaturizer {
     bool ascii = true, first_letter = true;
     size_t letters = 0, uppers = 0;
     for (size_t k = 0; k < w.size();) {
-      char32_t c = plain(utf8::next(w, k));
+      char32_t c = static_cast<unsigned char>(w[k]);
+      if (c < 0x80) ++k;
+      else c = plain(utf8::next(w, k));
       if (upper && c >= 'a' && c <= 'z') c -= 32;
       if (c >= 0x80) ascii = false;
       utf8::append(s_.norm, c);
@@ -385,9 +405,12 @@ class DocumentFeaturizer {
       }
       size_t j = i;
       while (j < n && s_.info[j].is(kCap) && !(j > i && s_.info[j].is(kInitial))) ++j;
+      uint8_t lex = 0;
+      for (size_t k = i; k < j; ++k) lex |= s_.info[k].lex;
       for (size_t k = i; k < j; ++k) {
         s_.info[k].run_length = static_cast<uint8_t>(std::min<size_t>(j - i, 5));
         s_.info[k].run_position = static_cast<uint8_t>(std::min<size_t>(k - i, 4));
+        s_.info[k].run_lex = lex;
       }
       i = j;
     }
@@ -414,6 +437,9 @@ class DocumentFeaturizer {
       for (uint32_t i = b; i < e; ++i) {
         out_.offsets.push_back(static_cast<uint32_t>(out_.keys.size()));
         emit(i, b, e);
+        assert(out_.keys.size() - out_.offsets.back() <= kMaxKeysPerToken);
+        const Info& in = s_.info[i];
+        out_.words.push_back(in.is(kCap) && in.is(kHasLetter) ? in.lower : 0);
       }
     }
     out_.offsets.push_back(static_cast<uint32_t>(out_.keys.size()));
@@ -460,7 +486,12 @@ class DocumentFeaturizer {
     gazetteer(kGazP1, p1.gaz_begin | p1.gaz_inside, 0);
     if (m1.lex != 0) k.push_back(key(kLexM1, m1.lex, in.is(kCap)));
     if (m2.lex != 0) k.push_back(key(kLexM2, m2.lex, in.is(kCap)));
-    if (in.run_length > 0) k.push_back(key(kCapRun, in.run_length, in.run_position, in.is(kInitial) + 1));
+    if (in.run_length > 0) {
+      k.push_back(key(kCapRun, in.run_length, in.run_position, in.is(kInitial) + 1));
+      const uint64_t last = in.run_position + 1 == in.run_length ? 1 : 2;
+      for (uint64_t bit = 0; bit < 8; ++bit)
+        if (in.run_lex & (1u << bit)) k.push_back(key(kRunLex, bit, last));
+    }
     document(in);
     const uint64_t caps = (in.is(kCap) ? 1 : 0) | (in.is(kAllCap) ? 2 : 0) | (in.is(kInitial) ? 4 : 0);
     k.push_back(key(kDictionary, in.dictionary + 1, caps + 1));
@@ -489,10 +520,45 @@ class DocumentFeaturizer {
   const text::Analysis& a_;
   Features& out_;
   Scratch& s_;
-  std::vector<bool> initial_;
 };
 
 }  // namespace
+
+void History::keys(uint64_t word, std::vector<uint32_t>& out) const {
+  if (word == 0) return;
+  for (const Seen& s : seen_) {
+    if (s.word != word) continue;
+    int total = 0, best = kTypeCount;
+    for (int t = 0; t < kTypeCount; ++t) {
+      total += s.count[t];
+      if (s.count[t] > 0 && (best == kTypeCount || s.count[t] > s.count[best])) best = t;
+    }
+    if (total == 0) {
+      out.push_back(key(kHistory, kTypeCount, 1));
+      return;
+    }
+    out.push_back(key(kHistory, static_cast<uint64_t>(best), s.count[kTypeCount] == 0 && s.count[best] == total ? 2 : 3));
+    return;
+  }
+}
+
+std::vector<uint32_t> History::all_keys() {
+  std::vector<uint32_t> out{key(kHistory, kTypeCount, 1)};
+  for (uint64_t t = 0; t < kTypeCount; ++t)
+    for (uint64_t agree = 2; agree <= 3; ++agree) out.push_back(key(kHistory, t, agree));
+  return out;
+}
+
+void History::record(const uint64_t* words, const uint8_t* tags, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t word = words[i];
+    if (word == 0) continue;
+    auto it = std::find_if(seen_.begin(), seen_.end(), [&](const Seen& s) { return s.word == word; });
+    if (it == seen_.end()) it = seen_.insert(seen_.end(), Seen{word, {}});
+    const int type = type_of(tags[i]);
+    it->count[type < 0 ? kTypeCount : type]++;
+  }
+}
 
 void featurize(const text::Analysis& text, Features& out) {
   thread_local Scratch scratch;

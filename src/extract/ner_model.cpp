@@ -3,7 +3,6 @@
 
 #include <fmt/core.h>
 
-#include <bit>
 #include <cstring>
 
 #include "common/embedded.h"
@@ -33,6 +32,31 @@ class Reader {
 
 size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 
+// Sums weight rows eight lanes at a time in 16 bits (GCC/Clang vector
+// extensions); kMaxWeight keeps the sums in range.
+class Sum {
+ public:
+  using Lanes = int16_t __attribute__((vector_size(16)));
+  using Bytes = int8_t __attribute__((vector_size(8)));
+  static constexpr size_t kVectors = (kTagCount + 7) / 8;
+
+  void add(const int8_t* row) {
+    for (size_t v = 0; v < kVectors; ++v) {
+      Bytes b;
+      std::memcpy(&b, row + 8 * v, sizeof b);
+      acc_[v] += __builtin_convertvector(b, Lanes);
+    }
+  }
+  void store(int32_t* out) const {
+    int16_t all[kVectors * 8];
+    std::memcpy(all, acc_, sizeof all);
+    for (size_t t = 0; t < kTagCount; ++t) out[t] = all[t];
+  }
+
+ private:
+  Lanes acc_[kVectors] = {};
+};
+
 }  // namespace
 
 std::vector<Found> names_of(const std::vector<uint8_t>& tags) {
@@ -41,7 +65,10 @@ std::vector<Found> names_of(const std::vector<uint8_t>& tags) {
     if (tags[i] == kO) continue;
     const int type = type_of(tags[i]);
     uint32_t j = i + 1;
-    while (j < tags.size() && tags[j] == inside_tag(type)) ++j;
+    if (opens(tags[i])) {
+      while (j < tags.size() && tags[j] == make_tag(type, kInside)) ++j;
+      if (j < tags.size() && tags[j] == make_tag(type, kLast)) ++j;
+    }
     out.push_back(Found{i, j, type});
     i = j - 1;
   }
@@ -61,7 +88,7 @@ Model Model::parse(std::string_view bytes, std::string* error) {
   uint32_t format = 0, version = 0, tags = 0, count = 0;
   float scale = 0;
   if (!r.read(magic) || std::memcmp(magic, "CNER", 4) != 0) return fail("not a chronicle name model");
-  if (!r.read(format) || format != 1) return fail("unknown format");
+  if (!r.read(format) || format != 2) return fail("unknown format");
   if (!r.read(version) || version != kFeatureVersion) return fail("trained with other features; retrain (docs/ner.md)");
   if (!r.read(tags) || tags != kTagCount || !r.read(count) || !r.read(scale) || scale <= 0) return fail("bad header");
   for (int32_t& t : m.transitions_) {
@@ -70,21 +97,25 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     t = v;
   }
   std::vector<uint32_t> keys(count);
-  std::vector<uint16_t> masks(count);
+  std::vector<uint32_t> masks(count);
   for (uint32_t i = 0; i < count; ++i)
     if (!r.read(keys[i]) || !r.read(masks[i])) return fail("truncated feature table");
   size_t cap = 16;
-  while (cap < count * 2) cap <<= 1;
+  while (cap < count + count / 2) cap <<= 1;  // load at most 2/3
   m.slots_.assign(cap, Slot{});
+  m.rows_.assign(count, Row{});
   m.mask_ = cap - 1;
   for (uint32_t i = 0; i < count; ++i) {
     if (keys[i] == 0) return fail("zero feature key");
     size_t s = slot_of(keys[i], m.mask_);
     while (m.slots_[s].key != 0) s = (s + 1) & m.mask_;
-    m.slots_[s].key = keys[i];
+    m.slots_[s] = Slot{keys[i], i};
     for (uint8_t t = 0; t < kTagCount; ++t) {
       if (!(masks[i] & (1u << t))) continue;
-      if (!r.read(m.slots_[s].w[t])) return fail("truncated weights");
+      int16_t w = 0;
+      if (!r.read(w)) return fail("truncated weights");
+      if (w > kMaxWeight || w < -kMaxWeight) return fail("weight out of range");
+      m.rows_[i].w[t] = static_cast<int8_t>(w);
     }
   }
   if (!r.done()) return fail("trailing bytes");
@@ -103,9 +134,9 @@ const Model& Model::shipped() {
   return model;
 }
 
-const Model::Slot* Model::find(uint32_t key) const {
+const Model::Row* Model::find(uint32_t key) const {
   for (size_t s = slot_of(key, mask_);; s = (s + 1) & mask_) {
-    if (slots_[s].key == key) return &slots_[s];
+    if (slots_[s].key == key) return &rows_[slots_[s].row];
     if (slots_[s].key == 0) return nullptr;
   }
 }
@@ -116,21 +147,34 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
   thread_local std::vector<int32_t> emissions, scratch;
   thread_local std::vector<uint8_t> back;
   emissions.assign(f.tokens.size() * kTagCount, 0);
+  // The table is larger than the cache: fetch the next token's slots while
+  // summing this token's weights.
+  auto prefetch = [&](size_t i) {
+    if (i >= f.tokens.size()) return;
+    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
+  };
+  prefetch(0);
   for (size_t i = 0; i < f.tokens.size(); ++i) {
+    prefetch(i + 1);
+    Sum sum;
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k)
-      __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
-    int32_t* e = &emissions[i * kTagCount];
-    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      const Slot* s = find(f.keys[k]);
-      if (s == nullptr) continue;
-      for (uint8_t t = 0; t < kTagCount; ++t) e[t] += s->w[t];
-    }
+      if (const Row* w = find(f.keys[k])) sum.add(w->w);
+    sum.store(&emissions[i * kTagCount]);
   }
+  thread_local History history;
+  thread_local std::vector<uint32_t> keys;
+  history.clear();
   for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {
     const uint32_t b = f.sentences[s], n = f.sentences[s + 1] - b;
-    viterbi<int32_t>(
-        n, [&](size_t i, uint8_t t) { return emissions[(b + i) * kTagCount + t]; },
-        [&](uint8_t p, uint8_t t) { return transitions_[p * kTagCount + t]; }, tags.data() + b, scratch, back);
+    for (uint32_t i = b; i < b + n; ++i) {
+      keys.clear();
+      history.keys(f.words[i], keys);
+      for (uint32_t k : keys)
+        if (const Row* w = find(k))
+          for (uint8_t t = 0; t < kTagCount; ++t) emissions[i * kTagCount + t] += w->w[t];
+    }
+    viterbi<int32_t>(n, &emissions[b * kTagCount], transitions_.data(), tags.data() + b, scratch, back);
+    history.record(f.words.data() + b, tags.data() + b, n);
   }
 }
 

@@ -1,15 +1,15 @@
 // The name tagger's model: quantised averaged-perceptron weights per feature key
-// and tag, tag-transition weights, and Viterbi decoding under the BIO
-// constraints. The shipped model is data/ner_model.bin (trained by
+// and tag, tag-transition weights, and Viterbi decoding under the
+// constraints (BILOU tags). The shipped model is data/ner_model.bin (trained by
 // tools/train_ner.cpp, see docs/ner.md), parsed once on first use; the object is
 // immutable afterwards and safe to share between threads.
 //
 // File format: a text header of '#' lines (source, licence, training command),
 // one NUL byte, then little-endian binary:
-//   char magic[4] = "CNER"; u32 format = 1; u32 feature_version; u32 tags;
-//   u32 features; f32 scale (weight = stored / scale);
+//   char magic[4] = "CNER"; u32 format = 2; u32 feature_version; u32 tags;
+//   u32 features; f32 scale (weight = stored / scale; |stored| <= kMaxWeight);
 //   i16 transitions[(tags + 1) * tags]   (row `tags` = sentence start)
-//   per feature, sorted by key: u32 key; u16 mask (bit t: tag t has a weight);
+//   per feature, sorted by key: u32 key; u32 mask (bit t: tag t has a weight);
 //   then the weights of all features in the same order, one i16 per mask bit.
 #pragma once
 #include <array>
@@ -29,43 +29,62 @@ struct Found {
   int type = 0;  // 0 PER, 1 ORG, 2 LOC, 3 MISC
 };
 
-// Names of a tag sequence (BIO; a stray I- starts a name).
+// Names of a tag sequence (BILOU; a name runs from B to L, or is one U).
 std::vector<Found> names_of(const std::vector<uint8_t>& tags);
 
-// Best tag sequence for one sentence of n tokens. emission(i, tag) and
-// transition(prev, tag) give scores; prev == kTagCount is the sentence start.
-// Writes n tags to `out`.
-template <typename Score, typename Emission, typename Transition>
-void viterbi(size_t n, Emission emission, Transition transition, uint8_t* out, std::vector<Score>& scratch,
+// For each tag, the tags that may precede it (allowed(), precomputed).
+struct Predecessors {
+  std::array<std::array<uint8_t, kTagCount>, kTagCount> tags{};
+  std::array<uint8_t, kTagCount> count{};
+  constexpr Predecessors() {
+    for (uint8_t t = 0; t < kTagCount; ++t)
+      for (uint8_t p = 0; p < kTagCount; ++p)
+        if (allowed(p, t)) tags[t][count[t]++] = p;
+  }
+};
+inline constexpr Predecessors kPredecessors{};
+
+// Best tag sequence for one sentence of n tokens. emissions: n rows of
+// kTagCount scores; transitions: (kTagCount + 1) rows of kTagCount, row p for
+// the previous tag p, row kTagCount for the sentence start. Writes n tags.
+template <typename Score>
+void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t* out, std::vector<Score>& scratch,
              std::vector<uint8_t>& back) {
   constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
   if (n == 0) return;
   scratch.assign(n * kTagCount, kNone);
   back.assign(n * kTagCount, 0);
   for (uint8_t t = 0; t < kTagCount; ++t)
-    if (allowed(kTagCount, t)) scratch[t] = transition(kTagCount, t) + emission(0, t);
+    if (allowed(kTagCount, t)) scratch[t] = transitions[kTagCount * kTagCount + t] + emissions[t];
   for (size_t i = 1; i < n; ++i) {
+    const Score* prev = &scratch[(i - 1) * kTagCount];
+    Score* cur = &scratch[i * kTagCount];
     for (uint8_t t = 0; t < kTagCount; ++t) {
       Score best = kNone;
       uint8_t arg = 0;
-      for (uint8_t p = 0; p < kTagCount; ++p) {
-        if (!allowed(p, t) || scratch[(i - 1) * kTagCount + p] == kNone) continue;
-        const Score s = scratch[(i - 1) * kTagCount + p] + transition(p, t);
+      for (uint8_t k = 0; k < kPredecessors.count[t]; ++k) {
+        const uint8_t p = kPredecessors.tags[t][k];
+        const Score s = prev[p] + transitions[p * kTagCount + t];
         if (s > best) best = s, arg = p;
       }
-      if (best == kNone) continue;
-      scratch[i * kTagCount + t] = best + emission(i, t);
+      if (best <= kNone) continue;  // unreachable (only at the first token)
+      cur[t] = best + emissions[i * kTagCount + t];
       back[i * kTagCount + t] = arg;
     }
   }
-  uint8_t best = 0;
+  uint8_t best = kO;
   for (uint8_t t = 1; t < kTagCount; ++t)
-    if (scratch[(n - 1) * kTagCount + t] > scratch[(n - 1) * kTagCount + best]) best = t;
+    if (can_end(t) && scratch[(n - 1) * kTagCount + t] > scratch[(n - 1) * kTagCount + best]) best = t;
   for (size_t i = n; i-- > 0;) {
     out[i] = best;
     best = back[i * kTagCount + best];
   }
 }
+
+// Largest stored weight: weights fit in 8 bits, and the weights of one token's
+// features (at most kMaxKeysPerToken + 1) sum in 16 bits without overflow.
+inline constexpr int16_t kMaxWeight = 127;
+static_assert(kMaxWeight * (kMaxKeysPerToken + 1) <= 32767);
 
 class Model {
  public:
@@ -83,13 +102,21 @@ class Model {
   void tag(const Features& f, std::vector<uint8_t>& tags) const;
 
  private:
+  // Open addressing over keys only (small enough to stay in cache); a hit
+  // points to the feature's row of weights.
   struct Slot {
     uint32_t key = 0;  // 0 = empty
-    std::array<int16_t, kTagCount> w{};
+    uint32_t row = 0;
   };
-  const Slot* find(uint32_t key) const;
+  static constexpr size_t kLanes = 8;  // rows are padded to whole vectors of 8 lanes
+  static constexpr size_t kRowSize = (kTagCount + kLanes - 1) / kLanes * kLanes;
+  struct alignas(8) Row {
+    int8_t w[kRowSize];
+  };
+  const Row* find(uint32_t key) const;
 
   std::vector<Slot> slots_;
+  std::vector<Row> rows_;
   size_t mask_ = 0, count_ = 0;
   std::array<int32_t, (kTagCount + 1) * kTagCount> transitions_{};
 };

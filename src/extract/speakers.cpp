@@ -111,23 +111,19 @@ int32_t SpeakerResolver::subject_of(uint32_t sentence, uint32_t before, Gender g
 int32_t SpeakerResolver::pronoun(uint32_t at, Gender g, bool person) const {
   if (at >= a_.tokens.size()) return -1;
   const uint32_t here = a_.tokens[at].sentence;
-  int32_t fallback = -1;
   for (uint32_t back = 0; back <= kLookBackSentences && back <= here; ++back) {
     const uint32_t s = here - back;
     for (auto it = spoken_.rbegin(); it != spoken_.rend(); ++it)
       if (it->sentence == s && compatible(it->mention, g, person)) return it->mention;
     if (back == 0) continue;  // a name earlier in the same sentence is rarely who "he" is
     if (const int32_t m = subject_of(s, a_.sentences[s].last, g, person); m >= 0) return m;
-    if (fallback >= 0) continue;
+    // Else the latest compatible name in the nearest sentence that has one.
     for (uint32_t t = a_.sentences[s].last; t-- > a_.sentences[s].first;) {
       const int32_t m = mention_at_[t];
-      if (m >= 0 && compatible(m, g, person) && !quoted_[t]) {
-        fallback = m;
-        break;
-      }
+      if (m >= 0 && compatible(m, g, person) && !quoted_[t]) return m;
     }
   }
-  return fallback;
+  return -1;
 }
 
 int32_t SpeakerResolver::role(uint32_t at, std::string_view noun) const {
@@ -150,6 +146,13 @@ int32_t SpeakerResolver::role(uint32_t at, std::string_view noun) const {
         if (role_key(a_.str(k)) == key) return m;
   }
   return -1;
+}
+
+int32_t SpeakerResolver::last_speaker(uint32_t at) const {
+  if (spoken_.empty() || at >= a_.tokens.size()) return -1;
+  const uint32_t here = a_.tokens[at].sentence;
+  const Spoken& last = spoken_.back();
+  return last.sentence <= here && here - last.sentence <= 3 ? last.mention : -1;
 }
 
 void SpeakerResolver::spoke(int32_t mention, uint32_t at) {

@@ -30,6 +30,8 @@ class SpeakerResolver {
   // The person mention a role noun ("spokeswoman", "senator") at token `at`
   // refers to: the latest person introduced with that role, or -1.
   int32_t role(uint32_t at, std::string_view noun) const;
+  // The latest recorded speaker within a few sentences before token `at`, or -1.
+  int32_t last_speaker(uint32_t at) const;
   // Records that `mention` spoke in the sentence of token `at`.
   void spoke(int32_t mention, uint32_t at);
   // Gender of the entity of a mention, from its given name or an honorific.

@@ -13,8 +13,9 @@ enum class LineKind { keep, drop, tail };
 // What the furniture rules say about one line of text.
 LineKind classify_line(std::string_view line);
 
-// Drops furniture lines from `lines`, cutting the list of links that follows a
-// "tail" line when no real paragraph follows it. Lines are kept in order.
+// Drops furniture lines from `lines`, and after a "tail" line the list under it:
+// the lines up to the next paragraph of prose, or all of them when no prose
+// follows. Lines are kept in order.
 std::vector<std::string_view> drop_furniture(const std::vector<std::string_view>& lines);
 
 // Words in a line (runs separated by spaces).

@@ -1,6 +1,9 @@
-// The HTML reader: decodes the page to UTF-8 (its declared charset, via ICU),
-// parses it with gumbo and keeps the article: title, publication date and body
+// The HTML reader: decodes the page to UTF-8 (declared or detected charset, via
+// ICU), refuses markup that would make parsing slow or huge, parses it with
+// gumbo into a flat tree and keeps the article: title, publication date and body
 // paragraphs, without navigation, share bars, related-story lists or footers.
+// The parts: html_tree (parsing), html_meta (title, date, JSON-LD), html_body
+// (choosing and cleaning the article), furniture (text-level boilerplate).
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -31,7 +34,8 @@ class PageError : public std::runtime_error {
 
 // requires: `html` is valid UTF-8.
 // throws: PageError when the markup is beyond the parser's limits (elements
-// nested more than 2,000 deep, more than 1,000,000 elements).
+// nested more than 1,000 deep, or less for very big pages; more than 1,000,000
+// elements; formatting elements left open to be rebuilt millions of times).
 Article extract_article(std::string_view html);
 
 // Document of an HTML unit: title on the first line, a blank line, then the body

@@ -16,13 +16,17 @@
 //  5. the rest is rendered as paragraphs.
 #include "read/html_body.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "common/embedded.h"
 #include "common/utf8.h"
+#include "read/furniture.h"
 
 namespace chronicle::read::html {
 
@@ -31,30 +35,22 @@ namespace {
 // ---- class and id hints -----------------------------------------------------
 
 struct HintTable {
-  std::array<std::vector<std::string>, 3> parts;  // good, bad, junk: substrings
-  std::array<std::vector<std::string>, 3> words;  // good, bad, junk: whole words
+  std::array<std::vector<std::string>, 4> parts;  // by HintKind: substrings
+  std::array<std::vector<std::string>, 4> words;  // by HintKind: whole words
 };
 
-enum HintKind { kGood = 0, kBad = 1, kJunk = 2 };
+enum HintKind { kGood = 0, kBad = 1, kJunk = 2, kKeep = 3 };
 
 HintTable load_hints() {
   HintTable table;
-  std::string_view data = embedded::find(embedded::lexicon_files(), "html_hints.txt");
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    const std::string_view kind = line.substr(0, tab);
-    std::string_view pattern = line.substr(tab + 1);
-    while (!pattern.empty() && (pattern.back() == '\r' || pattern.back() == ' ')) pattern.remove_suffix(1);
-    const int k = kind == "good" ? kGood : kind == "bad" ? kBad : kind == "junk" ? kJunk : -1;
-    if (k < 0 || pattern.empty()) continue;
+  embedded::for_each_row("html_hints.txt", [&](const std::vector<std::string_view>& cols) {
+    if (cols.size() < 2 || cols[1].empty()) return;
+    const std::string_view kind = cols[0], pattern = cols[1];
+    const int k = kind == "good" ? kGood : kind == "bad" ? kBad : kind == "junk" ? kJunk : kind == "keep" ? kKeep : -1;
+    if (k < 0) return;
     if (pattern[0] == '=') table.words[k].emplace_back(pattern.substr(1));
     else table.parts[k].emplace_back(pattern);
-  }
+  });
   return table;
 }
 
@@ -100,15 +96,15 @@ Hint judge(std::string_view value) {
   std::string lower(value);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::vector<std::string> words = hint_words(value);
-  std::array<bool, 3> found{};
-  for (int k = 0; k < 3; ++k) {
+  std::array<bool, 4> found{};
+  for (int k = 0; k < 4; ++k) {
     for (const std::string& p : table.parts[k])
       if (lower.find(p) != std::string::npos) found[k] = true;
     for (const std::string& w : table.words[k])
       if (!found[k] && std::find(words.begin(), words.end(), w) != words.end()) found[k] = true;
   }
   Hint h;
-  h.good = found[kGood];
+  h.good = found[kGood] || found[kKeep];
   h.junk = found[kJunk];
   h.weight = (found[kGood] ? 25 : 0) - (found[kBad] || found[kJunk] ? 25 : 0);
   return h;
@@ -138,11 +134,13 @@ struct Stats {
     list_chars += list ? o.chars : o.list_chars;
     heading_chars += o.heading_chars;
     paragraphs += o.paragraphs;
+    blocks = blocks || o.blocks;
     images += o.images;
     items += o.items;
     inputs += o.inputs;
     embeds += o.embeds;
   }
+  bool blocks = false;  // a block element somewhere inside
   double link_density() const { return chars ? static_cast<double>(link_chars) / chars : 0.0; }
 };
 
@@ -205,21 +203,24 @@ struct Run {
 };
 
 // The text runs under `root` in document order; `skip(i)` leaves out the subtree of
-// element i.
-template <class Skip>
+// element i. Without `kWithText` only the figures of each run are filled in.
+template <bool kWithText, class Skip>
 std::vector<Run> collect_runs(const Tree& tree, uint32_t root, Skip skip) {
   std::vector<Run> runs;
   std::vector<std::pair<uint32_t, uint32_t>> blocks;  // (end, element) of open blocks
   Run run;
-  bool open = false, after_break = false;
+  bool open = false;
+  int breaks = 0;  // <br> since the last run; a block boundary counts as two
   auto flush = [&](bool by_break) {
     if (open) {
       while (!run.text.empty() && run.text.back() == ' ') run.text.pop_back();
-      if (run.chars > 0) runs.push_back(std::move(run));
+      const bool kept = run.chars > 0;
+      if (kept) runs.push_back(std::move(run));
       run = Run{};
       open = false;
+      if (kept) breaks = 0;
     }
-    after_break = by_break && !runs.empty();
+    breaks = by_break ? breaks + 1 : 2;
   };
   const uint32_t end = tree[root].end;
   for (uint32_t i = root; i < end;) {
@@ -236,13 +237,15 @@ std::vector<Run> collect_runs(const Tree& tree, uint32_t root, Skip skip) {
       const std::string_view t = tree.text(i);
       if (!open) {
         run.owner = blocks.empty() ? root : blocks.back().second;
-        run.line_break = after_break;
+        run.line_break = breaks == 1 && !runs.empty();
         open = true;
       }
-      if (!t.empty() && (t[0] != ' ' || (!run.text.empty() && run.text.back() != ' '))) {
-        run.text.append(t[0] == ' ' && run.text.empty() ? t.substr(1) : t);
-      } else if (t.size() > 1) {
-        run.text.append(t.substr(1));
+      if constexpr (kWithText) {
+        if (!t.empty() && (t[0] != ' ' || (!run.text.empty() && run.text.back() != ' '))) {
+          run.text.append(t[0] == ' ' && run.text.empty() ? t.substr(1) : t);
+        } else if (t.size() > 1) {
+          run.text.append(t.substr(1));
+        }
       }
       run.chars += n.chars;
       if (n.is(kInLink)) run.link_chars += n.chars;
@@ -272,12 +275,15 @@ class Extractor {
     if (root_ == kNoNode) return {};
     judge_elements();
     measure();
-    const std::vector<Run> runs = collect_runs(tree_, root_, [&](uint32_t i) { return set_aside_[i] != 0; });
+    const std::vector<Run> runs = collect_runs<false>(tree_, root_, [&](uint32_t i) { return set_aside_[i] != 0; });
     score_runs(runs);
     const uint32_t top = choose_top();
     std::vector<uint32_t> kept = with_siblings(top);
-    if (options_.clean)
+    if (std::getenv("CHRONICLE_HTML_DEBUG")) debug(top, kept);
+    if (options_.clean) {
+      mark_figures();
       for (uint32_t k : kept) clean(k);
+    }
     return render(kept);
   }
 
@@ -330,7 +336,15 @@ class Extractor {
         own_counts(n.tag, s);
         if (is_heading(n.tag)) s.heading_chars = s.chars;
       }
-      if (i != root_ && n.parent != kNoNode && !excluded(i)) stats_[n.parent].add(s, !n.is(kText) && is_list(n.tag));
+      if (i == root_ || n.parent == kNoNode) continue;
+      if (!excluded(i)) {
+        stats_[n.parent].add(s, !n.is(kText) && is_list(n.tag));
+        if (!n.is(kText) && n.is(kBlock)) stats_[n.parent].blocks = true;
+      } else if (!set_aside_[i]) {
+        // Form controls and embeds show no text but still count.
+        stats_[n.parent].inputs += s.inputs;
+        stats_[n.parent].embeds += s.embeds;
+      }
     }
   }
 
@@ -360,7 +374,7 @@ class Extractor {
       if (r.chars < 25 || r.link_chars * 2 > r.chars) continue;
       const Node& owner = tree_[r.owner];
       const bool paragraph = paragraph_tag(owner.tag) ||
-                             (runs_of[r.owner] == 1 && !has_block_inside(r.owner));
+                             (runs_of[r.owner] == 1 && !stats_[r.owner].blocks);
       uint32_t at = paragraph ? owner.parent : r.owner;
       const double points = 1.0 + r.commas + std::min(std::floor(r.chars / 100.0), 3.0);
       for (int level = 0; level < 5 && at != kNoNode && at >= root_; ++level, at = tree_[at].parent) {
@@ -373,18 +387,6 @@ class Extractor {
       if (scored_[i]) score_[i] *= 1.0 - stats_[i].link_density();
   }
 
-  bool has_block_inside(uint32_t e) const {
-    for (uint32_t j = e + 1; j < tree_[e].end; ++j) {
-      const Node& n = tree_[j];
-      if (excluded(j)) {
-        j = n.end - 1;
-        continue;
-      }
-      if (!n.is(kText) && n.is(kBlock)) return true;
-    }
-    return false;
-  }
-
   uint32_t choose_top() {
     std::vector<uint32_t> best;  // top five, best first
     for (uint32_t i = root_; i < tree_[root_].end; ++i) {
@@ -393,7 +395,11 @@ class Extractor {
       best.insert(at, i);
       if (best.size() > 5) best.pop_back();
     }
-    if (best.empty()) return root_;
+    if (best.empty()) {
+      // No paragraph anywhere: the page's text, without link lists.
+      fallback_ = true;
+      return root_;
+    }
     uint32_t top = best[0];
     // A shared ancestor of three close runners-up.
     std::vector<uint32_t> close;
@@ -435,6 +441,26 @@ class Extractor {
     return n;
   }
 
+  // With CHRONICLE_HTML_DEBUG set, the candidates and the choice go to stderr.
+  std::string describe(uint32_t i) const {
+    std::string d = tree_.tag_name(i);
+    if (const char* c = tree_.attr(i, "class")) d += "." + std::string(c).substr(0, 40);
+    if (const char* c = tree_.attr(i, "id")) d += "#" + std::string(c).substr(0, 40);
+    return fmt::format("{} score={:.1f} chars={} weight={}", d, scored_[i] ? score_[i] : -1.0, stats_[i].chars, weight_[i]);
+  }
+
+  void debug(uint32_t top, const std::vector<uint32_t>& kept) const {
+    std::vector<uint32_t> all;
+    for (uint32_t i = root_; i < tree_[root_].end; ++i) if (scored_[i]) all.push_back(i);
+    std::sort(all.begin(), all.end(), [&](uint32_t a, uint32_t b) { return score_[a] > score_[b]; });
+    for (size_t k = 0; k < all.size() && k < 8; ++k) fmt::print(stderr, "html: candidate {} {}\n", all[k], describe(all[k]));
+    fmt::print(stderr, "html: top {} {}\n", top, describe(top));
+    size_t up = 0;
+    for (uint32_t p = tree_[top].parent; p != kNoNode && up < 30; p = tree_[p].parent, ++up)
+      fmt::print(stderr, "html:   inside {} {}\n", p, describe(p));
+    for (uint32_t k : kept) fmt::print(stderr, "html: kept {} {}\n", k, describe(k));
+  }
+
   std::vector<uint32_t> with_siblings(uint32_t top) {
     if (top == root_ || tree_[top].parent == kNoNode) return {top};
     const uint32_t parent = tree_[top].parent;
@@ -455,7 +481,8 @@ class Extractor {
         kept.push_back(j);
         continue;
       }
-      if (n.tag == GUMBO_TAG_P || (paragraph_tag(n.tag) && !is_heading(n.tag))) {
+      // A paragraph, or an element holding only inline text (a summary in a <div>).
+      if (n.tag == GUMBO_TAG_P || (paragraph_tag(n.tag) && !is_heading(n.tag)) || (!stats_[j].blocks && weight_[j] >= 0)) {
         const Stats& s = stats_[j];
         const double density = s.link_density();
         if (s.chars > 80 && density < 0.25) kept.push_back(j);
@@ -472,6 +499,15 @@ class Extractor {
 
   // Removes boilerplate blocks under `top`, innermost first; figures of each block
   // leave out what was removed inside it.
+  void mark_figures() {
+    in_figure_.assign(tree_.size(), 0);
+    for (uint32_t i = root_; i < tree_[root_].end; ++i) {
+      const Node& n = tree_[i];
+      if (n.is(kText)) continue;
+      in_figure_[i] = n.tag == GUMBO_TAG_FIGURE || (n.parent != kNoNode && in_figure_[n.parent]);
+    }
+  }
+
   void clean(uint32_t top) {
     const uint32_t end = tree_[top].end;
     std::vector<Stats> live(end - top);
@@ -485,20 +521,21 @@ class Extractor {
         if (is_heading(n.tag)) s.heading_chars = s.chars;
         if (i != top && !excluded(i) && remove_block(i, s)) removed_[i] = 1;
       }
-      if (i != top && !excluded(i) && !removed_[i]) live[n.parent - top].add(s, !n.is(kText) && is_list(n.tag));
+      if (i == top || removed_[i]) continue;
+      if (!excluded(i)) {
+        live[n.parent - top].add(s, !n.is(kText) && is_list(n.tag));
+      } else if (!set_aside_[i]) {
+        live[n.parent - top].inputs += s.inputs;
+        live[n.parent - top].embeds += s.embeds;
+      }
     }
-  }
-
-  bool inside_tag(uint32_t i, GumboTag tag) const {
-    for (uint32_t p = tree_[i].parent; p != kNoNode && p >= root_; p = tree_[p].parent)
-      if (tree_[p].tag == tag) return true;
-    return false;
   }
 
   bool remove_block(uint32_t i, const Stats& s) const {
     const GumboTag t = tree_[i].tag;
     const int weight = weight_[i];
     if (is_heading(t)) return weight < 0 && s.chars < 200;
+    if (t == GUMBO_TAG_FIGCAPTION) return true;
     const bool conditional = t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL ||
                              t == GUMBO_TAG_TABLE || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET ||
                              t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_DL ||
@@ -510,11 +547,14 @@ class Extractor {
     const bool list = is_list(t) || (s.chars > 0 && s.list_chars > 0.9 * s.chars);
     const double density = s.link_density();
     const double headings = s.chars ? static_cast<double>(s.heading_chars) / s.chars : 0.0;
-    const bool in_figure = t == GUMBO_TAG_FIGURE || inside_tag(i, GUMBO_TAG_FIGURE);
+    const bool in_figure = in_figure_[i] != 0;
     if (s.images > 1 && s.paragraphs * 2 < s.images && !in_figure) return true;
     if (!list && s.items > s.paragraphs + 100) return true;
     if (s.inputs > s.paragraphs / 3) return true;
-    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure) return true;
+    // A tiny fragment goes, unless it heads a list of links: then it stays for the
+    // text rules to drop it with the list under it.
+    if (!list && headings < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && !in_figure)
+      return classify_line(tree_.text_under(i)) != LineKind::tail;
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
     if ((s.embeds == 1 && s.chars < 75) || s.embeds > 1) return true;
@@ -524,10 +564,11 @@ class Extractor {
   std::vector<Paragraph> render(const std::vector<uint32_t>& kept) const {
     std::vector<Paragraph> out;
     for (uint32_t k : kept) {
-      const std::vector<Run> runs = collect_runs(tree_, k, [&](uint32_t i) { return excluded(i) || removed_[i]; });
-      for (const Run& r : runs) {
+      std::vector<Run> runs = collect_runs<true>(tree_, k, [&](uint32_t i) { return excluded(i) || removed_[i]; });
+      for (Run& r : runs) {
+        if (fallback_ && r.link_chars * 2 > r.chars) continue;
         Paragraph p;
-        p.text = r.text;
+        p.text = std::move(r.text);
         p.line_break = r.line_break && !out.empty();
         p.heading = is_heading(tree_[r.owner].tag);
         p.chars = r.chars;
@@ -541,8 +582,9 @@ class Extractor {
   const Tree& tree_;
   const BodyOptions& options_;
   uint32_t root_ = kNoNode;
+  bool fallback_ = false;
   std::vector<int> weight_;
-  std::vector<uint8_t> set_aside_, removed_;
+  std::vector<uint8_t> set_aside_, removed_, in_figure_;
   std::vector<Stats> stats_;
   std::vector<double> score_;
   std::vector<uint8_t> scored_;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include "common/utf8.h"
 #include "read/dates.h"
@@ -48,17 +49,18 @@ struct DateSlot {
   int rank = 0;
   std::string value;
   void offer(int r, std::string_view text) {
-    if (r <= rank) return;
-    if (auto d = normalize_date(text)) {
-      rank = r;
-      value = *d;
-    }
+    if (r > rank) take(r, normalize_date(text));
+  }
+  void take(int r, std::optional<std::string> d) {
+    if (r <= rank || !d) return;
+    rank = r;
+    value = std::move(*d);
   }
 };
 
-constexpr std::array<std::string_view, 7> kPublishedKeys{
+constexpr std::array<std::string_view, 8> kPublishedKeys{
     "article:published_time", "og:published_time", "article.published", "datepublished",
-    "parsely-pub-date", "og:article:published_time", "published_time"};
+    "parsely-pub-date", "og:article:published_time", "published_time", "article:published"};
 constexpr std::array<std::string_view, 14> kDateKeys{
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
     "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "originalpublicationdate",
@@ -115,20 +117,52 @@ void read_json_ld(std::string_view text, JsonFinds& f) {
   if (!j.is_discarded()) walk_json(j, f, 0);
 }
 
-void read_meta(const Tree& tree, uint32_t i, PageMeta& meta, DateSlot& date, std::string& og_title,
-               std::string& site) {
-  const char* key = tree.attr(i, "property");
-  if (!key) key = tree.attr(i, "name");
-  if (!key) key = tree.attr(i, "itemprop");
-  if (!key) key = tree.attr(i, "http-equiv");
+// A date as metas write it: ISO and prose via normalize_date, and the compact
+// forms "2019/11/19", "2019.11.19" and "20191119".
+std::optional<std::string> meta_date(std::string_view v) {
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  auto digits = [&](size_t from, size_t n) {
+    if (from + n > v.size()) return false;
+    for (size_t k = from; k < from + n; ++k)
+      if (v[k] < '0' || v[k] > '9') return false;
+    return true;
+  };
+  std::string iso;
+  if (v.size() >= 10 && digits(0, 4) && (v[4] == '/' || v[4] == '.') && v[7] == v[4] && digits(5, 2) && digits(8, 2))
+    iso = std::string(v.substr(0, 4)) + "-" + std::string(v.substr(5, 2)) + "-" + std::string(v.substr(8, 2));
+  else if (v.size() == 8 && digits(0, 8))
+    iso = std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" + std::string(v.substr(6, 2));
+  return normalize_date(iso.empty() ? v : std::string_view(iso));
+}
+
+// A meta name that says "date of publication" without being one of the known ones.
+bool publication_like(std::string_view k) {
+  return (k.find("publish") != std::string_view::npos && k.find("publisher") == std::string_view::npos) ||
+         k.find("pubdate") != std::string_view::npos || k.find("pub-date") != std::string_view::npos ||
+         k.find("post-date") != std::string_view::npos || k.find("postdate") != std::string_view::npos ||
+         k.find("post_date") != std::string_view::npos || k == "pdate";
+}
+
+void read_meta(const Tree& tree, uint32_t i, DateSlot& date, std::string& og_title, std::string& site) {
   const char* content = tree.attr(i, "content");
-  if (!key || !content) return;
-  const std::string k = lower_ascii(key);
-  if ((k == "og:title" || k == "twitter:title") && og_title.empty()) og_title = tidy(content);
-  else if ((k == "og:site_name" || k == "application-name") && site.empty()) site = tidy(content);
-  else if (one_of(kPublishedKeys, k)) date.offer(kPublishedMeta, content);
-  else if (one_of(kDateKeys, k)) date.offer(kGenericMeta, content);
-  (void)meta;
+  if (!content) return;
+  // Each of property, name and itemprop may name the meta, itemprop with several words.
+  for (const char* attr : {"property", "name", "itemprop"}) {
+    const char* value = tree.attr(i, attr);
+    if (!value) continue;
+    const std::string all = lower_ascii(value);
+    std::string_view rest = all;
+    while (!rest.empty()) {
+      const size_t sp = rest.find(' ');
+      const std::string_view k = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+      if (k.empty()) continue;
+      if ((k == "og:title" || k == "twitter:title") && og_title.empty()) og_title = tidy(content);
+      else if ((k == "og:site_name" || k == "application-name") && site.empty()) site = tidy(content);
+      else if (one_of(kPublishedKeys, k)) date.take(kPublishedMeta, meta_date(content));
+      else if (one_of(kDateKeys, k) || publication_like(k)) date.take(kGenericMeta, meta_date(content));
+    }
+  }
 }
 
 // Separators that join a headline and a site or section name in <title>.
@@ -202,7 +236,7 @@ PageMeta page_meta(const Tree& tree) {
     if (n.is(kText)) continue;
     switch (n.tag) {
       case GUMBO_TAG_META:
-        read_meta(tree, i, meta, date, og_title, site);
+        read_meta(tree, i, date, og_title, site);
         break;
       case GUMBO_TAG_TITLE:
         if (title_tag.empty()) title_tag = tidy(tree.raw_text(i));

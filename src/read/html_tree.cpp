@@ -3,36 +3,82 @@
 #include "read/html_tree.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/utf8.h"
 
 namespace chronicle::read::html {
 
-// Bump allocator for gumbo: frees are no-ops and everything goes at once.
+// Allocator for gumbo: size classes (16-byte steps up to 512 bytes, powers of
+// two above) carved from large blocks, with a free list per class, so the
+// buffers gumbo grows by doubling are reused; everything is released at once
+// with the arena.
 class Arena {
  public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (char* p : large_) delete[] p;
+  }
+
   void* allocate(size_t n) {
-    n = (n + 15) & ~size_t{15};
-    if (n > kBlock / 4) return own_block(n);
-    if (n > left_) {
-      cursor_ = own_block(kBlock);
-      left_ = kBlock;
+    // At least 32 bytes, so that a freed block can hold the free-list link.
+    const int cls = std::max(1, size_class(n + kHeader));
+    char* p;
+    if (cls >= kClasses) {
+      p = new char[n + kHeader];
+      large_.insert(p);
+    } else if (free_[cls]) {
+      p = free_[cls];
+      free_[cls] = *reinterpret_cast<char**>(p + kHeader);
+    } else {
+      const size_t size = class_size(cls);
+      if (size > left_) {
+        cursor_ = own_block(kBlock);
+        left_ = kBlock;
+      }
+      p = cursor_;
+      cursor_ += size;
+      left_ -= size;
     }
-    char* p = cursor_;
-    cursor_ += n;
-    left_ -= n;
-    return p;
+    *reinterpret_cast<int*>(p) = cls;
+    return p + kHeader;
+  }
+
+  void release(void* ptr) {
+    if (!ptr) return;
+    char* p = static_cast<char*>(ptr) - kHeader;
+    const int cls = *reinterpret_cast<int*>(p);
+    if (cls >= kClasses) {
+      // Big buffers (gumbo doubles them as text grows) go back at once.
+      if (large_.erase(p)) delete[] p;
+      return;
+    }
+    *reinterpret_cast<char**>(ptr) = free_[cls];
+    free_[cls] = p;
   }
 
  private:
-  static constexpr size_t kBlock = 256 * 1024;
+  static constexpr size_t kHeader = 16, kBlock = 1 << 20;
+  static constexpr int kClasses = 41;  // up to 256 KB from the blocks, larger on their own
+  static int size_class(size_t n) {
+    if (n <= 512) return static_cast<int>((n + 15) / 16) - 1;
+    int cls = 32;
+    for (size_t size = 1024; size < n && cls < kClasses; size <<= 1) ++cls;
+    return cls;
+  }
+  static size_t class_size(int cls) { return cls < 32 ? static_cast<size_t>(cls + 1) * 16 : size_t{1024} << (cls - 32); }
   char* own_block(size_t n) {
     blocks_.push_back(std::unique_ptr<char[]>(new char[n]));
     return blocks_.back().get();
   }
   std::vector<std::unique_ptr<char[]>> blocks_;
+  std::unordered_set<char*> large_;
+  std::array<char*, kClasses> free_{};
   char* cursor_ = nullptr;
   size_t left_ = 0;
 };
@@ -40,7 +86,7 @@ class Arena {
 namespace {
 
 void* arena_allocate(void* arena, size_t n) { return static_cast<Arena*>(arena)->allocate(n); }
-void arena_free(void*, void*) {}
+void arena_free(void* arena, void* p) { static_cast<Arena*>(arena)->release(p); }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -85,16 +131,25 @@ bool raw_text(GumboTag t) {
   }
 }
 
-// Position just after the end tag `</name` (case-insensitive) from `from`, or npos.
+// Position of the end tag `</name` (case-insensitive) from `from`, or npos.
 size_t find_end_tag(std::string_view s, size_t from, std::string_view name) {
   for (size_t i = s.find("</", from); i != std::string_view::npos; i = s.find("</", i + 2)) {
     if (i + 2 + name.size() > s.size()) return std::string_view::npos;
     bool same = true;
     for (size_t k = 0; k < name.size() && same; ++k)
       same = std::tolower(static_cast<unsigned char>(s[i + 2 + k])) == name[k];
-    if (same) return i + 2 + name.size();
+    if (same) return i;
   }
   return std::string_view::npos;
+}
+
+bool has_ci(std::string_view hay, std::string_view needle) {
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(hay[i + k])) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
 }
 
 // End of the tag whose name ends at `i`: the position of its '>' (or s.size()),
@@ -134,20 +189,56 @@ uint32_t tag_id(std::string_view name, GumboTag& tag) {
   return 1024u + (h & 0x7FFFFFFFu);
 }
 
+// Formatting elements: the parser reopens those still open after a block closes.
+bool is_formatting(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I: case GUMBO_TAG_S: case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_TT: case GUMBO_TAG_U:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Identity of a start tag with its attributes (never 0).
+uint64_t tag_identity(std::string_view tag) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : tag) h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)))) * 1099511628211ull;
+  return h | 1;
+}
+
 }  // namespace
 
-MarkupShape measure_markup(std::string_view s) {
+MarkupShape measure_markup(std::string_view s, std::string* lean) {
+  constexpr size_t kDepthSeen = 10000;
   MarkupShape shape;
-  std::vector<uint32_t> stack;
-  std::unordered_map<uint32_t, uint32_t> open;  // tag id -> elements of that id on the stack
-  size_t foreign = 0;                           // open <svg> and <math>
+  size_t copied = 0;  // s[0, copied) is in *lean
+  auto cut = [&](size_t from, size_t to) {
+    if (!lean) return;
+    lean->append(s.substr(copied, from - copied));
+    copied = to;
+  };
+  if (lean) lean->reserve(s.size() / 2);
+  struct Open {
+    uint32_t id;
+    uint64_t formatting;  // identity of a formatting element counted as open, else 0
+    bool phrasing;        // an inline element (formatting, span, a, ...)
+  };
+  std::vector<Open> stack;
+  std::unordered_map<uint32_t, uint32_t> open;        // tag id -> elements of that id on the stack
+  std::unordered_map<uint64_t, uint32_t> formatting;  // identity -> open formatting elements like it
+  size_t formatting_open = 0;  // open formatting elements, at most three alike (as the parser keeps them)
+  size_t foreign = 0;          // open <svg> and <math>
   size_t i = 0;
   while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < s.size()) {
     const char c = s[i + 1];
     if (c == '!' || c == '?') {
       const bool comment = s.compare(i, 4, "<!--") == 0;
       const size_t close = comment ? s.find("-->", i + 4) : s.find('>', i);
-      i = close == std::string_view::npos ? s.size() : close + (comment ? 3 : 1);
+      const size_t next = close == std::string_view::npos ? s.size() : close + (comment ? 3 : 1);
+      if (comment) cut(i, next);
+      i = next;
       continue;
     }
     const bool closing = c == '/';
@@ -165,29 +256,60 @@ MarkupShape measure_markup(std::string_view s) {
     if (closing) {
       auto it = open.find(id);
       if (it == open.end() || it->second == 0) continue;
-      for (;;) {
-        const uint32_t top = stack.back();
-        stack.pop_back();
-        --open[top];
-        if (top == GUMBO_TAG_SVG || top == GUMBO_TAG_MATH) --foreign;
-        if (top == id) break;
+      size_t k = stack.size() - 1;
+      while (stack[k].id != id) --k;
+      // A formatting element closed below blocks leaves them open (the adoption
+      // agency moves them); any other end tag closes everything above it.
+      bool blocks_above = false;
+      if (is_formatting(tag))
+        for (size_t j = k + 1; j < stack.size() && !blocks_above; ++j) blocks_above = !stack[j].phrasing;
+      const size_t from = k;
+      const size_t to = blocks_above ? k + 1 : stack.size();
+      for (size_t j = from; j < to; ++j) {
+        const Open& e = stack[j];
+        --open[e.id];
+        if (e.id == GUMBO_TAG_SVG || e.id == GUMBO_TAG_MATH) --foreign;
+        if (e.formatting) {
+          --formatting[e.formatting];
+          --formatting_open;
+        }
       }
+      stack.erase(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.begin() + static_cast<std::ptrdiff_t>(to));
       continue;
     }
     ++shape.elements;
+    shape.reopened += formatting_open;
     if (raw_text(tag)) {
       const size_t close = find_end_tag(s, i, gumbo_normalized_tagname(tag));
-      i = close == std::string_view::npos ? s.size() : close;
+      const size_t content_end = close == std::string_view::npos ? s.size() : close;
+      // Script and style bodies are never text; JSON-LD is kept for the metadata, and a
+      // script holding "<!--" is left whole, as its end is harder to find.
+      const std::string_view content = s.substr(std::min(i, s.size()), content_end - std::min(i, s.size()));
+      if ((tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) && i < content_end &&
+          !has_ci(s.substr(name_end, end - name_end), "ld+json") && content.find("<!--") == std::string_view::npos)
+        cut(i, content_end);
+      i = close == std::string_view::npos ? s.size() : close + 2;
       continue;
     }
     if (tag == GUMBO_TAG_PLAINTEXT) break;
     const bool self_closed = end > name_end && end < s.size() && s[end - 1] == '/';
     if (is_void(tag) || optional_end(tag) || (foreign > 0 && self_closed)) continue;
-    stack.push_back(id);
+    Open entry{id, 0, is_formatting(tag) || tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_A || tag == GUMBO_TAG_NOBR};
+    if (is_formatting(tag)) {
+      const uint64_t identity = tag_identity(s.substr(name_at, end - name_at));
+      if (formatting[identity] < 3) {
+        ++formatting[identity];
+        ++formatting_open;
+        entry.formatting = identity;
+      }
+    }
+    stack.push_back(entry);
     ++open[id];
     if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) ++foreign;
     shape.max_depth = std::max(shape.max_depth, stack.size());
+    if (shape.max_depth > kDepthSeen) break;  // surely refused: stop early
   }
+  if (lean && copied < s.size()) lean->append(s.substr(copied));
   return shape;
 }
 
@@ -317,6 +439,7 @@ void Tree::flatten(const GumboNode* root) {
       if (t == GUMBO_TAG_BR) n.flags |= kBreak;
       nodes_.push_back(n);
       stack.push_back({g, index, 0});
+      depth_ = std::max(depth_, stack.size());
       return;
     }
     n.flags = static_cast<uint8_t>(inherited | kText);

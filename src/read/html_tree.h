@@ -19,13 +19,21 @@ namespace chronicle::read::html {
 struct MarkupShape {
   size_t elements = 0;   // start tags
   size_t max_depth = 0;  // deepest nesting of open elements, as a parser would build it
+  // Formatting elements (<b>, <font>, ...) left open, summed over the start tags
+  // that follow them: the parser may rebuild each of them inside each new block.
+  size_t reopened = 0;
 };
 
-// Measures `html` in one linear pass: start tags, and the deepest nesting the
-// tree builder will produce (end tags close the nearest open element of the same
-// name; void elements, elements whose end tag is optional and self-closed foreign
-// elements do not nest). An estimate, but it never misses runaway nesting.
-MarkupShape measure_markup(std::string_view html);
+// Measures `html` in one pass: start tags, and the deepest nesting the tree
+// builder will produce (end tags close the nearest open element of the same name,
+// except that a formatting element closed below blocks leaves them open; void
+// elements, elements whose end tag is optional and self-closed foreign elements
+// do not nest). An estimate made to catch runaway nesting; the pass stops early
+// once the nesting passes 10,000 levels.
+// With `lean`, also writes there the markup without comments and without the
+// bodies of scripts (other than JSON-LD) and style sheets, which parses the same
+// for our purposes and much faster.
+MarkupShape measure_markup(std::string_view html, std::string* lean = nullptr);
 
 constexpr uint32_t kNoNode = 0xFFFFFFFFu;
 
@@ -61,6 +69,8 @@ class Tree {
   Tree& operator=(const Tree&) = delete;
 
   const std::vector<Node>& nodes() const { return nodes_; }
+  // Deepest nesting of the parsed tree.
+  size_t depth() const { return depth_; }
   size_t size() const { return nodes_.size(); }
   const Node& operator[](uint32_t i) const { return nodes_[i]; }
 
@@ -84,6 +94,7 @@ class Tree {
   GumboOutput* output_ = nullptr;
   std::vector<Node> nodes_;
   std::string text_;
+  size_t depth_ = 0;
 };
 
 }  // namespace chronicle::read::html

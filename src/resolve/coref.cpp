@@ -16,9 +16,9 @@
 //    that was the first name in its sentence (the likely subject), except that
 //    a possessive takes the nearest name of its own sentence;
 //  - "it"/"its": an organization, place or other non-person name (not a
-//    nationality) named in this or the previous
-//    sentence; "they"/"their": an organization named earlier in the same
-//    sentence with no other name in between;
+//    nationality or "US-based") at most three tokens before it in the same
+//    sentence, a place at most one ("Iran and its"); "they"/"their": likewise an organization, with no other name
+//    in between;
 //  - "the chancellor", "the spokesman": the latest person chain with that role;
 //  - "the company", "the country": the latest chain of that kind within three
 //    sentences, preferring one whose name contains the noun ("the institute");
@@ -52,8 +52,9 @@ struct Chain {
   bool country = false, city = false;
   // Updated while resolving in text order:
   int64_t last_sentence = -1;
-  bool last_subject = false;  // its latest mention was the first name in its sentence
-  uint32_t last_end = 0;      // end of its latest name mention
+  bool last_subject = false;  // its latest name mention was the first name in its sentence
+  uint32_t last_end = 0;       // token after its latest mention of any form
+  uint32_t last_name_end = 0;  // byte end of its latest name mention
 };
 
 bool is_acronym_of(std::string_view acronym, const std::vector<std::string>& words) {
@@ -103,20 +104,26 @@ class Linker {
 
  private:
   // A demonym used as a name ("German" in "German Chancellor Friedrich Merz",
-  // "Ukrainian officials") refers to its country: it becomes a nominal mention of
+  // "Ukrainian officials", "European leaders") refers to its country or region: it becomes a nominal mention of
   // the country's chain (made when the document never names the country), so the
   // graph gets Germany rather than an entity called "German".
   void link_demonyms() {
     for (Mention& m : facts_.mentions) {
       if (m.form != MentionForm::name || m.kind == EntityKind::person) continue;
-      const std::string_view code = gaz_.demonym(m.span.of(a_.text));
-      if (code.empty()) continue;
+      const std::string_view text = m.span.of(a_.text);
+      const std::string_view code = gaz_.demonym(text);
+      const std::string place(code.empty() ? gaz_.region_demonym(text) : gaz_.country_name(code));
+      if (place.empty()) continue;
+      const std::vector<std::string> words = name_words(place);
       int32_t found = -1;
-      for (size_t c = 0; c < chains_.size() && found < 0; ++c)
-        if (chains_[c].kind == EntityKind::location && gaz_.country(chains_[c].name) == code) found = static_cast<int32_t>(c);
+      for (size_t c = 0; c < chains_.size() && found < 0; ++c) {
+        const Chain& ch = chains_[c];
+        if (ch.kind == EntityKind::location && (code.empty() ? same_words(ch.words, words) : gaz_.country(ch.name) == code))
+          found = static_cast<int32_t>(c);
+      }
       if (found < 0) {
-        Chain ch{EntityKind::location, name_words(gaz_.country_name(code)), std::string(gaz_.country_name(code))};
-        ch.country = true;
+        Chain ch{EntityKind::location, words, place};
+        ch.country = !code.empty();
         chains_.push_back(std::move(ch));
         found = static_cast<int32_t>(chains_.size() - 1);
       }
@@ -210,7 +217,8 @@ class Linker {
       if (m.form == MentionForm::name) {
         Chain& ch = chains_[static_cast<size_t>(m.entity)];
         ch.last_sentence = s;
-        ch.last_end = last_name_end_ = m.span.end;
+        ch.last_name_end = last_name_end_ = m.span.end;
+        ch.last_end = end_token(m);
         ch.last_subject = subject_sentence != s;
         subject_sentence = s;
         continue;
@@ -219,6 +227,7 @@ class Linker {
       if (m.entity < 0) continue;
       Chain& ch = chains_[static_cast<size_t>(m.entity)];
       ch.last_sentence = s;
+      ch.last_end = end_token(m);  // "the chancellor ... his": the nominal is the nearer mention
     }
   }
 
@@ -243,10 +252,15 @@ class Linker {
         if (ch.gender != Gender::unknown && ch.gender != p->gender) continue;
       } else if (p->plural) {
         // "they"/"their": an organisation named earlier in the same sentence, nothing named in between.
-        if (ch.kind != EntityKind::organization || distance > 0 || ch.last_end != last_name_end_) continue;
+        if (ch.kind != EntityKind::organization || distance > 0 || ch.last_name_end != last_name_end_) continue;
+        if (!close(ch, m)) continue;
       } else {
+        // "it"/"its": a name just before it in the same sentence ("Yukos said
+        // in its filing", "Microsoft has said it will"); without a parse,
+        // anything further is too often wrong.
         const bool fits = ch.kind == EntityKind::organization || ch.kind == EntityKind::location || thing(ch);
-        if (!fits || distance > 1) continue;
+        if (!fits || distance > 0 || !close(ch, m)) continue;
+        if (ch.kind == EntityKind::location && first_token(m) > ch.last_end + 1) continue;  // "Iran and its"
       }
       const int64_t nearest = ch.last_end, subject = ch.last_subject ? 1 : 0;
       const int64_t agrees = personal && ch.gender == p->gender ? 1 : 0;  // known gender beats unknown
@@ -259,9 +273,14 @@ class Linker {
     return best;
   }
 
+  // The chain's latest mention ends at most three tokens before `m`.
+  bool close(const Chain& ch, const Mention& m) const { return first_token(m) <= ch.last_end + 3; }
+
   // An `other` name that is not a nationality: a product, event or an
   // organisation the tagger could not type ("it", "the company" may refer to it).
-  bool thing(const Chain& ch) const { return ch.kind == EntityKind::other && gaz_.demonym(ch.name).empty(); }
+  bool thing(const Chain& ch) const {
+    return ch.kind == EntityKind::other && gaz_.demonym(ch.name).empty() && ch.name.find('-') == std::string::npos;
+  }
 
   int32_t nominal(const Mention& m, int64_t s) {
     const std::string_view text = m.span.of(a_.text);

@@ -49,6 +49,10 @@ Stmt& Stmt::bind(const char* param, std::string_view v) {
   if (const int rc = sqlite3_bind_text64(stmt_, index(param), v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8); rc != SQLITE_OK) fail(rc);
   return *this;
 }
+Stmt& Stmt::bind_blob(const char* param, std::string_view v) {
+  if (const int rc = sqlite3_bind_blob64(stmt_, index(param), v.data(), v.size(), SQLITE_TRANSIENT); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
 Stmt& Stmt::bind_null(const char* param) {
   if (const int rc = sqlite3_bind_null(stmt_, index(param)); rc != SQLITE_OK) fail(rc);
   return *this;
@@ -79,6 +83,10 @@ int64_t Stmt::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
 std::string_view Stmt::text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view{};
+}
+std::string_view Stmt::blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
   return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view{};
 }
 bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -150,6 +158,10 @@ Stmt& Db::cached(const char* name, std::string_view sql) {
   return *it->second;
 }
 
+void Db::reset_cached() {
+  for (auto& [name, stmt] : cache_) stmt->reset();
+}
+
 int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
 
@@ -159,13 +171,17 @@ std::optional<int64_t> Db::scalar(std::string_view sql, const char* name) {
   return s.int64(0);
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE", "begin"); }
+Transaction::Transaction(Db& db) : db_(db) {
+  db_.reset_cached();
+  db_.exec("BEGIN IMMEDIATE", "begin");
+}
 
 Transaction::~Transaction() {
   if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
+  db_.reset_cached();
   db_.exec("COMMIT", "commit");
   open_ = false;
 }

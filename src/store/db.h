@@ -41,6 +41,7 @@ class Stmt {
   Stmt& bind(const char* param, std::string_view v);  // copied by SQLite
   Stmt& bind(const char* param, const std::string& v) { return bind(param, std::string_view(v)); }
   Stmt& bind(const char* param, const char* v) { return bind(param, std::string_view(v)); }
+  Stmt& bind_blob(const char* param, std::string_view bytes);  // copied by SQLite
   Stmt& bind_null(const char* param);
   // Binds NULL when the optional is empty or the string is empty.
   Stmt& bind_or_null(const char* param, std::string_view v);
@@ -56,6 +57,7 @@ class Stmt {
   double real(int col) const;
   std::string_view text(int col) const;
   std::string str(int col) const { return std::string(text(col)); }
+  std::string_view blob(int col) const;  // valid until the next step or reset
   bool is_null(int col) const;
   int columns() const;
   std::string_view column_name(int col) const;
@@ -89,6 +91,9 @@ class Db {
   Stmt prepare(std::string_view sql, std::string name) { return Stmt(db_, std::move(name), sql); }
   // A prepared statement kept for the life of the connection, reset before use.
   Stmt& cached(const char* name, std::string_view sql);
+  // Resets every cached statement, so none keeps a read snapshot open (a stale
+  // snapshot makes the next write transaction fail with SQLITE_BUSY at once).
+  void reset_cached();
   int64_t last_insert_id() const;
   int changes() const;
   // Single-row, single-column helper; nullopt when there is no row or it is NULL.

@@ -27,7 +27,12 @@ bool foreign_file(const std::string& path) {
 void configure(Db& db, OpenMode mode) {
   db.exec("PRAGMA foreign_keys = ON", "pragma_foreign_keys");
   if (mode == OpenMode::read_write) {
-    db.exec("PRAGMA journal_mode = WAL", "pragma_wal");
+    // Switching the journal mode takes an exclusive lock: only do it once, on a
+    // database that is not in WAL mode yet, never under other readers' feet.
+    Stmt mode_now = db.prepare("PRAGMA journal_mode", "pragma_journal_mode");
+    const bool wal = mode_now.step() && mode_now.text(0) == "wal";
+    mode_now.reset();
+    if (!wal) db.exec("PRAGMA journal_mode = WAL", "pragma_wal");
     db.exec("PRAGMA synchronous = NORMAL", "pragma_synchronous");
   }
   db.exec("PRAGMA cache_size = -65536", "pragma_cache");
@@ -44,6 +49,30 @@ std::string meta(Db& db, const char* key) {
   Stmt s = db.prepare("SELECT value FROM meta WHERE key = :key", "read_meta");
   s.bind(":key", key);
   return s.step() ? s.str(0) : std::string();
+}
+
+// Schema files added by each minor version; a database at an older minor
+// version gets the missing ones applied in order, in one transaction.
+struct Migration {
+  int minor;
+  const char* file;
+};
+constexpr Migration kMigrations[] = {
+    {1, "070_search.sql"},
+    {1, "080_graph.sql"},
+};
+
+void migrate(Db& db, int from_minor) {
+  Transaction tx(db);
+  for (const Migration& m : kMigrations) {
+    if (m.minor <= from_minor) continue;
+    const std::string_view sql = embedded::find(embedded::schema_files(), m.file);
+    if (sql.empty()) throw StoreError(fmt::format("store: migration file {} is not embedded", m.file));
+    db.exec(sql, m.file);
+  }
+  Stmt s = db.prepare("UPDATE meta SET value = :minor WHERE key = 'schema.version.minor'", "migrate_minor");
+  s.bind(":minor", std::to_string(kSchemaMinor)).run();
+  tx.commit();
 }
 
 }  // namespace
@@ -70,8 +99,10 @@ std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
     if (major != std::to_string(kSchemaMajor))
       throw StoreError(fmt::format("{}: chronicle schema version {}.{}; this chronicle reads version {}.x. "
                                    "Re-ingest into a new database.", path, major, minor, kSchemaMajor));
-    if (mode == OpenMode::read_write && std::stoi(minor.empty() ? "0" : minor) > kSchemaMinor)
+    const int minor_number = std::stoi(minor.empty() ? "0" : minor);
+    if (mode == OpenMode::read_write && minor_number > kSchemaMinor)
       throw StoreError(fmt::format("{}: written by a newer chronicle (schema {}.{}); refusing to write to it", path, major, minor));
+    if (mode == OpenMode::read_write && minor_number < kSchemaMinor) migrate(*db, minor_number);
   } catch (const StoreError& e) {
     if (e.code() == 26 /* SQLITE_NOTADB */)
       throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));

@@ -11,6 +11,7 @@
 #include "common/utf8.h"
 #include "extract/pipeline.h"
 #include "resolve/keys.h"
+#include "store/event_resolver.h"
 #include "resolve/labels.h"
 
 namespace chronicle::store {
@@ -277,26 +278,12 @@ void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions) {
-  for (const int64_t id : mentions) {
-    Stmt& q = db_.cached("event_mention_facts", "SELECT kind, date, lemma, event_id FROM event_mention WHERE id = :id");
-    q.bind(":id", id);
-    if (!q.step()) continue;
-    const std::string kind = q.str(0), date = q.str(1), lemma = q.str(2);
-    if (!q.is_null(3)) touched_events_.insert(q.int64(3));  // the node it leaves lost a mention
-    q.reset();
-    std::vector<int64_t> agents;
-    Stmt& p = db_.cached("event_mention_agents",
-                         "SELECT DISTINCT l.entity_id FROM event_participant p JOIN local_entity l ON l.id = p.local_entity_id "
-                         "WHERE p.event_mention_id = :id AND p.role = 'agent' ORDER BY 1");
-    p.bind(":id", id);
-    while (p.step()) agents.push_back(p.int64(0));
-    std::string key = fmt::format("m{}", id);
-    if (!date.empty() && !agents.empty()) key = fmt::format("{}|{}|{}", kind, date, fmt::join(agents, ","));
-    const int64_t node = find_or_insert(db_, "event", key, "INSERT INTO event (key, kind, label, date) VALUES (:key, :kind, :label, :date)",
-                                        [&](Stmt& s) { s.bind(":kind", kind).bind(":label", lemma).bind_or_null(":date", date); });
-    db_.cached("link_event_mention", "UPDATE event_mention SET event_id = :node WHERE id = :id").bind(":node", node).bind(":id", id).run();
-    touched_events_.insert(node);
-  }
+  const std::set<int64_t> changed = EventResolver(db_).resolve(mentions);
+  touched_events_.insert(changed.begin(), changed.end());
+  // Nodes whose mentions all moved to another node go.
+  for (const int64_t id : changed)
+    db_.cached("delete_empty_event", "DELETE FROM event WHERE id = :id AND NOT EXISTS (SELECT 1 FROM event_mention WHERE event_id = :id)")
+        .bind(":id", id).run();
 }
 
 void Writer::finish_batch() {
@@ -308,10 +295,13 @@ void Writer::finish_batch() {
                                            settled.locals);
   std::vector<int64_t> claims = ids_for(db_, "claims_of_local", "SELECT id FROM claim_mention WHERE speaker_local_id = :id AND part_of IS NULL",
                                         settled.locals);
-  std::vector<int64_t> events = ids_for(db_, "events_of_local",
-                                        "SELECT event_mention_id FROM event_participant WHERE local_entity_id = :id "
-                                        "UNION SELECT id FROM event_mention WHERE place_local_id = :id",
+  // A moved entity changes its events and also how its document's story
+  // compares with others: every event of the document is judged again.
+  std::vector<int64_t> events = ids_for(db_, "events_of_local_document",
+                                        "SELECT em.id FROM local_entity l JOIN event_mention em ON em.document_id = l.document_id WHERE l.id = :id",
                                         settled.locals);
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
   for (auto* v : {&relations, &claims, &events}) std::sort(v->begin(), v->end());
   relations.insert(relations.end(), new_relations_.begin(), new_relations_.end());
   claims.insert(claims.end(), new_claims_.begin(), new_claims_.end());

@@ -245,8 +245,10 @@ void split_sentences(Analysis& a) {
     uint32_t end = t + 1;
     while (end < toks.size() && !toks[end].is(kLineStart)) {
       const std::string_view w = a.str(end);
-      const bool ambiguous = w == "\"" || w == "''";
-      if (ambiguous && opens_word(a, end)) break;  // 'done. "Next' opens the next sentence
+      // A straight, doubled or mistyped curly mark closes here unless it opens
+      // the next word ('done. "Next' starts the next sentence).
+      const bool ambiguous = w == "\"" || w == "''" || w == "\xE2\x80\x9C";
+      if (ambiguous && (opens_word(a, end) || toks[end].span.begin > toks[end - 1].span.end)) break;
       if (toks[end].is(kCloseQuote) || w == ")" || w == "]" || ambiguous || w == "\xE2\x80\x99") ++end;
       else break;
     }

@@ -193,12 +193,14 @@ bool any_event(const Run& r, EventKind kind, const std::function<bool(const Even
 
 TEST_CASE("events: the Berlin corpus") {
   if (!std::filesystem::exists(std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin")) return;
-  // The Berlin talks, dated in the two articles whose date lines say when "Sunday" was.
-  for (const char* stem : {"000_", "001_"}) {
-    const Run r = corpus_file(stem);
-    CAPTURE(stem);
+  // The Berlin talks, dated in the two articles whose date lines say when "Sunday"
+  // was (000 names no place once its photo caption is dropped as page furniture:
+  // resolution joins its dated negotiations to the Berlin talks of the others).
+  {
+    const Run r = corpus_file("001_");
     CHECK(any_event(r, EventKind::meeting, [&](const EventMention& e) { return r.place(e) == "Berlin" && e.date == "2025-12-14"; }));
   }
+  CHECK(any_event(corpus_file("000_"), EventKind::meeting, [&](const EventMention& e) { return e.date == "2025-12-14"; }));
   // Zelenskiy's offer to drop the NATO bid, with him as the agent.
   for (const char* stem : {"000_", "001_", "003_"}) {
     const Run r = corpus_file(stem);

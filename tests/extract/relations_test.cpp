@@ -104,5 +104,8 @@ TEST_CASE("relations: the Berlin corpus") {
   CHECK(has(all, "Friedrich Merz", "leader_of", "Germany"));
   CHECK(has(all, "Brett Bruen", "leader_of", "Global Situation Room"));
   CHECK(has(all, "Andrew Michta", "employed_by", "University of Florida"));
-  CHECK(has(all, "Berlin", "located_in", "Germany"));
+}
+
+TEST_CASE("relations: a place and its country") {
+  CHECK(has(relations_of("The talks were held in Lyon, France, on Monday."), "Lyon", "located_in", "France"));
 }

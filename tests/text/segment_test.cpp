@@ -60,3 +60,31 @@ TEST_CASE("segment: a quotation left open at a paragraph end continues") {
   CHECK_FALSE(a.quotes[0].closed);
   CHECK(a.quotes[1].closed);
 }
+
+TEST_CASE("segment: doubled apostrophes open and close quotations (newswire style)") {
+  const auto a = text::analyze("''We will rebuild the bridge,'' the mayor said. ''It takes a year.''");
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.str(a.quotes[0].inner) == "We will rebuild the bridge,");
+  CHECK(a.str(a.quotes[1].inner) == "It takes a year.");
+}
+
+TEST_CASE("segment: a straight quote glued to the next word opens the next sentence") {
+  const auto a = text::analyze("\"Stop,\" said Jo Pratt (D-Ill.) in an interview. \"It takes time.\"");
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.str(a.quotes[1].inner) == "It takes time.");
+  REQUIRE(a.sentences.size() == 2);
+  CHECK(a.str(a.sentences[1].span) == "\"It takes time.\"");
+}
+
+TEST_CASE("segment: a quotation opening after an abbreviation starts a sentence") {
+  const auto a = text::analyze("She works for Mic.com. \"You have a plan,\" she said.");
+  REQUIRE(a.sentences.size() == 2);
+  CHECK(a.str(a.sentences[1].span).starts_with("\"You have"));
+}
+
+TEST_CASE("segment: an opening mark typed where a closing one belongs closes the quotation") {
+  const auto a = text::analyze("\xE2\x80\x9C" "Do you want that?\xE2\x80\x9C he asked. \xE2\x80\x9CNo.\xE2\x80\x9D");
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.str(a.quotes[0].inner) == "Do you want that?");
+  CHECK(a.str(a.quotes[1].inner) == "No.");
+}

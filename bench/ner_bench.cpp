@@ -1,0 +1,84 @@
+// Times the name tagger against the rest of extraction on a folder of articles
+// (CPU time of this thread, so other load on the machine does not count):
+//   build/ner_bench /work/shared/bench/bbc
+// Prints documents and tokens per second for segmentation, feature extraction,
+// tagging and the whole extraction pipeline.
+#include <fmt/core.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/utf8.h"
+#include "extract/ner_features.h"
+#include "extract/ner_model.h"
+#include "extract/pipeline.h"
+#include "text/segment.h"
+
+using namespace chronicle;
+
+namespace {
+
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+std::vector<std::string> load(const std::string& dir) {
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!utf8::first_invalid(ss.str())) texts.push_back(ss.str());
+  }
+  return texts;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    fmt::print(stderr, "usage: ner_bench FOLDER\n");
+    return 2;
+  }
+  const std::vector<std::string> texts = load(argv[1]);
+  const auto& model = extract::ner::Model::shipped();
+  const extract::Pipeline pipeline;
+  size_t tokens = 0;
+  double segment = 0, features = 0, tagging = 0;
+  extract::ner::Features f;
+  std::vector<uint8_t> tags;
+  for (const std::string& t : texts) {
+    double t0 = cpu_seconds();
+    const text::Analysis a = text::analyze(t);
+    double t1 = cpu_seconds();
+    extract::ner::featurize(a, f);
+    double t2 = cpu_seconds();
+    model.tag(f, tags);
+    double t3 = cpu_seconds();
+    segment += t1 - t0, features += t2 - t1, tagging += t3 - t2;
+    tokens += f.tokens.size();
+  }
+  double whole = 0;
+  for (const std::string& t : texts) {
+    Document doc;
+    doc.text = t;
+    const double t0 = cpu_seconds();
+    const DocumentFacts facts = pipeline.run(doc);
+    whole += cpu_seconds() - t0;
+  }
+  const double n = static_cast<double>(texts.size());
+  auto line = [&](const char* what, double s) {
+    fmt::print("{:<22} {:7.3f} s  {:9.0f} docs/s  {:10.0f} tokens/s\n", what, s, n / s, static_cast<double>(tokens) / s);
+  };
+  fmt::print("{} documents, {} tokens, model {} features\n", texts.size(), tokens, model.features());
+  line("segmentation", segment);
+  line("name features", features);
+  line("name tagging", tagging);
+  line("whole extraction", whole);
+  fmt::print("names (features + tagging) = {:.0f}% of extraction\n", 100 * (features + tagging) / whole);
+}

@@ -1,0 +1,2 @@
+-- event_label: what to call event :id.
+SELECT kind, label, date, place FROM events WHERE id = :id;

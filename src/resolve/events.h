@@ -1,0 +1,47 @@
+// When two event mentions report the same real-world event: the rules of event
+// resolution, as pure functions over what the store knows of each mention or
+// in-document cluster (kind, lemma, date, participants and place as resolved
+// entity ids, document). The store applies them (store/event_resolver.h).
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace chronicle::resolve {
+
+struct EventFeatures {
+  int64_t id = 0;                  // a mention id, or the first mention of a cluster
+  int64_t document = 0;
+  uint32_t position = 0;           // order in the document (mention span start)
+  std::string kind;
+  std::set<std::string> lemmas;
+  std::string date;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
+  std::set<int64_t> agents;        // entity ids
+  std::set<int64_t> others;        // patients, recipients, participants
+  std::set<int64_t> places;
+
+  std::set<int64_t> entities() const;  // agents, others and places together
+  void absorb(const EventFeatures& o);  // a cluster takes in one more member
+};
+
+// Dates that can name the same day: equal where both are known ("2025-12" and
+// "2025-12-14" agree; "2025-12-14" and "2025-12-15" do not). Empty agrees with all.
+bool dates_compatible(const std::string& a, const std::string& b);
+
+// The more precise of two compatible dates.
+std::string finer_date(const std::string& a, const std::string& b);
+
+// Two mentions of one document that report the same event ("the talks" ... "the
+// negotiations" ... "the five-hour meeting in Berlin"): same kind, no conflict of
+// date, place or agents; mentions of kind `other` also need the same lemma, and
+// statements the same speaker.
+bool same_event_in_document(const EventFeatures& a, const EventFeatures& b);
+
+// Two in-document clusters from different documents that report the same event.
+// `story_overlap` is how much the two documents' entities overlap (0..1, the
+// overlap coefficient): undated mentions and mentions without shared
+// participants merge only within one story.
+bool same_event_across(const EventFeatures& a, const EventFeatures& b, double story_overlap);
+
+}  // namespace chronicle::resolve

@@ -1,0 +1,286 @@
+// Applying the event coreference rules to stored mentions (see event_resolver.h).
+#include "store/event_resolver.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace chronicle::store {
+
+namespace {
+
+// Union-find over cluster ids.
+class Components {
+ public:
+  int64_t find(int64_t x) {
+    auto it = parent_.find(x);
+    if (it == parent_.end()) {
+      parent_[x] = x;
+      return x;
+    }
+    if (it->second == x) return x;
+    const int64_t root = find(it->second);
+    parent_[x] = root;
+    return root;
+  }
+  void join(int64_t a, int64_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+  std::map<int64_t, std::vector<int64_t>> groups() {
+    std::map<int64_t, std::vector<int64_t>> out;
+    for (const auto& [x, p] : parent_) out[find(x)].push_back(x);
+    return out;
+  }
+
+ private:
+  std::map<int64_t, int64_t> parent_;
+};
+
+constexpr int kMaxCandidates = 400;
+
+}  // namespace
+
+resolve::EventFeatures EventResolver::mention(int64_t id) {
+  resolve::EventFeatures f;
+  Stmt& q = db_.cached("event_mention_features",
+                       "SELECT em.document_id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id "
+                       "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id WHERE em.id = :id");
+  q.bind(":id", id);
+  if (!q.step()) return f;
+  f.id = id;
+  f.document = q.int64(0);
+  f.position = static_cast<uint32_t>(q.int64(1));
+  f.kind = q.str(2);
+  f.lemmas.insert(q.str(3));
+  f.date = q.str(4);
+  if (!q.is_null(5)) f.places.insert(q.int64(5));
+  q.reset();
+  Stmt& p = db_.cached("event_mention_participants",
+                       "SELECT p.role, l.entity_id FROM event_participant p JOIN local_entity l ON l.id = p.local_entity_id "
+                       "WHERE p.event_mention_id = :id");
+  p.bind(":id", id);
+  while (p.step()) (p.text(0) == "agent" ? f.agents : f.others).insert(p.int64(1));
+  return f;
+}
+
+const resolve::EventFeatures& EventResolver::cluster(int64_t id) {
+  auto it = clusters_.find(id);
+  if (it != clusters_.end()) return it->second;
+  resolve::EventFeatures f;
+  Stmt& q = db_.cached("event_cluster_members", "SELECT id FROM event_mention WHERE cluster = :id ORDER BY id");
+  q.bind(":id", id);
+  std::vector<int64_t> members;
+  while (q.step()) members.push_back(q.int64(0));
+  for (const int64_t m : members) {
+    resolve::EventFeatures mf = mention(m);
+    if (f.id == 0) f = std::move(mf);
+    else f.absorb(mf);
+  }
+  f.id = id;
+  return clusters_.emplace(id, std::move(f)).first->second;
+}
+
+std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
+  std::vector<int64_t> ids;
+  Stmt& q = db_.cached("event_mentions_of_document", "SELECT id FROM event_mention WHERE document_id = :doc ORDER BY span_start, id");
+  q.bind(":doc", document);
+  while (q.step()) ids.push_back(q.int64(0));
+  // In text order, each mention joins the nearest earlier cluster of the same event.
+  std::vector<resolve::EventFeatures> open;
+  std::vector<int64_t> cluster_of(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const resolve::EventFeatures m = mention(ids[i]);
+    int best = -1;
+    for (size_t c = 0; c < open.size(); ++c)
+      if (resolve::same_event_in_document(open[c], m) && (best < 0 || open[c].position > open[static_cast<size_t>(best)].position))
+        best = static_cast<int>(c);
+    if (best < 0) {
+      open.push_back(m);
+      cluster_of[i] = m.id;
+    } else {
+      open[static_cast<size_t>(best)].absorb(m);
+      cluster_of[i] = open[static_cast<size_t>(best)].id;
+    }
+  }
+  for (size_t i = 0; i < ids.size(); ++i)
+    db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
+        .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
+  for (resolve::EventFeatures& c : open) clusters_[c.id] = std::move(c);
+  std::vector<int64_t> out;
+  for (const auto& c : open) out.push_back(c.id);
+  return out;
+}
+
+size_t EventResolver::document_entities(int64_t document) {
+  auto it = entity_counts_.find(document);
+  if (it != entity_counts_.end()) return it->second;
+  Stmt& q = db_.cached("document_entity_count", "SELECT count(DISTINCT entity_id) FROM local_entity WHERE document_id = :doc");
+  q.bind(":doc", document);
+  const size_t n = q.step() ? static_cast<size_t>(q.int64(0)) : 0;
+  return entity_counts_[document] = n;
+}
+
+double EventResolver::story_overlap(int64_t a, int64_t b) {
+  const auto key = std::minmax(a, b);
+  auto it = overlaps_.find(key);
+  if (it != overlaps_.end()) return it->second;
+  Stmt& q = db_.cached("document_shared_entities",
+                       "SELECT count(DISTINCT x.entity_id) FROM local_entity x "
+                       "WHERE x.document_id = :a AND EXISTS (SELECT 1 FROM local_entity y WHERE y.entity_id = x.entity_id AND y.document_id = :b)");
+  q.bind(":a", a).bind(":b", b);
+  const double shared = q.step() ? static_cast<double>(q.int64(0)) : 0;
+  const size_t smaller = std::min(document_entities(a), document_entities(b));
+  return overlaps_[key] = smaller ? shared / static_cast<double>(smaller) : 0;
+}
+
+std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
+  std::set<int64_t> found;
+  for (const int64_t e : c.entities()) {
+    Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
+      SELECT DISTINCT em.cluster FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
+        JOIN event_mention em ON em.id = p.event_mention_id
+       WHERE l.entity_id = :entity AND em.kind = :kind AND em.document_id <> :doc AND em.cluster IS NOT NULL
+      UNION
+      SELECT DISTINCT em.cluster FROM local_entity l JOIN event_mention em ON em.place_local_id = l.id
+       WHERE l.entity_id = :entity AND em.kind = :kind AND em.document_id <> :doc AND em.cluster IS NOT NULL
+      LIMIT 400)sql");
+    q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
+    while (q.step()) found.insert(q.int64(0));
+  }
+  for (const std::string& lemma : c.lemmas) {
+    Stmt& q = db_.cached("event_clusters_of_lemma",
+                         "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
+                         "AND cluster IS NOT NULL LIMIT 400");
+    q.bind(":lemma", lemma).bind(":kind", c.kind).bind(":doc", c.document);
+    while (q.step()) found.insert(q.int64(0));
+  }
+  std::vector<int64_t> out(found.begin(), found.end());
+  if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
+  return out;
+}
+
+void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
+  db_.cached("unlink_event_cluster", "DELETE FROM event_link WHERE a = :c OR b = :c").bind(":c", a).run();
+  for (const int64_t b : matches)
+    db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
+        .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
+}
+
+std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
+  std::set<int64_t> seen(start.begin(), start.end());
+  std::vector<int64_t> todo(start.begin(), start.end());
+  while (!todo.empty()) {
+    const int64_t c = todo.back();
+    todo.pop_back();
+    Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
+    q.bind(":c", c);
+    while (q.step())
+      if (seen.insert(q.int64(0)).second) todo.push_back(q.int64(0));
+  }
+  return {seen.begin(), seen.end()};
+}
+
+std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
+  clusters_.clear();
+  overlaps_.clear();
+  entity_counts_.clear();
+  std::set<int64_t> documents, touched;
+  for (const int64_t id : mentions) {
+    Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");
+    q.bind(":id", id);
+    if (!q.step()) continue;
+    documents.insert(q.int64(0));
+    if (!q.is_null(1)) touched.insert(q.int64(1));
+  }
+  // 1. Within each document.
+  std::vector<int64_t> affected;
+  for (const int64_t d : documents)
+    for (const int64_t c : cluster_document(d)) affected.push_back(c);
+  // 2. Links across documents, judged pair by pair.
+  for (const int64_t a : affected) {
+    const resolve::EventFeatures fa = cluster(a);
+    std::vector<int64_t> matches;
+    for (const int64_t b : candidates(fa)) {
+      const resolve::EventFeatures& fb = cluster(b);
+      if (resolve::same_event_across(fa, fb, story_overlap(fa.document, fb.document))) matches.push_back(b);
+    }
+    link(a, matches);
+  }
+  // 3. Nodes from the links of the region the batch reached: dated clusters
+  // linked to each other are one event, undated ones likewise; an undated group
+  // joins the dated group it links to when it links to only one.
+  const std::vector<int64_t> clusters = region(affected);
+  Components dated, undated;
+  std::map<int64_t, bool> has_date;
+  for (const int64_t c : clusters) {
+    has_date[c] = !cluster(c).date.empty();
+    (has_date[c] ? dated : undated).find(c);
+  }
+  std::vector<std::pair<int64_t, int64_t>> bridges;
+  for (const int64_t c : clusters) {
+    Stmt& q = db_.cached("event_links_from", "SELECT b FROM event_link WHERE a = :c");
+    q.bind(":c", c);
+    while (q.step()) {
+      const int64_t b = q.int64(0);
+      if (!has_date.count(b)) continue;
+      if (has_date[c] == has_date[b]) (has_date[c] ? dated : undated).join(c, b);
+      else bridges.emplace_back(has_date[c] ? b : c, has_date[c] ? c : b);  // (undated, dated)
+    }
+  }
+  std::map<int64_t, std::set<int64_t>> targets;  // undated group -> dated groups it links to
+  for (const auto& [u, d] : bridges) targets[undated.find(u)].insert(dated.find(d));
+  Components nodes;
+  for (const int64_t c : clusters) nodes.find(c);
+  for (auto& [root, members] : dated.groups())
+    for (const int64_t m : members) nodes.join(root, m);
+  for (auto& [root, members] : undated.groups()) {
+    for (const int64_t m : members) nodes.join(root, m);
+    if (targets[root].size() == 1) nodes.join(root, *targets[root].begin());
+  }
+  // Groups take nodes in order of their first cluster; a node goes to one group
+  // only, so a group that split off gets a node of its own.
+  std::set<int64_t> claimed;
+  for (auto& [root, members] : nodes.groups()) assign_node(members, claimed, touched);
+  return touched;
+}
+
+void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched) {
+  // The group's node: the unclaimed existing one holding most of its mentions.
+  std::map<int64_t, int64_t> held;
+  for (const int64_t c : all) {
+    Stmt& q = db_.cached("event_nodes_of_cluster",
+                         "SELECT event_id, count(*) FROM event_mention WHERE cluster = :cluster AND event_id IS NOT NULL GROUP BY event_id");
+    q.bind(":cluster", c);
+    while (q.step()) held[q.int64(0)] += q.int64(1);
+  }
+  int64_t node = 0, best = -1;
+  for (const auto& [id, n] : held)
+    if (n > best && !claimed.count(id)) node = id, best = n;
+  const int64_t first = *std::min_element(all.begin(), all.end());
+  for (int attempt = 0; !node; ++attempt) {
+    // A new node keyed by the group's first cluster (the key may already name a
+    // node another group claimed: then the next free variant).
+    const std::string key = attempt ? fmt::format("e{}.{}", first, attempt) : fmt::format("e{}", first);
+    Stmt& find = db_.cached("find_event", "SELECT id FROM event WHERE key = :key");
+    find.bind(":key", key);
+    if (find.step()) {
+      if (!claimed.count(find.int64(0))) node = find.int64(0);
+      continue;
+    }
+    const resolve::EventFeatures& f = cluster(first);
+    db_.cached("insert_event", "INSERT INTO event (key, kind, label, date) VALUES (:key, :kind, :label, :date)")
+        .bind(":key", key).bind(":kind", f.kind).bind(":label", f.lemmas.empty() ? f.kind : *f.lemmas.begin())
+        .bind_or_null(":date", f.date).run();
+    node = db_.last_insert_id();
+  }
+  for (const auto& [id, n] : held) touched.insert(id);
+  touched.insert(node);
+  claimed.insert(node);
+  for (const int64_t c : all)
+    db_.cached("link_event_cluster", "UPDATE event_mention SET event_id = :node WHERE cluster = :cluster AND event_id IS NOT :node")
+        .bind(":node", node).bind(":cluster", c).run();
+}
+
+}  // namespace chronicle::store

@@ -1,0 +1,46 @@
+// Event resolution over the database: groups event mentions into event nodes,
+// first within each document (its mentions of one event: "the talks", "the
+// negotiations", "the five-hour meeting"), then across documents (the same talks
+// reported by several outlets), by the rules of resolve/events.h. Runs on the
+// mentions a batch added or whose entities moved, with the candidates they can
+// meet through shared entities or words.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "resolve/events.h"
+#include "store/db.h"
+
+namespace chronicle::store {
+
+class EventResolver {
+ public:
+  explicit EventResolver(Db& db) : db_(db) {}
+  // Resolves the given event mentions; returns the event nodes that changed.
+  std::set<int64_t> resolve(const std::vector<int64_t>& mentions);
+
+ private:
+  resolve::EventFeatures mention(int64_t id);
+  const resolve::EventFeatures& cluster(int64_t id);
+  std::vector<int64_t> cluster_document(int64_t document);
+  std::vector<int64_t> candidates(const resolve::EventFeatures& c);
+  double story_overlap(int64_t a, int64_t b);
+  // Replaces the stored links of cluster `a` with links to `matches`.
+  void link(int64_t a, const std::vector<int64_t>& matches);
+  // Every cluster reachable from `start` through stored links.
+  std::vector<int64_t> region(const std::vector<int64_t>& start);
+  // Gives the clusters `all` one node (the existing one not `claimed` by another
+  // group that holds most of their mentions, else a new one), claims it, and
+  // adds the nodes that changed to `touched`.
+  void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched);
+  size_t document_entities(int64_t document);
+
+  Db& db_;
+  std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
+  std::map<std::pair<int64_t, int64_t>, double> overlaps_;  // document pair -> overlap (this run)
+  std::map<int64_t, size_t> entity_counts_;
+};
+
+}  // namespace chronicle::store

@@ -1,0 +1,90 @@
+// The name tagger's building blocks: tagger tokens, tag decoding, model files.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/ner_features.h"
+#include "extract/ner_model.h"
+#include "text/segment.h"
+
+using namespace chronicle;
+namespace ner = chronicle::extract::ner;
+
+namespace {
+
+std::vector<std::string> tagger_tokens(const std::string& text) {
+  const text::Analysis a = text::analyze(text);
+  ner::Features f;
+  ner::featurize(a, f);
+  std::vector<std::string> out;
+  for (const Span& s : f.tokens) out.emplace_back(s.of(text));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ner: pre-tokenised and running text give the same tagger tokens") {
+  const struct {
+    const char* text;
+    std::vector<std::string> tokens;
+  } cases[] = {
+      {"England's captain", {"England", "'s", "captain"}},
+      {"England 's captain", {"England", "'s", "captain"}},
+      {"England\xE2\x80\x99s captain", {"England", "\xE2\x80\x99s", "captain"}},
+      {"Tampa , Fla. , said", {"Tampa", ",", "Fla.", ",", "said"}},
+      {"He met the U.S. envoy.", {"He", "met", "the", "U.S.", "envoy", "."}},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    CHECK(tagger_tokens(c.text) == c.tokens);
+  }
+}
+
+TEST_CASE("ner: every token gets features, each sentence and line is a sequence") {
+  const std::string text = "BERLIN 2025-12-14\nChancellor Friedrich Merz met envoys. They talked.";
+  const text::Analysis a = text::analyze(text);
+  ner::Features f;
+  ner::featurize(a, f);
+  REQUIRE(f.offsets.size() == f.tokens.size() + 1);
+  CHECK(f.sentences.size() == 4);  // three sequences plus the end
+  for (size_t i = 0; i < f.tokens.size(); ++i) {
+    CHECK(f.offsets[i + 1] > f.offsets[i]);
+    CHECK(f.offsets[i + 1] - f.offsets[i] <= ner::kMaxKeysPerToken);
+    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) CHECK(f.keys[k] != 0);
+  }
+}
+
+TEST_CASE("ner: BILOU tags decode into names") {
+  using ner::make_tag;
+  const uint8_t per = 0, loc = 2;
+  const std::vector<uint8_t> tags = {ner::kO, make_tag(per, ner::kBegin), make_tag(per, ner::kInside),
+                                     make_tag(per, ner::kLast), ner::kO, make_tag(loc, ner::kUnit),
+                                     make_tag(loc, ner::kUnit)};
+  const auto names = ner::names_of(tags);
+  REQUIRE(names.size() == 3);
+  CHECK((names[0].first == 1 && names[0].last == 4 && names[0].type == per));
+  CHECK((names[1].first == 5 && names[1].last == 6 && names[1].type == loc));
+  CHECK((names[2].first == 6 && names[2].last == 7 && names[2].type == loc));
+  CHECK_FALSE(ner::allowed(make_tag(per, ner::kBegin), ner::kO));
+  CHECK_FALSE(ner::allowed(ner::kTagCount, make_tag(per, ner::kLast)));
+  CHECK(ner::allowed(make_tag(per, ner::kLast), make_tag(loc, ner::kUnit)));
+}
+
+TEST_CASE("ner: the shipped model loads; broken model files are refused") {
+  CHECK(ner::Model::shipped().features() > 10000);
+  const struct {
+    std::string bytes;
+    const char* why;
+  } broken[] = {
+      {"", "no header end"},
+      {std::string("# header\n") + '\0' + "XXXX", "not a chronicle name model"},
+      {std::string("# header\n") + '\0' + "CNER", "unknown format"},
+  };
+  for (const auto& b : broken) {
+    std::string error;
+    CHECK(ner::Model::parse(b.bytes, &error).empty());
+    CHECK(error == b.why);
+  }
+}
