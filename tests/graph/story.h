@@ -3,6 +3,7 @@
 // query side has real events, claims, relations and evidence to work on.
 // Spans are given as the n-th occurrence of a string in the text.
 #pragma once
+#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -82,7 +83,8 @@ class DocBuilder {
 class TempDb {
  public:
   explicit TempDb(std::string_view name)
-      : path_((std::filesystem::temp_directory_path() / ("chronicle-test-" + std::string(name) + ".db")).string()) {
+      // The pid keeps test cases that share a name apart under `ctest -j`.
+      : path_((std::filesystem::temp_directory_path() / ("chronicle-test-" + std::string(name) + "-" + std::to_string(::getpid()) + ".db")).string()) {
     remove();
   }
   ~TempDb() {
