@@ -9,6 +9,9 @@ CREATE TABLE document (
   source       TEXT,
   published    TEXT,
   anchor       TEXT,              -- day relative dates were resolved against
+  inferred_anchor TEXT,           -- for an undated document: a day its weekdays were
+                                  -- resolved against, learnt from an event it shares
+                                  -- with dated documents (store/writer.cpp)
   dateline     TEXT,
   format       TEXT NOT NULL,
   content_hash TEXT NOT NULL,

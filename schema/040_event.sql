@@ -29,6 +29,7 @@ CREATE TABLE event_mention (
   date            TEXT,
   place_local_id  INTEGER REFERENCES local_entity (id) ON DELETE SET NULL,
   sentence        INTEGER NOT NULL,
+  timex_value     TEXT,             -- TimeML value of the expression dating it, when there is one
   cluster         INTEGER,          -- first mention of its in-document cluster (same event), set by resolution
   CONSTRAINT event_mention_span_check CHECK (0 <= span_start AND span_start < span_end)
 );

@@ -26,6 +26,7 @@ CREATE TABLE claim_mention (
   cue_start        INTEGER,
   cue_end          INTEGER,
   date             TEXT,
+  timex_value      TEXT,             -- TimeML value of the expression dating the cue
   sentence         INTEGER NOT NULL,
   CONSTRAINT claim_mention_span_check CHECK (0 <= span_start AND span_start < span_end)
 );

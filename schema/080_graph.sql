@@ -1,5 +1,6 @@
 -- graph: what the query side keeps to answer quickly (src/graph/).
---  * mention_name: finds an entity by any alias (a name mention's text).
+--  * mention_name: finds an entity by any alias (a name mention's text; the
+--    name a document gives an entity is one of its name mentions).
 --  * cooccurrence: pairs of entities named in one sentence, per document, with
 --    the sentence as evidence; filled lazily by the graph loader for documents
 --    listed as not yet scanned (cooccurrence_scan keeps the scanned ones).
@@ -9,9 +10,6 @@
 --  * data.generation: bumped by triggers whenever documents come or go or
 --    resolution moves evidence between nodes, so a stale cache is never used.
 CREATE INDEX mention_name ON mention (text COLLATE NOCASE) WHERE form = 'name';
-CREATE INDEX local_entity_name ON local_entity (name COLLATE NOCASE);
--- Documents two entities share (path evidence), by entity then document.
-CREATE INDEX local_entity_entity_document ON local_entity (entity_id, document_id);
 
 CREATE TABLE cooccurrence (
   document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
@@ -23,8 +21,7 @@ CREATE TABLE cooccurrence (
   CONSTRAINT cooccurrence_span_check CHECK (0 <= span_start AND span_start < span_end)
 );
 CREATE INDEX cooccurrence_document ON cooccurrence (document_id);
-CREATE INDEX cooccurrence_local_a ON cooccurrence (local_a);
-CREATE INDEX cooccurrence_local_b ON cooccurrence (local_b);
+CREATE INDEX cooccurrence_pair ON cooccurrence (local_a, local_b);
 
 CREATE TABLE cooccurrence_scan (
   document_id INTEGER PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE

@@ -55,8 +55,7 @@ Profile read_profile(store::Db& db, const std::vector<graph::EntityRef>& found, 
   c.bind(":id", id);
   if (c.step()) {
     p.documents = c.int64(1);
-    for (const auto& a : nlohmann::json::parse(c.text(2), nullptr, false))
-      if (a.is_string() && a.get<std::string>() != p.entity.name) p.aliases.push_back(a.get<std::string>());
+    p.aliases = graph::distinct_aliases(c.text(2), p.entity.name);
   }
   c.reset();
   store::Stmt& d = store::cached_named(db, "entity_descriptions");

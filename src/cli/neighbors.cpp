@@ -40,7 +40,7 @@ void print_table(store::Db& db, const graph::Graph& g, const NeighborOptions& o,
     fmt::print("{}{}{}{}{}\n", pad(std::to_string(n.depth), 6), pad(truncate(node.label, 30), 32),
                pad(graph::describe(db, g, n.entity).type, 14), pad_left(std::to_string(n.support), 9), pad_left(std::to_string(n.routes), 7));
     const std::string via = n.depth > 1 ? fmt::format("via {}: ", g.g[n.previous].label) : std::string();
-    fmt::print("      {}\n", truncate(via + connection(db, g, n), kWidth - 6));
+    print_wrapped("      ", via + connection(db, g, n));
   }
 }
 

@@ -47,6 +47,9 @@ void run_command(const char* name, int& status, const std::function<void()>& bod
   } catch (const store::StoreError& e) {
     fmt::print(stderr, "chronicle {}: {}\n", name, e.what());
     status = 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "chronicle {}: internal error: {}\n", name, e.what());
+    status = 1;
   }
 }
 

@@ -81,6 +81,7 @@ struct ClaimMention {
   int32_t speaker = -1;        // Mention index of who said it, -1 when unknown
   bool quoted = false;         // direct quotation
   std::string date;
+  int32_t timex = -1;          // Timex that dates the cue ("said on Monday")
   uint32_t sentence = 0;
 };
 

@@ -139,6 +139,7 @@ std::string facts_to_json(const Document& doc, const DocumentFacts& f, std::stri
     x["speaker"] = c.speaker;
     x["quoted"] = c.quoted;
     x["date"] = c.date;
+    x["timex"] = c.timex;
     x["sentence"] = c.sentence;
     j["claims"].push_back(std::move(x));
   }

@@ -957,7 +957,7 @@ class DocumentClaims {
       if (p.cue >= 0) {
         const Cue& c = cues_[static_cast<size_t>(p.cue)];
         cm.cue = Span{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
-        cm.date = date_of(c);
+        cm.date = date_of(c, &cm.timex);
       }
       if (cm.date.empty()) cm.date = ctx_.facts.anchor;
       ctx_.facts.claims.push_back(std::move(cm));
@@ -1050,8 +1050,10 @@ class DocumentClaims {
     return -1;
   }
 
-  // The date of the time expression governing the cue ("said on Monday"), or empty.
-  std::string date_of(const Cue& c) const {
+  // The date of the time expression governing the cue ("said on Monday"), or
+  // empty; *timex is set to that expression's index (also when its value has no
+  // date yet, as "Monday" in an undated article).
+  std::string date_of(const Cue& c, int32_t* timex) const {
     const Span cue{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
     const text::Sentence& s = sentence_of(c.first);
     // Only the sentence's own time expressions (a binary search, so that a huge
@@ -1061,11 +1063,15 @@ class DocumentClaims {
       const Timex& tx = ctx_.facts.timexes[it->second];
       if (!s.span.contains(tx.span)) continue;
       const uint32_t tb = a_.token_at(tx.span.begin);
-      const bool after = tx.span.begin >= cue.end && tb - c.last <= 4;
+      const bool after = tx.span.begin >= cue.end && tb - c.last <= 7;  // "said Kremlin spokesman Dmitry Peskov on Monday"
       const bool before = tx.span.end <= cue.begin && c.first - a_.token_at(tx.span.end) <= 3;
       if (!after && !before) continue;
+      if (*timex < 0) *timex = static_cast<int32_t>(&tx - ctx_.facts.timexes.data());
       const std::string d = date_part(tx.value);
-      if (!d.empty()) return d;
+      if (!d.empty()) {
+        *timex = static_cast<int32_t>(&tx - ctx_.facts.timexes.data());
+        return d;
+      }
     }
     return {};
   }

@@ -32,12 +32,13 @@ struct Node {
 };                          // (the text lives in the Graph that holds the node)
 
 struct Link {
-  LinkKind kind = LinkKind::participant;
-  uint8_t detail = 0;    // Role for participant links, Predicate for relations, else 0
-  bool forward = true;   // this copy runs the way the fact reads: entity -> event,
-                         // subject -> object, speaker -> claim, claim -> entity
-  uint32_t weight = 1;   // evidence rows
+  LinkKind kind : 3 = LinkKind::participant;
+  uint8_t detail : 4 = 0;  // Role for participant links, Predicate for relations, else 0
+  bool forward : 1 = true; // this copy runs the way the fact reads: entity -> event,
+                           // subject -> object, speaker -> claim, claim -> entity
+  uint16_t weight = 1;     // evidence rows, capped at 65535
 };
+static_assert(sizeof(Link) == 4, "a link is four bytes: millions of them are loaded at once");
 
 using Csr = boost::compressed_sparse_row_graph<boost::directedS, Node, Link, boost::no_property, uint32_t, uint32_t>;
 using Vertex = uint32_t;

@@ -11,6 +11,7 @@
 #include "graph/centrality.h"
 #include "graph/claims.h"
 #include "graph/export.h"
+#include "graph/lookup.h"
 #include "graph/timeline.h"
 #include "store/catalog.h"
 
@@ -53,6 +54,7 @@ section h2 { font-size:18px; border-bottom:1px solid var(--line); padding-bottom
 blockquote { margin:6px 0 0; padding:2px 0 2px 12px; border-left:3px solid var(--line); font-style:italic; }
 .src { font:12px system-ui, sans-serif; color:var(--muted); }
 .src a { color:var(--muted); }
+td a { color:var(--accent); }
 table { width:100%; border-collapse:collapse; font:13px system-ui, sans-serif; }
 th, td { text-align:left; padding:5px 6px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-weight:600; color:var(--muted); }
@@ -131,8 +133,7 @@ void actors_html(std::ostream& out, store::Db& db, const Graph& g, const HtmlOpt
     s.bind(":id", node.id);
     if (s.step()) {
       mentions = s.int64(0), documents = s.int64(1);
-      for (const auto& a : nlohmann::json::parse(s.text(2), nullptr, false))
-        if (a.is_string() && a.get<std::string>() != node.label) aliases += (aliases.empty() ? "" : ", ") + a.get<std::string>();
+      for (const std::string& a : distinct_aliases(s.text(2), node.label)) aliases += (aliases.empty() ? "" : ", ") + a;
     }
     s.reset();
     out << "<tr><td class=\"num\">" << i + 1 << "</td><td><b>" << h(node.label) << "</b>";

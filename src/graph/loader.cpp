@@ -22,7 +22,7 @@ namespace chronicle::graph {
 namespace {
 
 constexpr uint32_t kMagic = 0x31474843;  // "CHG1"
-constexpr uint32_t kFormat = 2;
+constexpr uint32_t kFormat = 5;
 constexpr const char* kCacheName = "story";
 
 struct RawLink {
@@ -114,9 +114,10 @@ void read_links(store::Db& db, const char* query, const Index& index, Resolve a_
   }
 }
 
-// Co-occurrence pairs: from the table when the scan could be recorded, else
-// computed in memory from every document.
-void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool recorded) {
+// Co-occurrence pairs: those recorded in the cooccurrence table, plus those of
+// documents not scanned yet (the file is read-only, busy, or from before 1.1),
+// computed in memory.
+void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw) {
   std::unordered_map<uint64_t, uint32_t> weights;
   auto add = [&](int64_t a_id, int64_t b_id, uint32_t w) {
     auto a = index.entity(a_id), b = index.entity(b_id);
@@ -124,15 +125,15 @@ void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool re
     if (*a > *b) std::swap(a, b);
     weights[(uint64_t{*a} << 32) | *b] += w;
   };
-  if (recorded) {
+  const bool table = store::has_table(db, "cooccurrence");
+  if (table) {
     store::Stmt s = store::prepare_named(db, "graph_cooccurrence");
     while (s.step()) add(s.int64(0), s.int64(1), static_cast<uint32_t>(s.int64(2)));
-  } else {
-    store::Stmt d = store::prepare_named(db, "cooccurrence_all_documents");
-    while (d.step())
-      sentence_pairs(d.text(1), cooccurrence_mentions(db, d.int64(0)),
-                     [&](const SentencePair& p) { add(p.a->entity, p.b->entity, 1); });
   }
+  store::Stmt d = store::prepare_named(db, table ? "cooccurrence_pending" : "cooccurrence_all_documents");
+  while (d.step())
+    sentence_pairs(d.text(1), cooccurrence_mentions(db, d.int64(0)),
+                   [&](const SentencePair& p) { add(p.a->entity, p.b->entity, 1); });
   std::vector<std::pair<uint64_t, uint32_t>> sorted(weights.begin(), weights.end());
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [key, w] : sorted)
@@ -140,7 +141,7 @@ void read_cooccurrence(store::Db& db, const Index& index, RawGraph& raw, bool re
                          static_cast<uint8_t>(LinkKind::cooccurrence), 0});
 }
 
-RawGraph read_database(store::Db& db, bool cooccurrence_recorded) {
+RawGraph read_database(store::Db& db) {
   RawGraph raw;
   read_vertices(db, raw);
   const Index index(raw);
@@ -149,22 +150,22 @@ RawGraph read_database(store::Db& db, bool cooccurrence_recorded) {
   read_links(db, "graph_relations", index, &Index::entity, &Index::entity, LinkKind::relation, raw, true, true);
   read_links(db, "graph_speakers", index, &Index::entity, &Index::claim, LinkKind::speaker, raw, false);
   read_links(db, "graph_about", index, &Index::claim, &Index::entity, LinkKind::about, raw, false);
-  read_cooccurrence(db, index, raw, cooccurrence_recorded);
+  read_cooccurrence(db, index, raw);
   return raw;
 }
 
 // --- the adjacency blob -------------------------------------------------------
 //
-// Layout (format 2), native byte order, every array packed:
-//   u32 magic, format, entities, events, claims, edges (directed: two per link)
+// Layout (format 5), native byte order, every array packed:
+//   u32 magic, format, sizeof(Link), entities, events, claims, edges (two per link)
 //   i64 ids[V]; u8 types[V]
 //   u32 name_end[entities]; bytes names      canonical names of the entities
 //   u32 fold_end[entities]; bytes folded     their folded forms
 //   u32 by_name[entities]                    entity vertices sorted by folded name
-//   u32 rowstart[V + 1]; u32 targets[edges]  the CSR adjacency, rows in vertex order
-//   u32 weights[edges]; u8 kinds[edges]; u8 details[edges]
-// kinds holds the LinkKind in bits 0-6 and the forward flag in bit 7. The same
-// bytes are what a cold load builds from, so there is a single way in.
+//   u32 rowstart[V + 1]; u32 targets[edges]; Link links[edges]
+// The last three are the arrays of the CSR graph itself, so loading them is a
+// copy. A cold load encodes first and builds from the bytes, so there is a
+// single way in.
 
 template <typename T>
 void put(std::string& out, const T& v) {
@@ -188,15 +189,18 @@ std::string encode(RawGraph&& raw) {
   std::vector<uint32_t> rowstart(n + 1, 0);
   for (const RawLink& l : raw.links) ++rowstart[l.a + 1], ++rowstart[l.b + 1];
   for (uint32_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
-  std::vector<uint32_t> targets(edges), weights(edges), fill(rowstart.begin(), rowstart.end() - 1);
-  std::vector<uint8_t> kinds(edges), details(edges);
+  std::vector<uint32_t> targets(edges), fill(rowstart.begin(), rowstart.end() - 1);
+  std::vector<Link> links(edges);
+  std::memset(static_cast<void*>(links.data()), 0, links.size() * sizeof(Link));  // no stray padding bytes
   for (const RawLink& l : raw.links)
     for (const bool forward : {true, false}) {
       const uint32_t at = fill[forward ? l.a : l.b]++;
       targets[at] = forward ? l.b : l.a;
-      weights[at] = l.weight;
-      kinds[at] = static_cast<uint8_t>(l.kind | (forward ? 0x80 : 0));
-      details[at] = l.detail;
+      Link& link = links[at];
+      link.kind = static_cast<LinkKind>(l.kind);
+      link.detail = l.detail & 0xf;
+      link.forward = forward;
+      link.weight = static_cast<uint16_t>(std::min<uint32_t>(l.weight, 0xffff));
     }
   std::vector<std::string> folded;
   folded.reserve(raw.names.size());
@@ -206,7 +210,9 @@ std::string encode(RawGraph&& raw) {
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return folded[a] < folded[b]; });
 
   std::string out;
-  for (uint32_t v : {kMagic, kFormat, raw.entities, raw.events, raw.claims, static_cast<uint32_t>(edges)}) put(out, v);
+  for (uint32_t v : {kMagic, kFormat, static_cast<uint32_t>(sizeof(Link)), raw.entities, raw.events, raw.claims,
+                     static_cast<uint32_t>(edges)})
+    put(out, v);
   put_array(out, raw.ids);
   put_array(out, raw.types);
   put_strings(out, raw.names);
@@ -214,77 +220,100 @@ std::string encode(RawGraph&& raw) {
   put_array(out, order);
   put_array(out, rowstart);
   put_array(out, targets);
-  put_array(out, weights);
-  put_array(out, kinds);
-  put_array(out, details);
+  put_array(out, links);
   return out;
 }
 
-// A view of an encoded blob; check() says whether the sizes add up.
-class Blob {
+// Where the encoded bytes come from: memory (a cold load) or the cached blob.
+class Source {
  public:
-  explicit Blob(std::string_view data) : data_(data) {}
-
-  bool check() {
-    uint32_t magic = 0, format = 0;
-    if (!get(magic) || !get(format) || magic != kMagic || format != kFormat) return false;
-    if (!get(entities) || !get(events) || !get(claims) || !get(edges)) return false;
-    n = entities + events + claims;
-    const size_t e = edges;
-    return n >= entities && take(ids, size_t{n} * 8) && take(types, n) && strings(name_end, names) && strings(fold_end, folded) &&
-           take(by_name, size_t{entities} * 4) && take(rowstart, (size_t{n} + 1) * 4) && take(targets, e * 4) &&
-           take(weights, e * 4) && take(kinds, e) && take(details, e) && at_ == data_.size() && valid();
+  virtual ~Source() = default;
+  virtual size_t size() const = 0;
+  // Copies the next n bytes to dest; false when fewer are left.
+  bool next(void* dest, size_t n) {
+    if (size() - at_ < n) return false;
+    copy(dest, n, at_);
+    at_ += n;
+    return true;
   }
-
   template <typename T>
-  T at(const char* base, size_t i) const {
-    T v;
-    std::memcpy(&v, base + i * sizeof(T), sizeof(T));
-    return v;
+  bool next_array(std::vector<T>& v, size_t count) {
+    if ((size() - at_) / sizeof(T) < count) return false;
+    v.resize(count);
+    return next(v.data(), count * sizeof(T));
   }
+  bool done() const { return at_ == size(); }
 
-  uint32_t entities = 0, events = 0, claims = 0, edges = 0, n = 0;
-  const char *ids = nullptr, *types = nullptr, *name_end = nullptr, *names = nullptr, *fold_end = nullptr, *folded = nullptr;
-  const char *by_name = nullptr, *rowstart = nullptr, *targets = nullptr, *weights = nullptr, *kinds = nullptr, *details = nullptr;
+ protected:
+  virtual void copy(void* dest, size_t n, size_t offset) const = 0;
 
  private:
-  template <typename T>
-  bool get(T& v) {
-    if (data_.size() - at_ < sizeof v) return false;
-    std::memcpy(&v, data_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return true;
-  }
-  bool take(const char*& p, size_t bytes) {
-    if (data_.size() - at_ < bytes) return false;
-    p = data_.data() + at_;
-    at_ += bytes;
-    return true;
-  }
-  bool strings(const char*& ends, const char*& bytes) {
-    if (!take(ends, size_t{entities} * 4)) return false;
-    return take(bytes, entities ? at<uint32_t>(ends, entities - 1) : 0);
-  }
-  // Rows ascend and stay inside the edge arrays; targets are vertices.
-  bool valid() const {
-    if (at<uint32_t>(rowstart, 0) != 0 || at<uint32_t>(rowstart, n) != edges) return false;
-    for (uint32_t v = 0; v < n; ++v)
-      if (at<uint32_t>(rowstart, v) > at<uint32_t>(rowstart, v + 1)) return false;
-    for (uint32_t i = 0; i < entities; ++i)
-      if ((i > 0 && at<uint32_t>(name_end, i - 1) > at<uint32_t>(name_end, i)) ||
-          (i > 0 && at<uint32_t>(fold_end, i - 1) > at<uint32_t>(fold_end, i)) || at<uint32_t>(by_name, i) >= entities)
-        return false;
-    for (uint32_t e = 0; e < edges; ++e)
-      if (at<uint32_t>(targets, e) >= n) return false;
-    return true;
-  }
-
-  std::string_view data_;
   size_t at_ = 0;
 };
 
-// Source and target of the i-th directed edge, in row order, for Boost's
-// sorted-edges constructor.
+class MemorySource : public Source {
+ public:
+  explicit MemorySource(std::string_view data) : data_(data) {}
+  size_t size() const override { return data_.size(); }
+
+ private:
+  void copy(void* dest, size_t n, size_t offset) const override { std::memcpy(dest, data_.data() + offset, n); }
+  std::string_view data_;
+};
+
+class BlobSource : public Source {
+ public:
+  explicit BlobSource(const store::BlobReader& blob) : blob_(blob) {}
+  size_t size() const override { return blob_.size(); }
+
+ private:
+  void copy(void* dest, size_t n, size_t offset) const override { blob_.read(dest, n, offset); }
+  const store::BlobReader& blob_;
+};
+
+struct Header {
+  uint32_t magic = 0, format = 0, link_size = 0, entities = 0, events = 0, claims = 0, edges = 0;
+  uint32_t vertices() const { return entities + events + claims; }
+};
+
+// Names of the entities: the canonical ones and the folded ones, with their ends.
+struct Names {
+  std::vector<uint32_t> name_end, fold_end, by_name;
+  std::string text;  // names then folded names
+  size_t names_size = 0;
+};
+
+bool read_names(Source& in, uint32_t entities, Names& out) {
+  std::string names, folded;
+  auto read = [&](std::vector<uint32_t>& ends, std::string& bytes) {
+    if (!in.next_array(ends, entities)) return false;
+    const uint32_t total = entities ? ends.back() : 0;
+    if (in.size() < total) return false;
+    bytes.resize(total);
+    if (!in.next(bytes.data(), total)) return false;
+    for (uint32_t i = 1; i < entities; ++i)
+      if (ends[i - 1] > ends[i]) return false;
+    return true;
+  };
+  if (!read(out.name_end, names) || !read(out.fold_end, folded) || !in.next_array(out.by_name, entities)) return false;
+  for (uint32_t v : out.by_name)
+    if (v >= entities) return false;
+  out.names_size = names.size();
+  out.text = std::move(names) + folded;
+  return true;
+}
+
+// Rows ascend and stay inside the edge arrays; targets are vertices.
+bool valid_adjacency(const std::vector<uint32_t>& rowstart, const std::vector<uint32_t>& targets, uint32_t n) {
+  if (rowstart.size() != size_t{n} + 1 || rowstart.front() != 0 || rowstart.back() != targets.size()) return false;
+  for (uint32_t v = 0; v < n; ++v)
+    if (rowstart[v] > rowstart[v + 1]) return false;
+  for (uint32_t t : targets)
+    if (t >= n) return false;
+  return true;
+}
+
+// (source, target) of each edge, in row order, for Boost's sorted-edges constructor.
 class EdgeIterator {
  public:
   using iterator_category = std::input_iterator_tag;
@@ -293,7 +322,10 @@ class EdgeIterator {
   using pointer = const value_type*;
   using reference = const value_type&;
 
-  EdgeIterator(const Blob& b, uint32_t edge) : b_(&b), edge_(edge) { settle(); }
+  EdgeIterator(const std::vector<uint32_t>& rowstart, const std::vector<uint32_t>& targets, uint32_t edge)
+      : rowstart_(&rowstart), targets_(&targets), edge_(edge) {
+    settle();
+  }
   reference operator*() const { return pair_; }
   pointer operator->() const { return &pair_; }
   EdgeIterator& operator++() {
@@ -306,71 +338,76 @@ class EdgeIterator {
 
  private:
   void settle() {
-    if (edge_ >= b_->edges) return;
-    while (b_->at<uint32_t>(b_->rowstart, source_ + 1) <= edge_) ++source_;
-    pair_ = {source_, b_->at<uint32_t>(b_->targets, edge_)};
+    if (edge_ >= targets_->size()) return;
+    while ((*rowstart_)[source_ + 1] <= edge_) ++source_;
+    pair_ = {source_, (*targets_)[edge_]};
   }
-  const Blob* b_;
+  const std::vector<uint32_t>* rowstart_;
+  const std::vector<uint32_t>* targets_;
   uint32_t edge_;
   Vertex source_ = 0;
   value_type pair_{};
 };
 
-class LinkIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = Link;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const Link*;
-  using reference = Link;
-
-  LinkIterator(const Blob& b, uint32_t edge) : b_(&b), edge_(edge) {}
-  Link operator*() const {
-    const uint8_t k = b_->at<uint8_t>(b_->kinds, edge_);
-    return Link{static_cast<LinkKind>(k & 0x7f), b_->at<uint8_t>(b_->details, edge_), (k & 0x80) != 0, b_->at<uint32_t>(b_->weights, edge_)};
+// The CSR graph of the adjacency arrays that follow in `in`. Boost keeps the
+// arrays of its CSR graph in public members (m_rowstart, m_column,
+// m_edge_properties); when they are there, the bytes are copied straight into
+// them, else the arrays are read first and given to the sorted-edges constructor.
+std::optional<Csr> read_adjacency(Source& in, const Header& h) {
+  const uint32_t n = h.vertices();
+  if constexpr (requires(Csr& g) {
+                  g.m_forward.m_rowstart.data();
+                  g.m_forward.m_column.data();
+                  g.m_forward.m_edge_properties.data();
+                }) {
+    std::vector<uint32_t> none(1, 0), no_targets;
+    Csr g(boost::edges_are_sorted, EdgeIterator(none, no_targets, 0), EdgeIterator(none, no_targets, 0), n);  // vertices only
+    auto& rows = g.m_forward.m_rowstart;
+    auto& columns = g.m_forward.m_column;
+    auto& links = g.m_forward.m_edge_properties;
+    static_assert(sizeof(rows[0]) == sizeof(uint32_t) && sizeof(columns[0]) == sizeof(uint32_t) && sizeof(links[0]) == sizeof(Link));
+    if (!in.next_array(rows, size_t{n} + 1) || !in.next_array(columns, h.edges) || !in.next_array(links, h.edges)) return std::nullopt;
+    if (!valid_adjacency(rows, columns, n)) return std::nullopt;
+    return g;
+  } else {
+    std::vector<uint32_t> rows, columns;
+    std::vector<Link> links;
+    if (!in.next_array(rows, size_t{n} + 1) || !in.next_array(columns, h.edges) || !in.next_array(links, h.edges)) return std::nullopt;
+    if (!valid_adjacency(rows, columns, n)) return std::nullopt;
+    return Csr(boost::edges_are_sorted, EdgeIterator(rows, columns, 0), EdgeIterator(rows, columns, h.edges), links.begin(), n, h.edges);
   }
-  LinkIterator& operator++() {
-    ++edge_;
-    return *this;
-  }
-  LinkIterator operator++(int) {
-    LinkIterator old = *this;
-    ++edge_;
-    return old;
-  }
+}
 
- private:
-  const Blob* b_;
-  uint32_t edge_;
-};
-
-// The graph of an encoded blob; nullopt when the blob is damaged.
-std::optional<Graph> build(std::string_view data) {
-  Blob b(data);
-  if (!b.check()) return std::nullopt;
-  Graph out{Csr(boost::edges_are_sorted, EdgeIterator(b, 0), EdgeIterator(b, b.edges), LinkIterator(b, 0), b.n, b.edges),
-            b.entities, b.events, b.claims, {}, {}, false};
-  const uint32_t names_size = b.entities ? b.at<uint32_t>(b.name_end, b.entities - 1) : 0;
-  const uint32_t folded_size = b.entities ? b.at<uint32_t>(b.fold_end, b.entities - 1) : 0;
-  auto text = std::make_shared<std::string>();
-  text->reserve(size_t{names_size} + folded_size);
-  text->append(b.names, names_size).append(b.folded, folded_size);
-  const std::string_view names(text->data(), names_size), folded(text->data() + names_size, folded_size);
-  for (Vertex v = 0; v < b.n; ++v) {
+// The graph of the encoded bytes; nullopt when they are damaged or of another layout.
+std::optional<Graph> build(Source& in) {
+  Header h;
+  for (uint32_t* field : {&h.magic, &h.format, &h.link_size, &h.entities, &h.events, &h.claims, &h.edges})
+    if (!in.next(field, sizeof *field)) return std::nullopt;
+  if (h.magic != kMagic || h.format != kFormat || h.link_size != sizeof(Link) || h.vertices() < h.entities) return std::nullopt;
+  const uint32_t n = h.vertices();
+  std::vector<int64_t> ids;
+  std::vector<uint8_t> types;
+  Names names;
+  if (!in.next_array(ids, n) || !in.next_array(types, n) || !read_names(in, h.entities, names)) return std::nullopt;
+  std::optional<Csr> csr = read_adjacency(in, h);
+  if (!csr || !in.done()) return std::nullopt;
+  Graph out{std::move(*csr), h.entities, h.events, h.claims, {}, {}, false};
+  auto text = std::make_shared<const std::string>(std::move(names.text));
+  const std::string_view all(*text), canonical = all.substr(0, names.names_size), folded = all.substr(names.names_size);
+  for (Vertex v = 0; v < n; ++v) {
     Node& node = out.g[v];
-    node.kind = v < b.entities ? NodeKind::entity : v < b.entities + b.events ? NodeKind::event : NodeKind::claim;
-    node.type = b.at<uint8_t>(b.types, v);
-    node.id = b.at<int64_t>(b.ids, v);
-    if (v < b.entities) {
-      const uint32_t from = v ? b.at<uint32_t>(b.name_end, v - 1) : 0;
-      node.label = names.substr(from, b.at<uint32_t>(b.name_end, v) - from);
+    node.kind = v < h.entities ? NodeKind::entity : v < h.entities + h.events ? NodeKind::event : NodeKind::claim;
+    node.type = types[v];
+    node.id = ids[v];
+    if (v < h.entities) {
+      const uint32_t from = v ? names.name_end[v - 1] : 0;
+      node.label = canonical.substr(from, names.name_end[v] - from);
     }
   }
-  out.by_name.reserve(b.entities);
-  for (uint32_t i = 0; i < b.entities; ++i) {
-    const Vertex v = b.at<uint32_t>(b.by_name, i);
-    const uint32_t from = v ? b.at<uint32_t>(b.fold_end, v - 1) : 0;
-    out.by_name.emplace_back(folded.substr(from, b.at<uint32_t>(b.fold_end, v) - from), v);
+  out.by_name.reserve(h.entities);
+  for (const Vertex v : names.by_name) {
+    const uint32_t from = v ? names.fold_end[v - 1] : 0;
+    out.by_name.emplace_back(folded.substr(from, names.fold_end[v] - from), v);
   }
   out.text.push_back(std::move(text));
   return out;
@@ -380,10 +417,13 @@ std::optional<Graph> build(std::string_view data) {
 std::optional<Graph> read_cache(store::Db& db, int64_t gen) {
   store::Stmt& s = store::cached_named(db, "graph_cache_read");
   s.bind(":name", kCacheName).bind(":generation", gen);
-  std::optional<Graph> out;
-  if (s.step() && s.int64(0) == kFormat) out = build(s.blob(1));
+  std::optional<int64_t> row;
+  if (s.step() && s.int64(1) == kFormat) row = s.int64(0);
   s.reset();
-  return out;
+  if (!row) return std::nullopt;
+  const store::BlobReader blob(db, "graph_cache", "data", *row);
+  BlobSource in(blob);
+  return build(in);
 }
 
 // A second connection that may write, when the file allows it and is at the
@@ -418,18 +458,21 @@ Graph load(store::Db& db, const LoadOptions& options, LoadReport* report) {
         recorded = false;  // read-only file or busy: computed in memory below
       }
     }
-    const std::string blob = encode(read_database(db, recorded));
+    const std::string blob = encode(read_database(db));
     if (writable && recorded && options.use_cache) {
       try {
         store::Stmt& w = store::cached_named(*writable, "graph_cache_write");
         w.bind(":name", kCacheName).bind(":generation", *gen).bind(":format", static_cast<int64_t>(kFormat)).bind_blob(":data", blob);
         w.run();
         rep.cache_written = writable->changes() > 0;
+        // Move the blob from the WAL into the database file, where it is read fastest.
+        writable->exec("PRAGMA wal_checkpoint(PASSIVE)", "graph_cache_checkpoint");
       } catch (const store::StoreError&) {
         rep.cache_written = false;
       }
     }
-    graph = build(blob);
+    MemorySource in(blob);
+    graph = build(in);
     if (!graph) throw store::StoreError("graph: the adjacency just built does not read back (a bug)");
   }
   if (options.labels) load_labels(db, *graph);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
+#include "graph/evidence.h"
 #include "store/catalog.h"
 
 namespace chronicle::graph {
@@ -76,6 +77,19 @@ size_t edit_distance(std::string_view a_text, std::string_view b_text, size_t ca
     prev.swap(cur);
   }
   return std::min(prev[m], cap + 1);
+}
+
+std::vector<std::string> distinct_aliases(std::string_view json_array, std::string_view canonical) {
+  std::vector<std::string> out;
+  const std::string name = collapse_space(canonical);
+  const auto parsed = nlohmann::json::parse(json_array, nullptr, false);
+  if (!parsed.is_array()) return out;
+  for (const auto& a : parsed) {
+    if (!a.is_string()) continue;
+    std::string alias = collapse_space(a.get<std::string>());
+    if (alias != name && std::find(out.begin(), out.end(), alias) == out.end()) out.push_back(std::move(alias));
+  }
+  return out;
 }
 
 std::string id_list(const std::vector<EntityRef>& entities) {

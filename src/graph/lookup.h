@@ -31,6 +31,11 @@ NameMatch find_entities(store::Db& db, std::string_view name);
 // adjacent transpositions), capped: returns `cap + 1` once it exceeds `cap`.
 size_t edit_distance(std::string_view a, std::string_view b, size_t cap);
 
+// The aliases of the entities view (a JSON array) as people read them: spacing
+// normalised (a no-break space is a space), duplicates and the canonical name
+// itself left out.
+std::vector<std::string> distinct_aliases(std::string_view json_array, std::string_view canonical);
+
 // JSON array of the ids, as bound to queries taking a list of entities.
 std::string id_list(const std::vector<EntityRef>& entities);
 

@@ -46,7 +46,7 @@ struct Step {
 
 }  // namespace
 
-double link_cost(const Link& link) { return 1.0 + 1.0 / std::max<uint32_t>(link.weight, 1); }
+double link_cost(const Link& link) { return 1.0 + 1.0 / std::max<uint16_t>(link.weight, 1); }
 
 // Bidirectional Dijkstra without the hop bound: both searches grow from their
 // end until the two cheapest frontier costs add up to the best meeting found.

@@ -2,6 +2,9 @@
 #include "resolve/events.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <optional>
 
 namespace chronicle::resolve {
 
@@ -82,6 +85,39 @@ bool same_event_across(const EventFeatures& a, const EventFeatures& b, double st
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
   return common > 0 && story_overlap >= 0.25;
+}
+
+namespace {
+
+std::optional<std::chrono::sys_days> parse_day(const std::string& day) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (day.size() != 10 || std::sscanf(day.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd};
+}
+
+}  // namespace
+
+int weekday_of(const std::string& day) {
+  const auto d = parse_day(day);
+  return d ? static_cast<int>(std::chrono::weekday{*d}.iso_encoding()) : 0;
+}
+
+std::string nearest_weekday(const std::string& day, int weekday) {
+  const auto d = parse_day(day);
+  if (!d || weekday < 1 || weekday > 7) return {};
+  for (int k : {0, 1, -1, 2, -2, 3, -3}) {
+    const std::chrono::sys_days c = *d + std::chrono::days{k};
+    if (static_cast<int>(std::chrono::weekday{c}.iso_encoding()) != weekday) continue;
+    const std::chrono::year_month_day ymd{c};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
+  }
+  return {};
 }
 
 }  // namespace chronicle::resolve

@@ -44,4 +44,12 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b);
 // participants merge only within one story.
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, double story_overlap);
 
+// The day with ISO weekday `weekday` (1 = Monday .. 7 = Sunday) nearest to
+// `day` (YYYY-MM-DD): "Monday" in an article whose "Sunday" is 2025-12-14 is
+// 2025-12-15. Empty when `day` is not a full date.
+std::string nearest_weekday(const std::string& day, int weekday);
+
+// ISO weekday (1..7) of a full date, or 0.
+int weekday_of(const std::string& day);
+
 }  // namespace chronicle::resolve

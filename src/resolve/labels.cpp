@@ -41,10 +41,11 @@ std::string event_label(EventKind kind, std::string_view lemma, const std::vecto
   std::string label;
   const std::string what = lemma.empty() ? std::string(to_string(kind)) : std::string(lemma);
   if (!agents.empty() && verbal(what)) {
-    label = join_names(agents, 2) + " " + third_person(what);
+    label = join_names(agents, 2) + " " + (agents.size() == 1 ? third_person(what) : what);
     if (!others.empty()) label += " " + join_names(others, 2);
   } else {
-    label = what;
+    // A verb without its subject reads better as the kind of event: "statement".
+    label = verbal(what) && agents.empty() && kind != EventKind::other ? std::string(to_string(kind)) : what;
     std::vector<std::string> all = agents;
     all.insert(all.end(), others.begin(), others.end());
     if (!all.empty()) label += (kind == EventKind::meeting && all.size() >= 2 ? " between " : " with ") + join_names(all, 3);

@@ -170,6 +170,26 @@ std::optional<int64_t> Db::scalar(std::string_view sql, const char* name) {
   return s.int64(0);
 }
 
+BlobReader::BlobReader(Db& db, const char* table, const char* column, int64_t rowid) : db_(db.handle()) {
+  const int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob_);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(blob_);
+    blob_ = nullptr;
+    throw StoreError(describe(db_, rc, fmt::format("blob {}.{}", table, column)), rc);
+  }
+  size_ = static_cast<size_t>(sqlite3_blob_bytes(blob_));
+}
+
+BlobReader::~BlobReader() { sqlite3_blob_close(blob_); }
+
+void BlobReader::read(void* dest, size_t n, size_t offset) const {
+  if (n == 0) return;
+  if (offset > size_ || n > size_ - offset || size_ > 0x7fffffff)
+    throw StoreError(fmt::format("store: blob read of {} bytes at {} outside its {} bytes", n, offset, size_));
+  const int rc = sqlite3_blob_read(blob_, dest, static_cast<int>(n), static_cast<int>(offset));
+  if (rc != SQLITE_OK) throw StoreError(describe(db_, rc, "blob read"), rc);
+}
+
 Transaction::Transaction(Db& db) : db_(db) {
   db_.reset_cached();
   db_.exec("BEGIN IMMEDIATE", "begin");

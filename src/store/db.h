@@ -13,6 +13,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_blob;
 
 namespace chronicle::store {
 
@@ -107,6 +108,27 @@ class Db {
   std::string path_;
   bool checkpoint_on_close_ = false;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+};
+
+// Reads one BLOB value piece by piece (SQLite incremental blob I/O), so a large
+// value is copied once, straight to where it is needed.
+class BlobReader {
+ public:
+  // Opens table.column of row `rowid` for reading. throws: StoreError.
+  BlobReader(Db& db, const char* table, const char* column, int64_t rowid);
+  ~BlobReader();
+  BlobReader(const BlobReader&) = delete;
+  BlobReader& operator=(const BlobReader&) = delete;
+
+  size_t size() const { return size_; }
+  // Copies `n` bytes from `offset` into `dest`. throws: StoreError when the
+  // range is outside the value.
+  void read(void* dest, size_t n, size_t offset) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_blob* blob_ = nullptr;
+  size_t size_ = 0;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted.

@@ -62,6 +62,16 @@ resolve::EventFeatures EventResolver::mention(int64_t id) {
                        "WHERE p.event_mention_id = :id");
   p.bind(":id", id);
   while (p.step()) (p.text(0) == "agent" ? f.agents : f.others).insert(p.int64(1));
+  p.reset();
+  // What a spokesperson says, the organisation they speak for says: "Peskov said"
+  // and "the Kremlin responded" can be one statement.
+  std::vector<int64_t> principals;
+  for (const int64_t agent : f.agents) {
+    Stmt& r = db_.cached("spoken_for", "SELECT object_entity_id FROM relation WHERE subject_entity_id = :e AND predicate = 'spokesperson_for'");
+    r.bind(":e", agent);
+    while (r.step()) principals.push_back(r.int64(0));
+  }
+  f.agents.insert(principals.begin(), principals.end());
   return f;
 }
 

@@ -10,6 +10,7 @@
 #include "common/fault.h"
 #include "common/utf8.h"
 #include "extract/pipeline.h"
+#include "resolve/events.h"
 #include "resolve/keys.h"
 #include "store/event_resolver.h"
 #include "resolve/labels.h"
@@ -35,6 +36,11 @@ void bind_span(Stmt& s, const utf8::CodePoints& cp, std::string_view text, Span 
 }
 
 std::optional<int64_t> optional_id(int64_t id) { return id ? std::optional<int64_t>(id) : std::nullopt; }
+
+std::string_view timex_value(const DocumentFacts& facts, int32_t timex) {
+  return timex >= 0 && static_cast<size_t>(timex) < facts.timexes.size() ? std::string_view(facts.timexes[static_cast<size_t>(timex)].value)
+                                                                          : std::string_view{};
+}
 
 // Ids returned by a one-column query with a :id parameter, for each of `ids`.
 std::vector<int64_t> ids_for(Db& db, const char* name, const char* sql, const std::set<int64_t>& ids) {
@@ -169,14 +175,15 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   }
 
   Stmt& ins_em = db_.cached("insert_event_mention",
-                            "INSERT INTO event_mention (document_id, span_start, span_end, text, kind, lemma, date, place_local_id, sentence) "
-                            "VALUES (:doc, :span_start, :span_end, :text, :kind, :lemma, :date, :place, :sentence)");
+                            "INSERT INTO event_mention (document_id, span_start, span_end, text, kind, lemma, date, timex_value, place_local_id, sentence) "
+                            "VALUES (:doc, :span_start, :span_end, :text, :kind, :lemma, :date, :timex, :place, :sentence)");
   Stmt& ins_part = db_.cached("insert_event_participant",
                               "INSERT OR IGNORE INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
   for (const EventMention& ev : facts.events) {
     if (ev.trigger.empty()) continue;
     ins_em.reset();
     ins_em.bind(":doc", doc_id).bind(":kind", to_string(ev.kind)).bind(":lemma", ev.lemma).bind_or_null(":date", ev.date)
+        .bind_or_null(":timex", timex_value(facts, ev.timex))
         .bind(":sentence", ev.sentence).bind_or_null(":place", optional_id(local_of(ev.place)));
     bind_span(ins_em, cp, doc.text, ev.trigger);
     ins_em.run();
@@ -190,8 +197,8 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   }
 
   Stmt& ins_cm = db_.cached("insert_claim_mention",
-                            "INSERT INTO claim_mention (document_id, part_of, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, sentence) "
-                            "VALUES (:doc, :part_of, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :sentence)");
+                            "INSERT INTO claim_mention (document_id, part_of, span_start, span_end, text, quoted, speaker_local_id, cue_start, cue_end, date, timex_value, sentence) "
+                            "VALUES (:doc, :part_of, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :timex, :sentence)");
   for (const ClaimMention& c : facts.claims) {
     if (c.content.empty()) continue;
     // One evidence row per piece of the content (a quotation split by its cue
@@ -202,6 +209,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
       if (piece.empty()) continue;
       ins_cm.reset();
       ins_cm.bind(":doc", doc_id).bind(":quoted", c.quoted ? 1 : 0).bind_or_null(":date", c.date).bind(":sentence", c.sentence)
+          .bind_or_null(":timex", timex_value(facts, c.timex))
           .bind_or_null(":speaker", optional_id(local_of(c.speaker))).bind_or_null(":part_of", optional_id(first));
       if (c.cue.empty()) ins_cm.bind_null(":cue_start").bind_null(":cue_end");
       else ins_cm.bind(":cue_start", cp.at(c.cue.begin)).bind(":cue_end", cp.at(c.cue.end));
@@ -286,6 +294,58 @@ void Writer::resolve_events(const std::vector<int64_t>& mentions) {
         .bind(":id", id).run();
 }
 
+std::vector<int64_t> Writer::infer_anchors() {
+  struct Reference {
+    int64_t document;
+    std::string day;
+  };
+  std::vector<Reference> found;
+  for (const int64_t node : touched_events_) {
+    // A weekday ("on Sunday") of an undated article, on an event that other
+    // mentions date to a day of that weekday.
+    Stmt& q = db_.cached("weekday_references", R"sql(
+      SELECT em.document_id, em.timex_value,
+             (SELECT o.date FROM event_mention o WHERE o.event_id = em.event_id AND length(o.date) = 10
+               GROUP BY o.date ORDER BY count(*) DESC, o.date LIMIT 1)
+        FROM event_mention em JOIN document d ON d.id = em.document_id
+       WHERE em.event_id = :node AND em.date IS NULL AND d.anchor IS NULL AND d.inferred_anchor IS NULL
+         AND em.timex_value GLOB 'XXXX-WXX-[1-7]')sql");
+    q.bind(":node", node);
+    while (q.step()) {
+      if (q.is_null(2)) continue;
+      const std::string day = q.str(2);
+      if (resolve::weekday_of(day) == q.text(1).back() - '0') found.push_back({q.int64(0), day});
+    }
+  }
+  std::vector<int64_t> redated;
+  for (const Reference& r : found) {
+    Stmt& set = db_.cached("set_inferred_anchor", "UPDATE document SET inferred_anchor = :day WHERE id = :doc AND inferred_anchor IS NULL");
+    set.bind(":day", r.day).bind(":doc", r.document).run();
+    if (db_.changes() == 0) continue;  // an earlier reference of the same article won
+    for (const char* table : {"event_mention", "claim_mention"}) {
+      const std::string name = fmt::format("weekdays_of_{}", table);
+      Stmt& rows = db_.cached(name.c_str(), fmt::format("SELECT id, timex_value FROM {} WHERE document_id = :doc AND date IS NULL "
+                                                        "AND timex_value GLOB 'XXXX-WXX-[1-7]'", table));
+      rows.bind(":doc", r.document);
+      std::vector<std::pair<int64_t, std::string>> dated;
+      while (rows.step()) dated.emplace_back(rows.int64(0), resolve::nearest_weekday(r.day, rows.text(1).back() - '0'));
+      const std::string update = fmt::format("date_{}", table);
+      for (const auto& [id, day] : dated) {
+        db_.cached(update.c_str(), fmt::format("UPDATE {} SET date = :day WHERE id = :id", table)).bind(":day", day).bind(":id", id).run();
+        if (std::string_view(table) == "event_mention") redated.push_back(id);
+        else touched_claim_mentions(id);
+      }
+    }
+  }
+  return redated;
+}
+
+void Writer::touched_claim_mentions(int64_t mention) {
+  Stmt& q = db_.cached("claim_of_mention", "SELECT claim_id FROM claim_mention WHERE id = :id");
+  q.bind(":id", mention);
+  if (q.step() && !q.is_null(0)) touched_claims_.insert(q.int64(0));
+}
+
 void Writer::finish_batch() {
   const EntityResolver::Settled settled = entities_.settle();
   touched_entities_.insert(settled.entities.begin(), settled.entities.end());
@@ -313,6 +373,9 @@ void Writer::finish_batch() {
   resolve_claims(claims);
   fault::point("writer.resolving");
   resolve_events(events);
+  // Undated articles learn their week from an event they share with dated ones;
+  // the events they date that way are resolved once more.
+  if (const std::vector<int64_t> redated = infer_anchors(); !redated.empty()) resolve_events(redated);
   const bool moved = !settled.locals.empty();
   if (replaced_ || moved) {
     db_.exec(R"sql(

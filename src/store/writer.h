@@ -37,6 +37,10 @@ class Writer {
   void resolve_relations(const std::vector<int64_t>& mentions);
   void resolve_claims(const std::vector<int64_t>& mentions);
   void resolve_events(const std::vector<int64_t>& mentions);
+  // Dates the weekday references of undated documents from events they share
+  // with dated ones; returns the event mentions it dated.
+  std::vector<int64_t> infer_anchors();
+  void touched_claim_mentions(int64_t mention);
   void refresh_nodes();
 
   Db& db_;

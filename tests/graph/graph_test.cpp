@@ -130,7 +130,9 @@ TEST_CASE("graph: the best-supported path, hop by hop with evidence") {
   const auto back = graph::best_path(g, dock, ortiz, 6);
   REQUIRE(back.has_value());
   CHECK(back->hops() == 2);
-  CHECK(graph::link_phrase({graph::LinkKind::relation, static_cast<uint8_t>(Predicate::leader_of), false, 1}) == "inverse leader_of");
+  graph::Link inverse;
+  inverse.kind = graph::LinkKind::relation, inverse.detail = static_cast<uint8_t>(Predicate::leader_of), inverse.forward = false;
+  CHECK(graph::link_phrase(inverse) == "inverse leader_of");
   // Reyes reaches Berg through his claim naming her or the sentence naming both.
   const auto r = graph::best_path(g, reyes, entity(g, "Tomas Berg"), 6);
   REQUIRE(r.has_value());
@@ -169,4 +171,24 @@ TEST_CASE("graph: neighbours in entity steps, centrality and components") {
   CHECK(c.isolated == 1);
   CHECK(c.largest == g.vertex_count() - 1);
   CHECK(c.largest_entities == 5);
+}
+
+TEST_CASE("graph: while another writer holds the file, the graph is built in memory all the same") {
+  testing::TempDb tmp("graph-busy");
+  tmp.store(testing::harbour_story());
+  size_t links = 0;
+  {
+    auto fresh = store::open_database(tmp.path(), store::OpenMode::read_only);
+    links = graph::load(*fresh, {.use_cache = false}).link_count();
+  }
+  auto writer = store::open_database(tmp.path(), store::OpenMode::read_write);
+  writer->exec("DELETE FROM cooccurrence; DELETE FROM cooccurrence_scan; DELETE FROM graph_cache", "forget_scan");
+  store::Transaction busy(*writer);  // an ingest in progress
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_only);
+  graph::LoadReport report;
+  const graph::Graph g = graph::load(*db, {}, &report);
+  CHECK(report.documents_scanned == 0);
+  CHECK_FALSE(report.cache_written);
+  CHECK(g.link_count() == links);
+  CHECK(g.find_name("Tomas Berg").has_value());
 }

@@ -1,0 +1,52 @@
+// Opening a 1.0 database for writing adds what 1.1 brought (full-text indexes
+// filled from the rows already there, the graph tables) and records 1.1.
+#include <doctest/doctest.h>
+
+#include "../graph/story.h"
+#include "store/catalog.h"
+
+using namespace chronicle;
+
+TEST_CASE("schema: a 1.0 database is migrated to 1.1 on open for writing") {
+  testing::TempDb tmp("migration");
+  tmp.store(testing::harbour_story());
+  {
+    // Take the 1.1 objects away again: what a database written by 1.0 looks like.
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    db->exec(R"sql(
+      DROP TABLE document_fts; DROP TABLE claim_fts;
+      DROP TRIGGER document_fts_insert; DROP TRIGGER document_fts_delete; DROP TRIGGER document_fts_update;
+      DROP TRIGGER claim_fts_insert; DROP TRIGGER claim_fts_delete; DROP TRIGGER claim_fts_update;
+      DROP TABLE cooccurrence; DROP TABLE cooccurrence_scan; DROP TABLE graph_cache;
+      DROP INDEX mention_name; DROP INDEX event_place;
+      DROP TRIGGER document_generation_insert; DROP TRIGGER document_generation_delete; DROP TRIGGER entity_generation_update;
+      DROP TRIGGER local_entity_generation_update; DROP TRIGGER event_mention_generation_update;
+      DROP TRIGGER claim_mention_generation_update; DROP TRIGGER relation_mention_generation_update;
+      DROP TRIGGER event_generation_update;
+      DELETE FROM meta WHERE key = 'data.generation';
+      UPDATE meta SET value = '0' WHERE key = 'schema.version.minor';)sql", "simulate_1_0");
+  }
+  {
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_only);  // reading changes nothing
+    CHECK_FALSE(store::has_table(*db, "document_fts"));
+  }
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema.version.minor'", "minor") == store::kSchemaMinor);
+  CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'mediators'", "fts_documents") == 1);
+  CHECK(db->scalar("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'strike'", "fts_claims") == 1);
+  CHECK(store::has_table(*db, "graph_cache"));
+  CHECK(db->scalar("SELECT count(*) FROM meta WHERE key = 'data.generation'", "generation") == 1);
+}
+
+TEST_CASE("schema: the full-text index follows documents replaced and removed") {
+  testing::TempDb tmp("fts-sync");
+  auto story = testing::harbour_story();
+  tmp.store(story);
+  story[1].doc.text += " Mediators arrived on Friday.";
+  tmp.store({story[1]});  // a changed document replaces the old one
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'friday'", "fts_new") == 1);
+  CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'mediators'", "fts_replaced") == 1);
+  db->exec("DELETE FROM document WHERE uri = 'https://gazette.example/strike-talks'", "remove");
+  CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'strike'", "fts_removed") == 0);
+}
