@@ -221,10 +221,16 @@ std::string anchor_date(const std::string& published, CivilDate dateline) {
   return dateline.iso();
 }
 
-// U+0000 (a JSON "\u0000") ends a string for SQLite's text functions and for C
-// tools, so every field gets U+FFFD instead (utf8::replace_nul keeps offsets).
-void replace_nul(Document& doc) {
-  for (std::string* field : {&doc.uri, &doc.title, &doc.source, &doc.published, &doc.text}) utf8::replace_nul(*field);
+// Every field leaves the reader as valid UTF-8 without NUL: U+0000 (a JSON
+// "\u0000") ends a string for SQLite's text functions and for C tools, so it
+// becomes U+FFFD (utf8::replace_nul keeps offsets); and ill-formed bytes that a
+// reader let through (gumbo decoding "&#x1F600AAAA;", found by fuzz_html)
+// become U+FFFD too.
+void make_safe(Document& doc) {
+  for (std::string* field : {&doc.uri, &doc.title, &doc.source, &doc.published, &doc.text}) {
+    if (utf8::first_invalid(*field)) *field = utf8::sanitize(*field);
+    utf8::replace_nul(*field);
+  }
 }
 
 }  // namespace
@@ -383,7 +389,7 @@ Document parse(const Unit& unit, const Options& options) {
     default: doc = parse_text(unit); break;
   }
   doc.origin = unit.origin;
-  replace_nul(doc);
+  make_safe(doc);
   if (doc.uri.empty()) doc.uri = unit.path == "-" ? fmt::format("stdin:{}", unit.line) : unit.line ? fmt::format("{}:{}", unit.path, unit.line) : unit.path;
   if (doc.source.empty()) doc.source = options.source;
   if (doc.published.empty() && !options.published.empty()) doc.published = normalize_date(options.published).value_or("");
