@@ -66,15 +66,20 @@ void extract_unit(const read::Unit& unit, const read::Options& options, const ex
 }
 
 // Bounded, ordered hand-over between the reader, the workers and the writer.
+// At most `capacity` units and `byte_budget` bytes of input are in flight (one
+// unit is always let through), so memory stays bounded by the largest document
+// whatever the number of jobs: extraction needs about 200 bytes per input byte.
 class Channel {
  public:
-  explicit Channel(size_t capacity) : capacity_(capacity) {}
+  Channel(size_t capacity, size_t byte_budget) : capacity_(capacity), byte_budget_(byte_budget) {}
 
-  // Reader: blocks while too many items are in flight.
+  // Reader: blocks while too many items or bytes are in flight.
   void push(Work w) {
+    const size_t bytes = w.unit ? w.unit->bytes.size() : 0;
     std::unique_lock lock(mu_);
-    space_.wait(lock, [&] { return in_flight_ < capacity_; });
+    space_.wait(lock, [&] { return in_flight_ == 0 || (in_flight_ < capacity_ && bytes_in_flight_ + bytes <= byte_budget_); });
     ++in_flight_;
+    bytes_in_flight_ += bytes;
     todo_.push_back(std::move(w));
     ready_.notify_one();
   }
@@ -107,6 +112,7 @@ class Channel {
     Done d = std::move(it->second);
     done_.erase(it);
     --in_flight_;
+    bytes_in_flight_ -= std::min(bytes_in_flight_, static_cast<size_t>(d.bytes));
     space_.notify_one();
     return d;
   }
@@ -121,7 +127,7 @@ class Channel {
   std::condition_variable space_, ready_, out_;
   std::deque<Work> todo_;
   std::map<uint64_t, Done> done_;
-  size_t capacity_, in_flight_ = 0;
+  size_t capacity_, byte_budget_, in_flight_ = 0, bytes_in_flight_ = 0;
   bool closed_ = false;
   std::optional<uint64_t> total_;
 };
@@ -157,7 +163,7 @@ void process_inputs(const std::vector<std::string>& paths, const read::Options& 
                     const std::function<void(Processed&)>& consume) {
   const extract::Pipeline pipeline;
   jobs = std::max(1u, jobs);
-  Channel channel(jobs * 4 + 4);
+  Channel channel(jobs * 4 + 4, read_options.max_bytes);
   read::Walker walker(paths, read_options);
   std::atomic<uint64_t> files_total{0};
   std::atomic<bool> stop{false};
@@ -284,7 +290,7 @@ void add_ingest(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("ingest", "Read articles (text, HTML, JSON Lines, directories, -) into the database");
   auto opt = std::make_shared<IngestOptions>();
   auto format = std::make_shared<std::string>("auto");
-  auto max_mb = std::make_shared<size_t>(64);
+  auto max_mb = std::make_shared<size_t>(read::Options{}.max_bytes >> 20);
   auto quiet = std::make_shared<bool>(false);
   opt->db = default_db();
   opt->jobs = std::max(1u, std::thread::hardware_concurrency());

@@ -8,7 +8,8 @@
 // so a test can tell that the process reached the point.
 // Points: ingest.stored (a document was written, its transaction still open),
 // writer.resolving (mid-resolution of a batch), ingest.resolved (batch resolved,
-// not yet committed), ingest.committed (just after a commit).
+// not yet committed), ingest.committed (just after a commit),
+// schema.migrating (a migration file applied, its transaction still open).
 #pragma once
 
 namespace chronicle::fault {

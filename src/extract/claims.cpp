@@ -143,6 +143,10 @@ class DocumentClaims {
       lower_into(t, lower);
       cls_[t] = lex_.word(lower);
     }
+    dates_.clear();
+    for (uint32_t i = 0; i < ctx_.facts.timexes.size(); ++i)
+      if (ctx_.facts.timexes[i].type == "DATE") dates_.emplace_back(ctx_.facts.timexes[i].span.begin, i);
+    std::sort(dates_.begin(), dates_.end());
     for (size_t m = 0; m < ctx_.facts.mentions.size(); ++m) {
       const Mention& mn = ctx_.facts.mentions[m];
       if (mn.form != MentionForm::name) continue;
@@ -1052,8 +1056,12 @@ class DocumentClaims {
   std::string date_of(const Cue& c, int32_t* timex) const {
     const Span cue{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
     const text::Sentence& s = sentence_of(c.first);
-    for (const Timex& tx : ctx_.facts.timexes) {
-      if (tx.type != "DATE" || !s.span.contains(tx.span)) continue;
+    // Only the sentence's own time expressions (a binary search, so that a huge
+    // document does not cost cues x timexes).
+    auto it = std::lower_bound(dates_.begin(), dates_.end(), std::pair<uint32_t, uint32_t>{s.span.begin, 0});
+    for (; it != dates_.end() && it->first < s.span.end; ++it) {
+      const Timex& tx = ctx_.facts.timexes[it->second];
+      if (!s.span.contains(tx.span)) continue;
       const uint32_t tb = a_.token_at(tx.span.begin);
       const bool after = tx.span.begin >= cue.end && tb - c.last <= 7;  // "said Kremlin spokesman Dmitry Peskov on Monday"
       const bool before = tx.span.end <= cue.begin && c.first - a_.token_at(tx.span.end) <= 3;
@@ -1135,6 +1143,7 @@ class DocumentClaims {
   std::vector<uint16_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
   std::vector<uint8_t> covered_, timex_;
+  std::vector<std::pair<uint32_t, uint32_t>> dates_;  // (start byte, index) of DATE timexes, sorted
   std::vector<Cue> cues_;
   std::vector<Pending> pending_;
   std::unordered_map<int32_t, size_t> by_cue_;

@@ -177,6 +177,16 @@ class EventFinder {
       for (uint32_t t = d.first; t < d.last && t < v_.size(); ++t) in_timex_[t] = static_cast<int32_t>(dates_.size());
       dates_.push_back(std::move(d));
     }
+    for (uint32_t i = 0; i < dates_.size(); ++i) by_sentence_.emplace_back(dates_[i].sentence, i);
+    std::sort(by_sentence_.begin(), by_sentence_.end());
+  }
+
+  // Indexes into dates_ of the time expressions in sentence s, in order; a
+  // binary search, so that a huge document does not cost triggers x dates.
+  std::pair<std::vector<std::pair<uint32_t, uint32_t>>::const_iterator, std::vector<std::pair<uint32_t, uint32_t>>::const_iterator>
+  dates_in(uint32_t s) const {
+    return {std::lower_bound(by_sentence_.begin(), by_sentence_.end(), std::pair<uint32_t, uint32_t>{s, 0}),
+            std::lower_bound(by_sentence_.begin(), by_sentence_.end(), std::pair<uint32_t, uint32_t>{s + 1, 0})};
   }
 
   bool in_timex(uint32_t t) const { return in_timex_[t] >= 0; }
@@ -202,9 +212,10 @@ class EventFinder {
   // The date source governing trigger tr, or -1.
   int32_t governing_date(const Trigger& tr, const std::vector<Trigger>& triggers, uint32_t s) const {
     int best = 13, found = -1;
-    for (size_t i = 0; i < dates_.size(); ++i) {
+    const auto [from, to] = dates_in(s);
+    for (auto at = from; at != to; ++at) {
+      const size_t i = at->second;
       const DateSource& d = dates_[i];
-      if (d.sentence != s) continue;
       int cost;
       if (d.last <= tr.first) cost = separation(d.last, tr.first, triggers, tr);
       else if (d.first >= tr.last) cost = separation(tr.last, d.first, triggers, tr);
@@ -257,9 +268,8 @@ class EventFinder {
   }
 
   bool sentence_has_timex(uint32_t s) const {
-    for (const DateSource& d : dates_)
-      if (d.sentence == s) return true;
-    return false;
+    const auto [from, to] = dates_in(s);
+    return from != to;
   }
 
   // A past-tense verb reported as news (not "had met", "would meet", a quote).
@@ -846,6 +856,7 @@ class EventFinder {
   DocView v_;
   const TriggerLexicon& lex_;
   std::vector<DateSource> dates_;
+  std::vector<std::pair<uint32_t, uint32_t>> by_sentence_;  // (sentence, index into dates_), sorted
   std::vector<int32_t> in_timex_;
   mutable uint32_t place_end_ = 0;  // token after the current event's place, 0 for none
 };

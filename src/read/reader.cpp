@@ -221,10 +221,16 @@ std::string anchor_date(const std::string& published, CivilDate dateline) {
   return dateline.iso();
 }
 
-// U+0000 (a JSON "\u0000") ends a string for SQLite's text functions and for C
-// tools, so every field gets U+FFFD instead (utf8::replace_nul keeps offsets).
-void replace_nul(Document& doc) {
-  for (std::string* field : {&doc.uri, &doc.title, &doc.source, &doc.published, &doc.text}) utf8::replace_nul(*field);
+// Every field leaves the reader as valid UTF-8 without NUL: U+0000 (a JSON
+// "\u0000") ends a string for SQLite's text functions and for C tools, so it
+// becomes U+FFFD (utf8::replace_nul keeps offsets); and ill-formed bytes that a
+// reader let through (gumbo decoding "&#x1F600AAAA;", found by fuzz_html)
+// become U+FFFD too.
+void make_safe(Document& doc) {
+  for (std::string* field : {&doc.uri, &doc.title, &doc.source, &doc.published, &doc.text}) {
+    if (utf8::first_invalid(*field)) *field = utf8::sanitize(*field);
+    utf8::replace_nul(*field);
+  }
 }
 
 }  // namespace
@@ -246,18 +252,26 @@ void Walker::expand(std::vector<Problem>& problems) {
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::string> found;
+      std::vector<std::string> found, broken;
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
+        std::error_code fec;
         if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
+          if (it->is_directory(fec)) it.disable_recursion_pending();
           continue;
         }
-        std::error_code fec;
-        if (it->is_regular_file(fec)) found.push_back(it->path().string());
+        if (it->is_regular_file(fec)) {
+          found.push_back(it->path().string());
+        } else if (std::error_code lec; it->is_symlink(lec) && !fs::exists(it->status(fec))) {
+          // Symbolic links to files are followed; to directories they are not
+          // (no loops); dangling or looping ones are reported.
+          broken.push_back(it->path().string());
+        }
       }
       if (ec) problems.push_back({p, fmt::format("cannot list directory: {}", ec.message())});
+      std::sort(broken.begin(), broken.end());
+      for (const auto& b : broken) problems.push_back({b, "broken or looping symbolic link, skipped"});
       std::sort(found.begin(), found.end());
       for (auto& f : found) files_.push_back(std::move(f));
     } else if (fs::is_regular_file(st)) {
@@ -375,7 +389,7 @@ Document parse(const Unit& unit, const Options& options) {
     default: doc = parse_text(unit); break;
   }
   doc.origin = unit.origin;
-  replace_nul(doc);
+  make_safe(doc);
   if (doc.uri.empty()) doc.uri = unit.path == "-" ? fmt::format("stdin:{}", unit.line) : unit.line ? fmt::format("{}:{}", unit.path, unit.line) : unit.path;
   if (doc.source.empty()) doc.source = options.source;
   if (doc.published.empty() && !options.published.empty()) doc.published = normalize_date(options.published).value_or("");

@@ -19,7 +19,9 @@ struct Options {
   Format format = Format::automatic;  // --format; automatic detects per file
   std::string published;              // --published: default publication date
   std::string source;                 // --source: default outlet name
-  size_t max_bytes = 64u << 20;       // largest document or JSON line accepted
+  // Largest document or JSON line accepted (--max-mb). Extraction takes about
+  // 200 bytes of memory per byte of text, so this bounds ingest's memory too.
+  size_t max_bytes = 4u << 20;
 };
 
 // Bad input that abandons one unit. `where` names the file and, when known, line.

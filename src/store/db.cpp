@@ -125,13 +125,12 @@ Db::Db(const std::string& path, OpenMode mode) : path_(path) {
   // plain sqlite3 session) get "database is locked". So connections never
   // checkpoint on close; writers checkpoint without locks in ~Db instead.
   sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-  writer_ = mode == OpenMode::read_write;
 }
 
 Db::~Db() {
   cache_.clear();
   if (!db_) return;
-  if (writer_) {
+  if (checkpoint_on_close_) {
     // Copy the WAL into the database file and empty it, without waiting for
     // readers (they keep their snapshots; what they pin stays in the WAL).
     sqlite3_busy_timeout(db_, 0);

@@ -79,10 +79,13 @@ class Db {
  public:
   // Opens (read_write: creates) the file. throws: StoreError.
   Db(const std::string& path, OpenMode mode);
-  // A read_write connection checkpoints the WAL into the database file first
-  // (never waiting for readers); no connection takes the exclusive lock that
-  // SQLite's own checkpoint-on-close would, so readers are never locked out.
+  // No connection takes the exclusive lock that SQLite's own checkpoint-on-close
+  // would, so readers are never locked out (see checkpoint_on_close).
   ~Db();
+  // Asks ~Db to copy the WAL into the database file and empty it, never waiting
+  // for readers. open_database sets it on writable chronicle databases only, so
+  // a refused file is never touched.
+  void checkpoint_on_close() { checkpoint_on_close_ = true; }
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
@@ -103,7 +106,7 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
-  bool writer_ = false;
+  bool checkpoint_on_close_ = false;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 

@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "common/embedded.h"
+#include "common/fault.h"
 
 namespace chronicle::store {
 
@@ -71,10 +73,36 @@ void migrate(Db& db, int from_minor) {
     const std::string_view sql = embedded::find(embedded::schema_files(), m.file);
     if (sql.empty()) throw StoreError(fmt::format("store: migration file {} is not embedded", m.file));
     db.exec(sql, m.file);
+    fault::point("schema.migrating");
   }
   Stmt s = db.prepare("UPDATE meta SET value = :minor WHERE key = 'schema.version.minor'", "migrate_minor");
   s.bind(":minor", std::to_string(kSchemaMinor)).run();
   tx.commit();
+}
+
+// The -wal and -shm files beside a database, as they were before it was opened.
+class Sidecars {
+ public:
+  explicit Sidecars(const std::string& path) : path_(path) {
+    for (int i = 0; i < 2; ++i) existed_[i] = std::filesystem::exists(path + kSuffixes[i]);
+  }
+  // Removes the ones that did not exist before (opening a WAL database creates them).
+  void remove_new() const {
+    std::error_code ec;
+    for (int i = 0; i < 2; ++i)
+      if (!existed_[i]) std::filesystem::remove(path_ + kSuffixes[i], ec);
+  }
+
+ private:
+  static constexpr const char* kSuffixes[2] = {"-wal", "-shm"};
+  std::string path_;
+  bool existed_[2] = {};
+};
+
+// SQLite's own words from a StoreError message: "store: X 'words' in [name]".
+std::string sqlite_message(std::string_view what) {
+  const size_t a = what.find('\''), b = what.rfind('\'');
+  return a != std::string_view::npos && b > a ? std::string(what.substr(a + 1, b - a - 1)) : std::string(what);
 }
 
 }  // namespace
@@ -84,6 +112,7 @@ std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
   if (mode == OpenMode::read_only && !fs::exists(path))
     throw StoreError(fmt::format("{}: no such database; build one with `chronicle ingest --db {} PATH...`", path, path));
   if (foreign_file(path)) throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));
+  const Sidecars before(path);
   auto db = std::make_unique<Db>(path, mode);
   try {
     db->exec("PRAGMA foreign_keys = ON", "pragma_foreign_keys");
@@ -93,6 +122,7 @@ std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
       if (mode == OpenMode::read_only) throw StoreError(fmt::format("{}: empty database; nothing has been ingested yet", path));
       configure(*db, mode);
       create(*db);
+      db->checkpoint_on_close();
       return db;
     }
     if (!has_meta || meta(*db, "application") != "chronicle")
@@ -101,16 +131,27 @@ std::unique_ptr<Db> open_database(const std::string& path, OpenMode mode) {
     if (major != std::to_string(kSchemaMajor))
       throw StoreError(fmt::format("{}: chronicle schema version {}.{}; this chronicle reads version {}.x. "
                                    "Re-ingest into a new database.", path, major, minor, kSchemaMajor));
-    const int minor_number = std::stoi(minor.empty() ? "0" : minor);
+    int minor_number = 0;
+    if (!minor.empty() && (std::from_chars(minor.data(), minor.data() + minor.size(), minor_number).ptr != minor.data() + minor.size() || minor_number < 0))
+      throw StoreError(fmt::format("{}: unreadable chronicle schema version '{}.{}'; left untouched", path, major, minor));
     if (mode == OpenMode::read_write && minor_number > kSchemaMinor)
       throw StoreError(fmt::format("{}: written by a newer chronicle (schema {}.{}); refusing to write to it", path, major, minor));
     if (mode == OpenMode::read_write && minor_number < kSchemaMinor) migrate(*db, minor_number);
   } catch (const StoreError& e) {
-    if (e.code() == 26 /* SQLITE_NOTADB */)
+    // Refused: close it and take away the -wal/-shm files opening it made.
+    db.reset();
+    before.remove_new();
+    const int primary = e.code() & 0xFF;
+    if (primary == 26 /* SQLITE_NOTADB */)
       throw StoreError(fmt::format("{}: not a chronicle database (not an SQLite file); left untouched", path));
-    throw;
+    if (primary == 11 /* SQLITE_CORRUPT */)
+      throw StoreError(fmt::format("{}: damaged database (SQLite: {}); left untouched. Re-ingest into a new database", path,
+                                   sqlite_message(e.what())));
+    if (e.what() && std::string_view(e.what()).starts_with(path)) throw;
+    throw StoreError(fmt::format("{}: cannot use this database: {}", path, e.what()), e.code());
   }
   configure(*db, mode);
+  if (mode == OpenMode::read_write) db->checkpoint_on_close();
   return db;
 }
 

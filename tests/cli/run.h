@@ -2,6 +2,7 @@
 // status, standard output and standard error.
 #pragma once
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -31,7 +32,9 @@ inline std::string shell_quote(const std::string& s) {
 
 // Runs a shell command line, capturing stdout and stderr.
 inline RunResult run_shell(const std::string& command) {
-  const std::string err_path = (std::filesystem::temp_directory_path() / "chronicle-test-stderr.txt").string();
+  // One file per test process, so that `ctest -j` runs do not read each other's.
+  const std::string err_path =
+      (std::filesystem::temp_directory_path() / ("chronicle-test-stderr-" + std::to_string(::getpid()) + ".txt")).string();
   RunResult r;
   FILE* p = popen((command + " 2>" + shell_quote(err_path)).c_str(), "r");
   if (!p) return r;

@@ -3,6 +3,7 @@
 // query side has real events, claims, relations and evidence to work on.
 // Spans are given as the n-th occurrence of a string in the text.
 #pragma once
+#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -84,6 +85,7 @@ class DocBuilder {
 class TempDb {
  public:
   explicit TempDb(std::string_view name)
+      // The pid and a random number keep test cases that share a name apart under `ctest -j`.
       : path_((std::filesystem::temp_directory_path() /
               ("chronicle-test-" + std::string(name) + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()) + ".db"))
                  .string()) {

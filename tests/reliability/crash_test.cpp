@@ -98,7 +98,7 @@ TEST_CASE("crash safety: killed at chosen points inside and between transactions
     CHECK(killed.err.find("chronicle: fault") != std::string::npos);
     CHECK(killed.status == 128 + SIGKILL);  // as the shell reports a SIGKILL
     const size_t kept = in.check_interrupted(db);
-    if (std::string(c.fault).starts_with("ingest.committed")) CHECK(kept >= 20);  // four batches of five survived
+    if (std::string(c.fault).starts_with("ingest.committed")) CHECK(kept >= 4);  // four commits (of up to five documents) survived
     if (std::string(c.fault) == "ingest.stored:1") CHECK(kept == 0);
     in.check_completed(db);
   }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/facts_json.h"
+#include "common/utf8.h"
 #include "extract/pipeline.h"
 #include "read/reader.h"
 
@@ -37,6 +38,8 @@ bool run_document(const Case& c) {
     return false;
   }
   static const extract::Pipeline pipeline;
+  CHECK(!utf8::first_invalid(doc.text));
+  CHECK(doc.text.find('\0') == std::string::npos);
   const DocumentFacts facts = pipeline.run(doc);
   for (const Mention& m : facts.mentions) CHECK(m.span.end <= doc.text.size());
   return true;
@@ -54,6 +57,10 @@ TEST_CASE("fuzz regressions: documents that once crashed the reader or the extra
       // not parse_error, and escaped the JSON Lines reader.
       {"jsonl-number-overflow", Format::jsonl, "44444444444444e444 \\xck"},
       {"jsonl-number-overflow-in-object", Format::jsonl, "{\"text\": \"Talks ended.\", \"n\": 1e999}"},
+      // fuzz_html: a numeric character reference beyond U+10FFFF ("&#x1F600AAAA...")
+      // came out of gumbo as ill-formed UTF-8 in the document text.
+      {"html-huge-char-ref", Format::html, std::string("\xEF""\xBB""\xBF""<!d1>Antwerp strike ends with pay deal</h1>\n<p class=\"byline\">By a stworkers at thl return tolf, gives workers a raise of six percent ovof<div><div><div><div><p><b><i>Deep<&#x1F600AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA;/i></b> text \"quotSS\xDE""te1,\" she said.</p>v><strike that lasted sis a strike,\"\x01""\x1F""e said.</p>\n<p>The European Commission welcomed the agreement.<div><div><div><div><p><b><i>Deep<&#x1F600;/i></b> text \"quotSSSSt \"quo sh= said.</p><div><div><div><p><b><i>Deep<&#x1F600;/i></b> text \"quotSSSSt \"quote1,\" she said.</p>v></di>Caf\xE9"" talks\x94"" ended><Caf\xE9"" \x93""tf\xE9"" \x93""tayy.</p></article></body></Etml>", 651)},
+      {"html-char-ref-short", Format::html, "<html><body><p>Anna Berg met Omar Lind in Oslo &#x1F600AAAAAAAAAAAA; on Monday.</p></body></html>"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);

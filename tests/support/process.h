@@ -2,6 +2,7 @@
 // chosen moment, or read the database beside it. Header-only, POSIX.
 #pragma once
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,5 +73,49 @@ class Child {
   fs::path err_;
   std::optional<int> status_;
 };
+
+// True in the AddressSanitizer build (tools/test --sanitize), where memory and
+// time are several times the real ones: tests skip their bounds then.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
+struct Measured {
+  int status = -1;        // exit status, or 128 + signal
+  long peak_rss_kb = 0;   // the command's maximum resident set size
+  double seconds = 0;
+  std::string out, err;
+};
+
+// Runs `command` (exec'd by /bin/sh) to the end and measures its peak memory.
+inline Measured measure(const std::string& command) {
+  TempDir tmp;
+  const fs::path out = tmp / "out", err = tmp / "err";
+  const std::string line = "exec " + command + " >" + quote(out) + " 2>" + quote(err);
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int raw = 0;
+  struct rusage usage {};
+  ::wait4(pid, &raw, 0, &usage);
+  Measured m;
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  m.peak_rss_kb = usage.ru_maxrss;
+  m.out = read_file(out);
+  m.err = read_file(err);
+  return m;
+}
 
 }  // namespace chronicle::test
