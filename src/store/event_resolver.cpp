@@ -180,10 +180,10 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
       SELECT DISTINCT em.cluster FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
         JOIN event_mention em ON em.id = p.event_mention_id
-       WHERE l.entity_id = :entity AND em.kind = :kind AND em.document_id <> :doc AND em.cluster IS NOT NULL
+       WHERE l.entity_id = :entity AND l.document_id <> :doc AND em.kind = :kind AND em.cluster IS NOT NULL
       UNION
       SELECT DISTINCT em.cluster FROM local_entity l JOIN event_mention em ON em.place_local_id = l.id
-       WHERE l.entity_id = :entity AND em.kind = :kind AND em.document_id <> :doc AND em.cluster IS NOT NULL
+       WHERE l.entity_id = :entity AND l.document_id <> :doc AND em.kind = :kind AND em.cluster IS NOT NULL
       LIMIT 400)sql");
     q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
     while (q.step()) found.insert(q.int64(0));
@@ -197,11 +197,15 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     }
   }
   for (const std::string& lemma : words) {
-    Stmt& q = db_.cached("event_clusters_of_lemma",
-                         "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
-                         "AND cluster IS NOT NULL LIMIT 400");
-    q.bind(":lemma", lemma).bind(":kind", c.kind).bind(":doc", c.document);
-    while (q.step()) found.insert(q.int64(0));
+    auto [it, fresh] = lemma_clusters_.try_emplace({lemma, std::string(c.kind), c.document});
+    if (fresh) {
+      Stmt& q = db_.cached("event_clusters_of_lemma",
+                           "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
+                           "AND cluster IS NOT NULL LIMIT 400");
+      q.bind(":lemma", lemma).bind(":kind", c.kind).bind(":doc", c.document);
+      while (q.step()) it->second.push_back(q.int64(0));
+    }
+    found.insert(it->second.begin(), it->second.end());
   }
   std::vector<int64_t> out(found.begin(), found.end());
   if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
@@ -233,6 +237,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   clusters_.clear();
   overlaps_.clear();
   entity_counts_.clear();
+  lemma_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");

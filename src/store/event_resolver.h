@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <tuple>
 #include <set>
 #include <vector>
 
@@ -43,6 +44,9 @@ class EventResolver {
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
   std::map<std::pair<int64_t, int64_t>, double> overlaps_;  // document pair -> overlap (this run)
   std::map<int64_t, size_t> entity_counts_;
+  // (lemma, kind, document) -> clusters of other documents (this run): the
+  // clusters of one long article share their lemmas.
+  std::map<std::tuple<std::string, std::string, int64_t>, std::vector<int64_t>> lemma_clusters_;
 };
 
 }  // namespace chronicle::store

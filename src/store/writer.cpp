@@ -303,19 +303,23 @@ std::vector<int64_t> Writer::infer_anchors() {
   for (const int64_t node : touched_events_) {
     // A weekday ("on Sunday") of an undated article, on an event that other
     // mentions date to a day of that weekday.
+    // The day most of the node's dated mentions give, then one row per undated
+    // article and weekday (a long article may name "Monday" thousands of times).
+    Stmt& best = db_.cached("event_node_day", R"sql(
+      SELECT date FROM event_mention WHERE event_id = :node AND length(date) = 10
+       GROUP BY date ORDER BY count(*) DESC, date LIMIT 1)sql");
+    best.bind(":node", node);
+    if (!best.step()) continue;
+    const std::string day = best.str(0);
+    best.reset();
     Stmt& q = db_.cached("weekday_references", R"sql(
-      SELECT em.document_id, em.timex_value,
-             (SELECT o.date FROM event_mention o WHERE o.event_id = em.event_id AND length(o.date) = 10
-               GROUP BY o.date ORDER BY count(*) DESC, o.date LIMIT 1)
+      SELECT DISTINCT em.document_id, em.timex_value
         FROM event_mention em JOIN document d ON d.id = em.document_id
        WHERE em.event_id = :node AND em.date IS NULL AND d.anchor IS NULL AND d.inferred_anchor IS NULL
          AND em.timex_value GLOB 'XXXX-WXX-[1-7]')sql");
     q.bind(":node", node);
-    while (q.step()) {
-      if (q.is_null(2)) continue;
-      const std::string day = q.str(2);
+    while (q.step())
       if (resolve::weekday_of(day) == q.text(1).back() - '0') found.push_back({q.int64(0), day});
-    }
   }
   std::vector<int64_t> redated;
   for (const Reference& r : found) {

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
-#include <unistd.h>
 #include <string>
 #include <string_view>
 #include <vector>
