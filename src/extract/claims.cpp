@@ -30,6 +30,7 @@ enum WordClass : uint16_t {
 };
 constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
+constexpr uint32_t kMaxAdjunct = 8;      // tokens of a phrase between a cue and a comma ("said in a statement,")
 
 struct CueForm {
   std::string second;  // required next word, or empty
@@ -165,7 +166,16 @@ class DocumentClaims {
   bool is(uint32_t t, std::string_view w) const { return t < a_.tokens.size() && a_.str(t) == w; }
   bool word(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kWord); }
   bool quoted(uint32_t t) const { return quote_[t] >= 0; }
-  bool quote_mark(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kQuoteMark); }
+  // A quotation mark, not an apostrophe glued to the word before it
+  // ("Sanders’ campaign", "the candidates' views").
+  bool quote_mark(uint32_t t) const {
+    return t < a_.tokens.size() && a_.tokens[t].is(text::kQuoteMark) && !is_possessive_apostrophe(t);
+  }
+  bool is_possessive_apostrophe(uint32_t t) const {
+    if (t == 0 || t >= a_.tokens.size() || a_.tokens[t].is(text::kOpenQuote) || a_.tokens[t].is(text::kCloseQuote)) return false;
+    const std::string_view w = str(t);
+    return (w == "\xE2\x80\x99" || w == "'") && word(t - 1) && a_.tokens[t - 1].span.end == a_.tokens[t].span.begin;
+  }
   bool terminal(uint32_t t) const { return a_.tokens[t].is(text::kTerminal); }
   const text::Sentence& sentence_of(uint32_t t) const { return a_.sentences[a_.tokens[t].sentence]; }
   bool participle(uint32_t t) const { return str(t).ends_with("ing"); }
@@ -325,6 +335,12 @@ class DocumentClaims {
     // "X said ... but said ...": the first verb's subject.
     if (is(t, "and") || is(t, "but")) return earlier_subject(c);
     if (!is(t, ",")) return phrase_ending_at(i, s);
+    // "the assailant, John McGraw, told": a person named between the commas.
+    if (Subject named = phrase_ending_at(t, s);
+        named.mention >= 0 && person(named.mention) && named.first > s.first + 1 && is(named.first - 1, ",")) {
+      named.last = i;
+      return named;
+    }
     // An apposition between commas: the nearest person heading one ("Cory
     // James, 22, of Flint, Mich., said"), else the nearest named head.
     Subject best;
@@ -577,11 +593,13 @@ class DocumentClaims {
   bool speaker_starts_at(const Cue& c, uint32_t k) const {
     const Subject sub = left_subject(c);
     if (!sub.found || sub.first < k) return false;
-    for (uint32_t g = k; g < sub.first; ++g) {
-      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s") continue;  // "Twitter's Adam Sharp said"
+    // "the White House spokesman, Josh Earnest, said": a role set before the name.
+    const bool role_first = sub.first > k + 1 && is(sub.first - 1, ",");
+    for (uint32_t g = k; g < sub.first - (role_first ? 1 : 0); ++g) {
+      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s" || is_possessive_apostrophe(g)) continue;  // "Twitter's Adam Sharp said"
       if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
     }
-    return sub.first <= k + 5;
+    return sub.first <= k + (role_first ? 8 : 5);
   }
 
   int32_t cue_in_next_sentence(uint32_t close) const {
@@ -604,7 +622,7 @@ class DocumentClaims {
     const text::Sentence& s = sentence_of(open);
     if (open == s.first) return true;
     const uint32_t p = open - 1;
-    if (is(p, ":") || quote_mark(p)) return true;
+    if (is(p, ":") || quote_mark(p) || terminal(p)) return true;
     if (is(p, ",") || is_dash(p) || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
     // Right after the cue or its addressee: "said “...", "told reporters “..."
     if (cue < 0) return false;
@@ -617,6 +635,7 @@ class DocumentClaims {
   bool title_like(const std::vector<uint32_t>& quotes) const {
     if (quotes.size() != 1) return false;
     const text::Quotation& q = a_.quotes[quotes[0]];
+    if (!q.closed) return false;  // runs to the paragraph's end
     size_t words = 0;
     for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
       if (!word(t)) continue;
@@ -717,9 +736,11 @@ class DocumentClaims {
       return add_part(p, complement_start(c), clause_end(c.last));
     }
     if (after_comma && (c.flags & kSpeech)) {
-      // "..., said Logan." (else "Witkoff, who met X, reported that ...")
+      // "..., said Logan." (else "Witkoff, who met X, reported that ..." or
+      // "Lance Beebe, 49, a veteran, said Clinton should ...")
       p.subject = right_subject(c);
-      if (p.subject.found) return add_part(p, clause_start(c.first - 1), c.first - 1);
+      if (p.subject.found && phrase_closes(p.subject.last, s)) return add_part(p, clause_start(c.first - 1), c.first - 1);
+      p.subject = {};
     }
     p.subject = left_subject(c);
     if (!p.subject.found || (!(c.flags & kSpeech) && !agent_like(p.subject))) return false;
@@ -735,6 +756,13 @@ class DocumentClaims {
       }
     }
     return add_part(p, complement_start(c), clause_end(c.last));
+  }
+
+  // True when nothing but an adjunct follows a noun phrase ending before token
+  // `k`: the sentence ends, or a comma, parenthesis, preposition or time follows.
+  bool phrase_closes(uint32_t k, const text::Sentence& s) const {
+    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || quote_mark(k) ||
+           (cls_[k] & kPrep) || timex_[k];
   }
 
   // "According to X, ...", "..., according to X." and "... according to X, ...".
@@ -784,8 +812,46 @@ class DocumentClaims {
         const Cue& next = cues_[static_cast<size_t>(cue_at_[k + 1])];
         if ((next.flags & kAccording) || participle(next.first)) return k;
       }
+      if (k == from) continue;
+      // "said A and added B", "says A but argues B": the speaker's next verb.
+      if (is(k, "and") || is(k, "but")) {
+        uint32_t j = k + 1;
+        while (j < s.last && (cls_[j] & kAux) && !(cls_[j] & kPronoun)) ++j;
+        if (j < s.last && cue_at_[j] >= 0 && !quoted(j)) return k;
+      }
+      // "A — no different, he said, from B" and "A, he said, B": a cue of its own.
+      if ((is_dash(k) || is(k, ",")) && parenthetical_cue_after(k, s)) return k;
     }
     return s.last;
+  }
+
+  // True when a short subject and a speech cue follow token `k` ("— the
+  // actress also pointed out", ", he said,").
+  bool parenthetical_cue_after(uint32_t k, const text::Sentence& s) const {
+    uint32_t j = k + 1;
+    if (is_dash(k))  // "— no different, he said, ..."
+      for (uint32_t g = j; g < s.last && g < k + 8; ++g)
+        if (is(g, ",") && g + 1 < s.last && (cls_[g + 1] & kPronoun)) {
+          j = g + 1;
+          break;
+        }
+    if (j >= s.last || quoted(j)) return false;
+    uint32_t e = j;
+    if ((cls_[j] & kPronoun) && !(cls_[j] & kPronFirst)) e = j + 1;
+    else if (mention_[j] >= 0 && person(mention_[j])) {
+      while (e < s.last && mention_[e] == mention_[j]) ++e;
+    } else if (is_dash(k) && (cls_[j] & kDet)) {
+      e = j + 1;
+      while (e < s.last && e < j + 4 && word(e) && !cls_[e] && cue_at_[e] < 0) ++e;
+    } else {
+      return false;
+    }
+    while (e < s.last && (cls_[e] & kAux) && !(cls_[e] & kPronoun)) ++e;
+    if (e >= s.last || cue_at_[e] < 0 || quoted(e)) return false;
+    const Cue& c = cues_[static_cast<size_t>(cue_at_[e])];
+    if (!(c.flags & kSpeech)) return false;
+    if (is_dash(k)) return true;
+    return c.last < s.last && (is(c.last, ",") || terminal(c.last));
   }
 
   // Where what was said starts after the cue: past an addressee ("told
@@ -796,10 +862,12 @@ class DocumentClaims {
     if (c.flags & kAddressee) j = skip_addressee(j, s);
     if (j < s.last && (is(j, ":") || is(j, ","))) ++j;
     if (j < s.last && (cls_[j] & kPrep) && !is(j, "that")) {
+      // "said on Monday that ...", "told CNN in an interview, ..." (but "said
+      // in politics it takes time ..." starts at "in").
       for (uint32_t k = j; k < s.last && k - j <= kMaxContentGap; ++k) {
         if (is(k, "that")) return k + 1;
-        if (is(k, ",") || is(k, ":")) return k + 1;
-        if (quote_mark(k) || terminal(k)) break;
+        if ((is(k, ",") || is(k, ":")) && k - j <= kMaxAdjunct) return k + 1;
+        if (quote_mark(k) || terminal(k) || (k > j && cue_at_[k] >= 0)) break;
       }
     }
     if (j < s.last && is(j, "that")) ++j;
