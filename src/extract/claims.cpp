@@ -121,6 +121,7 @@ class DocumentClaims {
     find_unlisted_cues();
     sort_cues();
     find_direct_quotes();
+    find_headline_quotes();
     find_reported();
     attach_follow_on_quotes();
     emit();
@@ -256,6 +257,8 @@ class DocumentClaims {
   bool verb_position(uint32_t t, const text::Sentence& s) const {
     if (t == s.first) return true;
     const uint32_t p = t - 1;
+    // "went on to say", "continued to insist": the infinitive is what was said.
+    if (is(p, "to") && p > s.first && (is(p - 1, "on") || is(p - 1, "continued") || is(p - 1, "continues"))) return true;
     if (is(p, "to") || (cls_[p] & (kDet | kBe))) return false;
     if ((cls_[p] & kPrep) && !(cls_[p] & kAux) && !participle(t)) return false;
     return true;
@@ -346,6 +349,14 @@ class DocumentClaims {
     Subject best;
     uint32_t best_comma = 0;
     for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
+      // A title in the apposition: "author of ''America's Unwritten Constitution,''".
+      if (quote_mark(k) && quoted(k) && k > s.first) {
+        const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[k])];
+        if (q.close_token == k && q.close_token - q.open_token <= 8) {
+          k = q.open_token;
+          continue;
+        }
+      }
       if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
@@ -380,6 +391,11 @@ class DocumentClaims {
   // auxiliaries and adverbs ("has also"), a time ("on Thursday evening") and a
   // parenthesis ("Sen. Marco Rubio (R-Fla.) said").
   uint32_t skip_back_adjuncts(uint32_t i, const text::Sentence& s) const {
+    // "he went on to say", "she continued to insist"
+    if (i > s.first + 2 && is(i - 1, "to")) {
+      if (is(i - 2, "on") && i > s.first + 3 && word(i - 3)) i -= 3;
+      else if (is(i - 2, "continued") || is(i - 2, "continues")) i -= 2;
+    }
     for (bool moved = true; moved && i > s.first;) {
       moved = false;
       while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
@@ -483,7 +499,9 @@ class DocumentClaims {
         if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
           uint32_t e = t + 1;
           while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
-          return phrase_ending_at(e, s);
+          // "throughout her speech" is no subject; read on.
+          if (Subject sub = phrase_ending_at(e, s); sub.found) return sub;
+          t = e - 1;
         }
       }
     }
@@ -611,6 +629,9 @@ class DocumentClaims {
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
       if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) == UINT32_MAX) return -1;
+      // "Noah quipped, “…”": the cue introduces a quotation of its own.
+      const uint32_t after = c.last < n.last && (is(c.last, ",") || is(c.last, ":")) ? c.last + 1 : c.last;
+      if (after < n.last && quote_mark(after)) return -1;
       return j == n.first || speaker_starts_at(c, n.first) ? cue_at_[j] : -1;
     }
     return -1;
@@ -677,11 +698,12 @@ class DocumentClaims {
       }
       if (parts.empty() || words_in(parts) < ((after >= 0 || before >= 0) ? 1u : 2u)) continue;
       int32_t cue = after >= 0 ? after : before;
-      // "Feinstein said “…,” she said.": the named speaker wins.
+      // "Feinstein said “…,” she said.": the named speaker wins; a colon
+      // binds the quotation to the cue before it ("Trump replied: “…”").
       if (after >= 0 && before >= 0 && !by_cue_.count(before)) {
         const Subject sa = subject_of(cues_[static_cast<size_t>(after)]);
         const Subject sb = subject_of(cues_[static_cast<size_t>(before)]);
-        if (sa.mention < 0 && sb.mention >= 0) cue = before;
+        if ((sa.mention < 0 || is(ch.open - 1, ":")) && (sb.mention >= 0 || sa.mention < 0)) cue = before;
       }
       // "“A,” he said, “B.”": the second half joins the first.
       if (cue >= 0) {
@@ -704,6 +726,37 @@ class DocumentClaims {
       }
       pending_.push_back(std::move(p));
     }
+  }
+
+  // Headline style, in single quotation marks the quotation finder leaves
+  // alone: "Kasich: ‘We Are Going All The Way.’" and "Ryan on X: ‘…’".
+  void find_headline_quotes() {
+    for (const text::Sentence& s : a_.sentences) {
+      if (!a_.tokens[s.first].is(text::kLineStart) || mention_[s.first] < 0 || quoted(s.first)) continue;
+      uint32_t colon = s.first;
+      while (colon < s.last && colon < s.first + 10 && !is(colon, ":")) ++colon;
+      const uint32_t open = colon + 1;
+      if (colon >= s.last || open + 1 >= s.last || !single_quote(open) || quoted(open)) continue;
+      uint32_t close = 0;  // the last single mark before the line ends
+      for (uint32_t t = open + 1; t < a_.tokens.size() && !a_.tokens[t].is(text::kLineStart); ++t)
+        if (single_quote(t)) close = t;
+      if (close <= open + 1) continue;
+      Pending p;
+      p.quoted = true;
+      p.sentence = a_.tokens[s.first].sentence;
+      p.subject.found = true;
+      p.subject.mention = mention_[s.first];
+      p.subject.first = s.first;
+      p.subject.last = s.first + 1;
+      if (!add_part(p, open + 1, close) || words_in(p.parts) < 2) continue;
+      for (const Span& sp : p.parts) mark_covered(sp);
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  bool single_quote(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "\xE2\x80\x98" || w == "\xE2\x80\x99" || w == "'";
   }
 
   // ---------------------------------------------------------- reported speech
@@ -919,12 +972,18 @@ class DocumentClaims {
         const Pending& q = pending_[order[k]];
         if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.subject.found))
           prev = static_cast<int32_t>(order[k]);
+        // "“A,” he said, adding that B. “C.”": C continues the quotation A.
+        if (prev >= 0 && !q.quoted && k > 0 && !dropped[order[k - 1]]) {
+          const Pending& r = pending_[order[k - 1]];
+          if (r.quoted && r.cue >= 0 && r.sentence == q.sentence) prev = static_cast<int32_t>(order[k - 1]);
+        }
         break;
       }
       if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
-      // The quotation continues the claim before it ("Kerry said that 100,000
-      // would be accepted. “That adds up to …”"), which becomes partly quoted.
+      // "“A,” he said. “B.”": one quotation continued; after reported speech
+      // ("Kerry said that 100,000 would be accepted. “That adds up to …”")
+      // the claim becomes partly quoted.
       append(q, p.parts);
       dropped[order[oi]] = 1;
     }
