@@ -198,6 +198,10 @@ class DocumentClaims {
             lower_into(last, next);
             if (next != f.second) continue;
             ++last;
+            // "she went on: “…”" but not "the Senate goes on recess"
+            if (f.second == "on" && (f.flags & kAfterQuote) && last < s.last && !is(last, ",") && !is(last, ":") &&
+                !is(last, "to") && !terminal(last) && !quote_mark(last))
+              continue;
           }
           if (!(f.flags & kAccording) && !verb_position(t, s)) break;
           cue_at_[t] = static_cast<int32_t>(cues_.size());
@@ -765,6 +769,27 @@ class DocumentClaims {
     for (int pass = 0; pass < 2; ++pass)
       for (size_t i = 0; i < cues_.size(); ++i)
         if (((cues_[i].flags & kAccording) != 0) == (pass == 1)) reported_claim(i);
+    drop_embedded_quotes();
+  }
+
+  // A quotation inside reported speech ("Penwell said the world lost a voice
+  // that said “love in spite of fear ...”") is part of that claim, not one of its own.
+  void drop_embedded_quotes() {
+    for (Pending& q : pending_) {
+      if (!q.quoted || q.parts.size() != 1) continue;
+      const Span inner = q.parts.front();
+      Span cue = inner;
+      if (q.cue >= 0) {
+        const Cue& c = cues_[static_cast<size_t>(q.cue)];
+        cue = Span{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
+      }
+      for (const Pending& r : pending_)
+        if (!r.quoted && &r != &q &&
+            std::any_of(r.parts.begin(), r.parts.end(), [&](const Span& sp) { return sp.contains(inner) && sp.contains(cue); })) {
+          q.parts.clear();
+          break;
+        }
+    }
   }
 
   void reported_claim(size_t i) {
@@ -861,16 +886,19 @@ class DocumentClaims {
     const text::Sentence& s = sentence_of(from);
     for (uint32_t k = from; k < s.last; ++k) {
       if (is(k, ";") || covered_[k]) return k;
-      if (is(k, ",") && k + 1 < s.last && cue_at_[k + 1] >= 0) {
-        const Cue& next = cues_[static_cast<size_t>(cue_at_[k + 1])];
-        if ((next.flags & kAccording) || participle(next.first)) return k;
+      // "..., according to X" and "..., adding ..." (also after a closing mark: "…,” adding")
+      if (k > from && cue_at_[k] >= 0 && after_comma(k)) {
+        const Cue& next = cues_[static_cast<size_t>(cue_at_[k])];
+        if ((next.flags & kAccording) || participle(next.first)) return is(k - 1, ",") ? k - 1 : k - 2;
       }
       if (k == from) continue;
-      // "said A and added B", "says A but argues B": the speaker's next verb.
+      // "said A and added B", "says A but argues B": the speaker's next verb;
+      // "asked for a photo and Clinton said": another speaker's.
       if (is(k, "and") || is(k, "but")) {
         uint32_t j = k + 1;
         while (j < s.last && (cls_[j] & kAux) && !(cls_[j] & kPronoun)) ++j;
         if (j < s.last && cue_at_[j] >= 0 && !quoted(j)) return k;
+        if (parenthetical_cue_after(k, s)) return k;
       }
       // "A — no different, he said, from B" and "A, he said, B": a cue of its own.
       if ((is_dash(k) || is(k, ",")) && parenthetical_cue_after(k, s)) return k;
@@ -903,8 +931,8 @@ class DocumentClaims {
     if (e >= s.last || cue_at_[e] < 0 || quoted(e)) return false;
     const Cue& c = cues_[static_cast<size_t>(cue_at_[e])];
     if (!(c.flags & kSpeech)) return false;
-    if (is_dash(k)) return true;
-    return c.last < s.last && (is(c.last, ",") || terminal(c.last));
+    if (is_dash(k) || is(k, "and") || is(k, "but")) return true;
+    return c.last >= s.last || is(c.last, ",") || is(c.last, ":") || terminal(c.last) || quote_mark(c.last);
   }
 
   // Where what was said starts after the cue: past an addressee ("told
