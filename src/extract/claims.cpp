@@ -147,10 +147,18 @@ class DocumentClaims {
     }
     for (size_t m = 0; m < ctx_.facts.mentions.size(); ++m) {
       const Mention& mn = ctx_.facts.mentions[m];
-      if (mn.form != MentionForm::name) continue;
+      if (mn.form != MentionForm::name) {
+        // Pronoun and nominal mentions that coreference resolved.
+        if (mn.entity >= 0 && mn.span.begin < mn.span.end) {
+          const uint32_t t = a_.token_at(mn.span.begin);
+          if (t < n) referent_.emplace_back(t, static_cast<int32_t>(m));
+        }
+        continue;
+      }
       for (uint32_t t = a_.token_at(mn.span.begin); t < n && a_.tokens[t].span.begin < mn.span.end; ++t)
         mention_[t] = static_cast<int32_t>(m);
     }
+    std::sort(referent_.begin(), referent_.end());
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const text::Quotation& qt = a_.quotes[q];
       for (uint32_t t = qt.open_token; t < n && a_.tokens[t].span.begin < qt.outer.end; ++t) quote_[t] = static_cast<int32_t>(q);
@@ -341,7 +349,14 @@ class DocumentClaims {
     const uint32_t t = i - 1;
     // "X said ... but said ...": the first verb's subject.
     if (is(t, "and") || is(t, "but")) return earlier_subject(c);
-    if (!is(t, ",")) return phrase_ending_at(i, s);
+    // "author of ''America's Unwritten Constitution,'' put it": the comma sits
+    // inside a short title's closing mark.
+    uint32_t from = t;
+    if (quote_mark(t) && quoted(t) && t > s.first && is(t - 1, ",")) {
+      const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[t])];
+      if (q.close_token == t && t - q.open_token <= 8) from = q.open_token;
+    }
+    if (!is(t, ",") && from == t) return phrase_ending_at(i, s);
     // "the assailant, John McGraw, told": a person named between the commas.
     if (Subject named = phrase_ending_at(t, s);
         named.mention >= 0 && person(named.mention) && named.first > s.first + 1 && is(named.first - 1, ",")) {
@@ -352,7 +367,7 @@ class DocumentClaims {
     // James, 22, of Flint, Mich., said"), else the nearest named head.
     Subject best;
     uint32_t best_comma = 0;
-    for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
+    for (uint32_t k = from; k-- > s.first && t - k <= 30;) {
       // A title in the apposition: "author of ''America's Unwritten Constitution,''".
       if (quote_mark(k) && quoted(k) && k > s.first) {
         const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[k])];
@@ -490,7 +505,7 @@ class DocumentClaims {
       const Cue& main = cues_[static_cast<size_t>(k)];
       Subject sub = left_subject(main);
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
-      if (sub.found) return sub;
+      if (sub.found && agent_like(sub)) return sub;  // not "a class called ..."
     }
     // The sentence's subject: a name or pronoun at its start, else a person
     // named right after an opening phrase ("Days after X, Axelrod emailed ...").
@@ -512,8 +527,17 @@ class DocumentClaims {
     return {};
   }
 
+  // "Trump said before adding:", "continued by saying,": the participle hangs
+  // on the clause before it.
+  bool after_linking_preposition(uint32_t t) const {
+    if (t == 0 || t <= sentence_of(t).first || !participle(t)) return false;
+    const uint32_t p = t - 1;
+    return is(p, "by") || is(p, "before") || is(p, "after") || is(p, "upon") || is(p, "while") || is(p, "when");
+  }
+
   Subject subject_of(const Cue& c) const {
     if (c.flags & kAccording) return according_source(c);
+    if (after_linking_preposition(c.first)) return earlier_subject(c);
     if (after_comma(c.first) && participle(c.first)) return participle_subject(c);
     Subject sub = left_subject(c);
     if (!sub.found && (c.flags & (kSpeech | kAfterQuote))) sub = right_subject(c);
@@ -809,7 +833,7 @@ class DocumentClaims {
     const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according(c, p);
     const bool after_comma = c.first > s.first && (is(c.first - 1, ",") || quote_mark(c.first - 1));
-    if (after_comma && participle(c.first)) {
+    if ((after_comma && participle(c.first)) || after_linking_preposition(c.first)) {
       p.subject = participle_subject(c);
       return add_part(p, complement_start(c), clause_end(c.last));
     }
@@ -1126,8 +1150,16 @@ class DocumentClaims {
     else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
     else if (s.role >= 0) m = nominal_speaker(s);
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
+    // Else the chain coreference put a pronoun or nominal of the subject in.
+    if (m < 0 && (s.pronoun || s.role >= 0)) m = coreferent(s.first, s.last);
     if (m >= 0) resolver_.spoke(m, at);
     return m;
+  }
+
+  // A resolved pronoun or nominal mention starting in tokens [first, last), or -1.
+  int32_t coreferent(uint32_t first, uint32_t last) const {
+    auto it = std::lower_bound(referent_.begin(), referent_.end(), std::pair<uint32_t, int32_t>{first, -1});
+    return it != referent_.end() && it->first < last ? it->second : -1;
   }
 
   // A speaker the name finder missed ("…,” Cuban said", "Mr. English said"):
@@ -1284,6 +1316,7 @@ class DocumentClaims {
   std::vector<uint16_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
   std::vector<uint8_t> covered_, timex_;
+  std::vector<std::pair<uint32_t, int32_t>> referent_;  // (first token, mention) of resolved pronouns and nominals
   std::vector<Cue> cues_;
   std::vector<Pending> pending_;
   std::unordered_map<int32_t, size_t> by_cue_;
