@@ -458,6 +458,7 @@ class DocumentClaims {
       const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
       if ((!word(k) && !possessive) || quoted(k) || cue_at_[k] >= 0) break;
       if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
+      if ((cls_[k] & kAux) && k > j && mention_[k] < 0) break;  // "said his group will ..."
       if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
     }
     const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
@@ -514,7 +515,9 @@ class DocumentClaims {
         if (quoted(t)) continue;
         const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
         if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
-        if (pass == 1 && !(t > s.first && is(t - 1, ",") && mention_[t] >= 0 && person(mention_[t]))) continue;
+        if (pass == 1 && !(t > s.first && mention_[t] >= 0 && person(mention_[t]) &&
+                           (is(t - 1, ",") || (t > s.first + 1 && is(t - 2, ",") && honorific(t - 1)))))
+          continue;
         if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
           uint32_t e = t + 1;
           while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
@@ -832,6 +835,11 @@ class DocumentClaims {
   bool reported(const Cue& c, Pending& p) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according(c, p);
+    // "a statement released by the campaign", "released shortly after": a
+    // participle, not a verb taking what was said as its object.
+    if ((c.flags & kObject) && !(c.flags & kSpeech) && c.last < s.last &&
+        (is(c.last, "by") || is(c.last, ",") || str(c.last).ends_with("ly")))
+      return false;
     const bool after_comma = c.first > s.first && (is(c.first - 1, ",") || quote_mark(c.first - 1));
     if ((after_comma && participle(c.first)) || after_linking_preposition(c.first)) {
       p.subject = participle_subject(c);
@@ -841,7 +849,8 @@ class DocumentClaims {
       // "..., said Logan." (else "Witkoff, who met X, reported that ..." or
       // "Lance Beebe, 49, a veteran, said Clinton should ...")
       p.subject = right_subject(c);
-      if (p.subject.found && phrase_closes(p.subject.last, s)) return add_part(p, clause_start(c.first - 1), c.first - 1);
+      if (p.subject.found && agent_like(p.subject) && phrase_closes(p.subject.last, s))
+        return add_part(p, clause_start(c.first - 1), c.first - 1);
       p.subject = {};
     }
     p.subject = left_subject(c);
@@ -896,6 +905,11 @@ class DocumentClaims {
       for (uint32_t t = s.first + 1; t + 1 < end && t < s.first + 12; ++t)
         if (is(t, ")") && is_dash(t + 1)) return t + 2;
     return k;
+  }
+
+  bool honorific(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "Mr." || w == "Ms." || w == "Mrs." || w == "Dr." || Lexicons::instance().is_title(w);
   }
 
   bool is_dash(uint32_t t) const {
