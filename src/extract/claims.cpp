@@ -849,7 +849,11 @@ class DocumentClaims {
       // "..., said Logan." (else "Witkoff, who met X, reported that ..." or
       // "Lance Beebe, 49, a veteran, said Clinton should ...")
       p.subject = right_subject(c);
-      if (p.subject.found && agent_like(p.subject) && phrase_closes(p.subject.last, s))
+      // The phrase must end in the speaker: not "said Clinton's acceptance of ...".
+      const uint32_t end = p.subject.last - 1;
+      const bool ends_in_speaker = p.subject.mention < 0 || mention_[end] >= 0 ||
+                                   (cls_[end] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
+      if (p.subject.found && agent_like(p.subject) && ends_in_speaker && phrase_closes(p.subject.last, s))
         return add_part(p, clause_start(c.first - 1), c.first - 1);
       p.subject = {};
     }
@@ -872,8 +876,8 @@ class DocumentClaims {
   // True when nothing but an adjunct follows a noun phrase ending before token
   // `k`: the sentence ends, or a comma, parenthesis, preposition or time follows.
   bool phrase_closes(uint32_t k, const text::Sentence& s) const {
-    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || quote_mark(k) ||
-           (cls_[k] & kPrep) || timex_[k];
+    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || (cls_[k] & kPrep) ||
+           timex_[k];
   }
 
   // "According to X, ...", "..., according to X." and "... according to X, ...".
@@ -1016,6 +1020,13 @@ class DocumentClaims {
       if (terminal(k)) return s.last;
       if (is(k, ",")) return k + 1 < s.last && !terminal(k + 1) ? k + 1 : s.last;
       if (is(k, "that") || quote_mark(k) || (k == j && !(cls_[k] & kPrep) && mention_[k] < 0)) return UINT32_MAX;
+      // "Cameron has said Trump deserves respect": a name and then a verb.
+      if (k == j && mention_[k] >= 0) {
+        uint32_t e = k;
+        while (e < s.last && mention_[e] == mention_[k]) ++e;
+        if (e < s.last && word(e) && !(cls_[e] & kPrep) && !timex_[e] && !a_.tokens[e].is(text::kCapitalized)) return UINT32_MAX;
+        k = e - 1;
+      }
     }
     return s.last;
   }
