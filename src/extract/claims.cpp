@@ -973,8 +973,7 @@ class DocumentClaims {
     if (e >= s.last || cue_at_[e] < 0 || quoted(e)) return false;
     const Cue& c = cues_[static_cast<size_t>(cue_at_[e])];
     if (!(c.flags & kSpeech)) return false;
-    if (is_dash(k) || is(k, "and") || is(k, "but")) return true;
-    return c.last >= s.last || is(c.last, ",") || is(c.last, ":") || terminal(c.last) || quote_mark(c.last);
+    return true;
   }
 
   // Where what was said starts after the cue: past an addressee ("told
@@ -1147,6 +1146,7 @@ class DocumentClaims {
     for (size_t i : sorted_pending()) {
       Pending& p = pending_[i];
       if (p.parts.empty()) continue;
+      if (!p.quoted) whole_quotation(p);
       p.speaker = resolve(p);
       ClaimMention cm;
       cm.content = p.parts.front();
@@ -1296,6 +1296,22 @@ class DocumentClaims {
                                  t[sp.end - 1] == '\r'))
       --sp.end;
     return sp;
+  }
+
+  // Reported speech that is one quotation and nothing else ("declared “What a
+  // Super Tuesday!”") is a direct quotation.
+  void whole_quotation(Pending& p) const {
+    if (p.parts.size() != 1) return;
+    const Span part = p.parts.front();
+    const uint32_t t = a_.token_at(part.begin);
+    // "says that “…”" stays reported speech quoting its words.
+    if (t >= a_.tokens.size() || !quote_mark(t) || quote_[t] < 0 || (t > 0 && is(t - 1, "that"))) return;
+    const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[t])];
+    if (q.open_token != t || !q.closed || q.outer.end != part.end) return;
+    const Span inner = trim(q.inner);
+    if (inner.empty()) return;
+    p.parts.front() = inner;
+    p.quoted = true;
   }
 
   // Adds tokens [first, end) without trailing punctuation as a content part.
