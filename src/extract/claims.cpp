@@ -22,7 +22,9 @@ namespace {
 
 using text::Token;
 
-enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32 };
+enum CueFlag : uint8_t {
+  kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32, kEvidential = 64
+};
 enum WordClass : uint16_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
   kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
@@ -67,6 +69,7 @@ class ClaimLexicon {
         if (c == 'c') cf.flags |= kThought;
         if (c == 'n') cf.flags |= kObject;
         if (c == 'a') cf.flags |= kAccording;
+        if (c == 'e') cf.flags |= kEvidential;
       }
       auto& v = cues_[std::string(form.substr(0, space))];
       v.push_back(cf);
@@ -211,7 +214,14 @@ class DocumentClaims {
                 !is(last, "to") && !terminal(last) && !quote_mark(last))
               continue;
           }
-          if (!(f.flags & kAccording) && !verb_position(t, s)) break;
+          // "is expected to": evidential only after a form of "be".
+          if ((f.flags & kEvidential) && !f.second.empty() && !after_be(t, s)) continue;
+          if (!(f.flags & (kAccording | kEvidential)) && !verb_position(t, s)) break;
+          // "appeared on CNN" is no evidential "appeared to", "appeared tired".
+          if ((f.flags & kEvidential) && f.second.empty() && str(t).starts_with("appear") &&
+              (last >= s.last || !word(last) || (cls_[last] & (kPrep | kDet)) || mention_[last] >= 0 || timex_[last]) &&
+              !is(last, "to"))
+            break;
           cue_at_[t] = static_cast<int32_t>(cues_.size());
           cues_.push_back(Cue{t, last, f.flags, false});
           t = last - 1;
@@ -239,6 +249,14 @@ class DocumentClaims {
           (mention_[open - 3] >= 0 || ((cls_[open - 3] & kPronoun) && !(cls_[open - 3] & kPronFirst)) || is(open - 3, "and")))
         add_cue(open - 2);
     }
+  }
+
+  // A form of "be" before token t, perhaps with an adverb ("is widely expected").
+  bool after_be(uint32_t t, const text::Sentence& s) const {
+    uint32_t p = t;
+    while (p > s.first && (cls_[p - 1] & kAux) && !(cls_[p - 1] & kBe) && p + 3 > t) --p;
+    if (p > s.first && is(p - 1, "not")) --p;
+    return p > s.first && (cls_[p - 1] & kBe);
   }
 
   // A lower-case past or present verb form not known as a cue ("fumed", "mocks").
@@ -835,6 +853,8 @@ class DocumentClaims {
   bool reported(const Cue& c, Pending& p) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according(c, p);
+    if (passive_question(c, p)) return true;
+    if (c.flags & kEvidential) return evidential(c, p);
     // "a statement released by the campaign", "released shortly after": a
     // participle, not a verb taking what was said as its object.
     if ((c.flags & kObject) && !(c.flags & kSpeech) && c.last < s.last &&
@@ -878,6 +898,56 @@ class DocumentClaims {
   bool phrase_closes(uint32_t k, const text::Sentence& s) const {
     return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || (cls_[k] & kPrep) ||
            timex_[k];
+  }
+
+  // "The decision is widely expected to be unfavorable", "Clinton seemed
+  // irritated", "X reportedly left": the clause itself, with no source.
+  bool evidential(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    uint32_t b = c.first;
+    while (b > s.first && !clause_boundary(b - 1)) --b;
+    uint32_t e = c.last;
+    while (e < s.last && !is(e, ",") && !is(e, ";") && !is(e, ":") && !terminal(e) && !is_dash(e) && !quote_mark(e) && !covered_[e])
+      ++e;
+    if (b + 1 >= c.first || e <= c.last) return false;  // a subject and a predicate
+    return add_part(p, b, e);
+  }
+
+  bool clause_boundary(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"that", "but", "while", "because", "although", "though", "if",
+                                                  "when", "as", "where", "whether", "since", "and", "or", "so"};
+    if (is(t, ",") || is(t, ";") || is(t, ":") || is_dash(t) || quote_mark(t) || covered_[t] || terminal(t)) return true;
+    if (cue_at_[t] >= 0) return true;
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
+  // "Asked whether X ..., Y said", "when asked about X": the question, whose
+  // asker the text does not name.
+  bool passive_question(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    const std::string_view w = str(c.first);
+    if (w != "asked" && w != "Asked") return false;
+    if (c.first != s.first) {
+      const uint32_t b = c.first - 1;
+      if (!is(b, "when") && !is(b, "was") && !is(b, "were") && !is(b, "being") && !is(b, "been") && !is(b, "When")) return false;
+    }
+    uint32_t j = c.last;
+    while (j < s.last && j < c.last + 6 && !question_word(j)) {
+      if (quote_mark(j) || is(j, ",") || cue_at_[j] >= 0) return false;
+      ++j;
+    }
+    if (j >= s.last || !question_word(j)) return false;
+    if (is(j, "about")) ++j;
+    uint32_t e = j;
+    while (e < s.last && !is(e, ",") && !is(e, ";") && !terminal(e) && !covered_[e]) ++e;
+    return add_part(p, j, e);
+  }
+
+  bool question_word(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"whether", "if", "about", "what", "why", "how", "which", "who", "where"};
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   // "According to X, ...", "..., according to X." and "... according to X, ...".
