@@ -909,7 +909,9 @@ class DocumentClaims {
     uint32_t e = c.last;
     while (e < s.last && !is(e, ",") && !is(e, ";") && !is(e, ":") && !terminal(e) && !is_dash(e) && !quote_mark(e) && !covered_[e])
       ++e;
-    if (b + 1 >= c.first || e <= c.last) return false;  // a subject and a predicate
+    if (b >= c.first || e <= c.last) return false;  // a subject and a predicate
+    // "it appears that ...", "It seems Trump's campaign ...": what follows.
+    if (b + 1 == c.first && (is(b, "it") || is(b, "It"))) return add_part(p, c.last, clause_end(c.last));
     return add_part(p, b, e);
   }
 
