@@ -243,6 +243,12 @@ class DocumentClaims {
           while (k < a_.tokens.size() && k > 0 && mention_[k] >= 0 && (mention_[k] == mention_[k - 1] || k == q.close_token + 1 || is(k - 1, ",")))
             ++k;
         if (k > q.close_token + 1 && k < a_.tokens.size() && !is(k - 1, ",") && verb_like(k) && frame_ends(k + 1)) add_cue(k);
+        // "“This is fantastic!” beamed Donald Hartley"
+        const uint32_t v = q.close_token + 1;
+        if (v + 1 < a_.tokens.size() && q.close_token > 0 && (is(q.close_token - 1, ",") || terminal(q.close_token - 1)) &&
+            verb_like(v) && str(v).ends_with("ed") && mention_[v + 1] >= 0 && person(mention_[v + 1]) &&
+            a_.tokens[v].sentence == a_.tokens[v + 1].sentence)
+          add_cue(v);
       }
       const uint32_t open = q.open_token;
       if (open >= 3 && (is(open - 1, ":") || is(open - 1, ",")) && verb_like(open - 2) &&
@@ -339,7 +345,7 @@ class DocumentClaims {
       const std::string_view w = str(c);
       if (quoted(c) || cue_at_[c] >= 0) break;
       if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-") break;
-      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of")) break;
+      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of" && w != "to")) break;
       if (mention_[c] >= 0 && name < 0) name = mention_[c];
       k = c;
     }
@@ -478,6 +484,18 @@ class DocumentClaims {
       if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
       if ((cls_[k] & kAux) && k > j && mention_[k] < 0) break;  // "said his group will ..."
       if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
+    }
+    // "said a spokesman for Clinton", "said a longtime adviser to Trump": the
+    // person or group the role speaks for.
+    if (name < 0 && k > j && k + 1 < s.last && (is(k, "for") || is(k, "to") || is(k, "of")) &&
+        (cls_[k - 1] & (kPerson | kPersonFemale | kPersonMale))) {
+      uint32_t n = k + 1;
+      if (cls_[n] & kDet) ++n;
+      if (n < s.last && mention_[n] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[n])].kind != EntityKind::location) {
+        name = mention_[n];
+        k = n;
+        while (k < s.last && mention_[k] == name) ++k;
+      }
     }
     const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
     if (k == j || (!boundary && name < 0)) return sub;
@@ -1158,6 +1176,19 @@ class DocumentClaims {
       }
       p.subject = {};
     }
+    // "Clinton has since apologized for what happened: “…”", "Trump issued
+    // the following statement:" ending the paragraph before: the subject of
+    // the clause the colon ends.
+    if (open > 0) {
+      uint32_t colon = open - 1;
+      if (quote_mark(colon) && colon > 0) --colon;
+      if (is(colon, ":") && colon + 1 >= open - 1) {
+        if (Subject sub = clause_subject(colon); sub.found) {
+          p.subject = sub;
+          return true;
+        }
+      }
+    }
     const uint32_t si = a_.tokens[open].sentence;
     if (open == s.first && si > 0 && a_.sentences[si - 1].paragraph == s.paragraph) {
       const text::Sentence& prev = a_.sentences[si - 1];
@@ -1174,6 +1205,35 @@ class DocumentClaims {
       }
     }
     return dash_signature(p);
+  }
+
+  // The subject a sentence opens with, up to token `end`: a name (not a
+  // place) or a pronoun followed by a lower-case word ("Trump issued ...").
+  Subject clause_subject(uint32_t end) const {
+    const text::Sentence& s = sentence_of(end);
+    for (uint32_t f = s.first; f < end && f < s.first + 8; ++f) {
+      if (quoted(f)) return {};
+      uint32_t e = f;
+      if (mention_[f] >= 0 && (f == s.first || !(cls_[f - 1] & kPrep))) {
+        if (ctx_.facts.mentions[static_cast<size_t>(mention_[f])].kind == EntityKind::location) return {};
+        e = f + mention_len(f);
+      } else if ((cls_[f] & kPronoun) && !(cls_[f] & kPronFirst) && !(cls_[f] & kDet)) {
+        e = f + 1;
+      } else {
+        continue;
+      }
+      uint32_t v = e;
+      while (v < end && (cls_[v] & kAux) && !(cls_[v] & kPronoun)) ++v;
+      if (v + 1 < end && word(v) && !a_.tokens[v].is(text::kCapitalized) && !(cls_[v] & (kDet | kPrep | kStop))) return phrase_ending_at(e, s);
+      return {};
+    }
+    return {};
+  }
+
+  uint32_t mention_len(uint32_t t) const {
+    uint32_t e = t;
+    while (e < a_.tokens.size() && mention_[e] == mention_[t]) ++e;
+    return e - t;
   }
 
   // "- Sanders." as the paragraph after a quotation (fact-check layout).
@@ -1218,6 +1278,8 @@ class DocumentClaims {
     for (size_t i : sorted_pending()) {
       Pending& p = pending_[i];
       if (p.parts.empty()) continue;
+      // A quotation nothing attributes (a title, an excerpt, a slogan) is no claim.
+      if (p.quoted && p.cue < 0 && !p.subject.found) continue;
       if (!p.quoted) whole_quotation(p);
       p.speaker = resolve(p);
       ClaimMention cm;
