@@ -757,7 +757,8 @@ class DocumentClaims {
       // A quotation inside a clause ("called the plan “a disgrace”") stays
       // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
-      if (after < 0 && title_like(ch.quotes)) continue;
+      // A title ("the TLC show “Cake Boss.”") unless a speech verb frames it.
+      if (title_like(ch.quotes) && (after < 0 || !(cues_[static_cast<size_t>(after)].flags & (kSpeech | kAfterQuote)))) continue;
       std::vector<Span> parts;
       for (uint32_t q : ch.quotes) {
         const Span inner = trim(a_.quotes[q].inner);
@@ -1311,6 +1312,8 @@ class DocumentClaims {
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     // Else the chain coreference put a pronoun or nominal of the subject in.
     if (m < 0 && (s.pronoun || s.role >= 0)) m = coreferent(s.first, s.last);
+    if (m < 0 && (s.pronoun & (kPronMale | kPronFemale)))
+      m = resolver_.central_person(at, (s.pronoun & kPronMale) ? Gender::male : Gender::female);
     if (m >= 0) resolver_.spoke(m, at);
     return m;
   }
