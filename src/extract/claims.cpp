@@ -214,6 +214,11 @@ class DocumentClaims {
                 !is(last, "to") && !terminal(last) && !quote_mark(last))
               continue;
           }
+          // "X reportedly said ...": the speech verb is the cue.
+          if ((f.flags & kEvidential) && last < s.last) {
+            lower_into(last, next);
+            if (lex_.cue(next)) break;
+          }
           // "is expected to": evidential only after a form of "be".
           if ((f.flags & kEvidential) && !f.second.empty() && !after_be(t, s)) continue;
           if (!(f.flags & (kAccording | kEvidential)) && !verb_position(t, s)) break;
@@ -344,7 +349,7 @@ class DocumentClaims {
       const uint32_t c = k - 1;
       const std::string_view w = str(c);
       if (quoted(c) || cue_at_[c] >= 0) break;
-      if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-") break;
+      if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-" && !is_possessive_apostrophe(c)) break;
       if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of" && w != "to")) break;
       if (mention_[c] >= 0 && name < 0) name = mention_[c];
       k = c;
@@ -442,6 +447,14 @@ class DocumentClaims {
     for (bool moved = true; moved && i > s.first;) {
       moved = false;
       while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
+      // "at the time", "at the same time"
+      if (i > s.first + 2 && is(i - 1, "time") && (is(i - 2, "the") || (is(i - 2, "same") && i > s.first + 3 && is(i - 3, "the")))) {
+        uint32_t k = is(i - 2, "the") ? i - 2 : i - 3;
+        if (k > s.first && (cls_[k - 1] & kPrep)) {
+          i = k - 1;
+          moved = true;
+        }
+      }
       if (i > s.first && timex_[i - 1]) {
         while (i > s.first && timex_[i - 1]) --i;
         if (i > s.first && (cls_[i - 1] & kPrep)) --i;
