@@ -1030,14 +1030,21 @@ class DocumentClaims {
   uint32_t clause_end(uint32_t from) const {
     if (from >= a_.tokens.size()) return from;
     const text::Sentence& s = sentence_of(from);
+    // "While Comey said his investigators had no evidence, experts understood
+    // ...": a claim in a leading subordinate clause ends at its comma.
+    const bool subordinate = leading_subordinate(s, from);
     for (uint32_t k = from; k < s.last; ++k) {
       if (is(k, ";") || covered_[k]) return k;
+      if (subordinate && k > from && is(k, ",") && !quoted(k)) return k;
       // "..., according to X" and "..., adding ..." (also after a closing mark: "…,” adding")
       if (k > from && cue_at_[k] >= 0 && after_comma(k)) {
         const Cue& next = cues_[static_cast<size_t>(cue_at_[k])];
         if ((next.flags & kAccording) || participle(next.first)) return is(k - 1, ",") ? k - 1 : k - 2;
       }
       if (k == from) continue;
+      // "..., but they would not advocate ...", "..., although he tweeted ...",
+      // "..., which includes ...": a clause of the writer's, not the speaker's.
+      if (is(k, ",") && k + 1 < s.last && !quoted(k) && writer_clause(k + 1)) return k;
       // "said A and added B", "says A but argues B": the speaker's next verb;
       // "asked for a photo and Clinton said": another speaker's.
       if (is(k, "and") || is(k, "but")) {
@@ -1050,6 +1057,26 @@ class DocumentClaims {
       if ((is_dash(k) || is(k, ",")) && parenthetical_cue_after(k, s)) return k;
     }
     return s.last;
+  }
+
+  // True when sentence s opens with a subordinating word ("While", "If",
+  // "Although") and no comma closes that clause before token `from`.
+  bool leading_subordinate(const text::Sentence& s, uint32_t from) const {
+    static constexpr std::string_view kWords[] = {"While", "If", "Although", "Though", "Because", "Since", "Whereas", "Even", "Unless"};
+    uint32_t f = s.first;
+    if (f < s.last && quote_mark(f)) ++f;
+    if (f >= s.last) return false;
+    const std::string_view w = str(f);
+    if (std::find(std::begin(kWords), std::end(kWords), w) == std::end(kWords)) return false;
+    for (uint32_t k = f; k < from; ++k)
+      if (is(k, ",")) return false;
+    return true;
+  }
+
+  bool writer_clause(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"but", "although", "though", "while", "which", "whereas"};
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   // True when a short subject and a speech cue follow token `k` ("— the
