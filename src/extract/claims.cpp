@@ -804,6 +804,10 @@ class DocumentClaims {
         p.sentence = a_.tokens[c.first].sentence;
         c.used = true;
         by_cue_[cue] = pending_.size();
+        // Reported speech before it ends where the quotation begins ("lamenting
+        // the churn of his job: “…,” he said").
+        if (p.subject.found)
+          for (uint32_t t = ch.open; t <= ch.close && t < covered_.size(); ++t) covered_[t] = 1;
       }
       pending_.push_back(std::move(p));
     }
