@@ -737,6 +737,9 @@ class DocumentClaims {
     if (quotes.size() != 1) return false;
     const text::Quotation& q = a_.quotes[quotes[0]];
     if (!q.closed) return false;  // runs to the paragraph's end
+    uint32_t last = q.close_token;  // "“What a Super Tuesday!”" is an exclamation
+    while (last > q.open_token + 1 && a_.tokens[last - 1].is(text::kPunct) && !is(last - 1, "!") && !is(last - 1, "?")) --last;
+    if (is(last - 1, "!") || is(last - 1, "?")) return false;
     size_t words = 0;
     for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
       if (!word(t)) continue;
@@ -1326,6 +1329,7 @@ class DocumentClaims {
       // A quotation nothing attributes (a title, an excerpt, a slogan) is no claim.
       if (p.quoted && p.cue < 0 && !p.subject.found) continue;
       if (!p.quoted) whole_quotation(p);
+      if (p.parts.empty()) continue;
       p.speaker = resolve(p);
       ClaimMention cm;
       cm.content = p.parts.front();
@@ -1491,6 +1495,11 @@ class DocumentClaims {
     if (q.open_token != t || !q.closed || q.outer.end != part.end) return;
     const Span inner = trim(q.inner);
     if (inner.empty()) return;
+    // "the TLC show “Cake Boss.”": a title, not something said.
+    if (title_like({static_cast<uint32_t>(quote_[t])})) {
+      p.parts.clear();
+      return;
+    }
     p.parts.front() = inner;
     p.quoted = true;
   }
