@@ -25,12 +25,12 @@ using text::Token;
 enum CueFlag : uint8_t {
   kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32, kEvidential = 64
 };
-enum WordClass : uint16_t {
+enum WordClass : uint32_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
   kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
-  kPersonMale = 8192, kGroup = 16384, kText = 32768
+  kPersonMale = 8192, kGroup = 16384, kText = 32768, kSource = 65536
 };
-constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
+constexpr uint32_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
 constexpr uint32_t kMaxAdjunct = 8;      // tokens of a phrase between a cue and a comma ("said in a statement,")
 
@@ -49,7 +49,7 @@ class ClaimLexicon {
     auto it = cues_.find(lower);
     return it == cues_.end() ? nullptr : &it->second;
   }
-  uint16_t word(const std::string& lower) const {
+  uint32_t word(const std::string& lower) const {
     auto it = words_.find(lower);
     return it == words_.end() ? 0 : it->second;
   }
@@ -75,24 +75,24 @@ class ClaimLexicon {
       v.push_back(cf);
       std::stable_sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.second.size() > b.second.size(); });
     });
-    static const std::unordered_map<std::string_view, uint16_t> kClasses = {
+    static const std::unordered_map<std::string_view, uint32_t> kClasses = {
         {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
         {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe},
-        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}};
+        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}, {"source", kSource}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
       if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
     });
   }
   std::unordered_map<std::string, std::vector<CueForm>> cues_;
-  std::unordered_map<std::string, uint16_t> words_;
+  std::unordered_map<std::string, uint32_t> words_;
 };
 
 // The source of a claim as the text gives it.
 struct Subject {
   bool found = false;
   int32_t mention = -1;     // name mention (also the possessor in "Trump's campaign")
-  uint16_t pronoun = 0;     // WordClass pronoun bit
+  uint32_t pronoun = 0;     // WordClass pronoun bit
   int32_t role = -1;        // token of a role noun head ("the spokeswoman")
   uint32_t first = 0, last = 0;  // tokens [first, last)
   uint32_t name_first = 0, name_last = 0;  // capitalised words no name mention covers ("Cuban said")
@@ -1357,6 +1357,8 @@ class DocumentClaims {
     else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
     else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
     else if (s.role >= 0) m = nominal_speaker(s);
+    // "a new Associated Press-GfK poll", "a CNN tally": who published it.
+    if (m < 0 && s.role >= 0 && (cls_[static_cast<uint32_t>(s.role)] & kSource)) m = publisher(s.first, s.last);
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     // Else the chain coreference put a pronoun or nominal of the subject in.
     if (m < 0 && (s.pronoun || s.role >= 0)) m = coreferent(s.first, s.last);
@@ -1405,6 +1407,32 @@ class DocumentClaims {
     return m;
   }
 
+  // The organisation named by the capitalised words of a source phrase ("a
+  // new Associated Press-GfK poll" -> Associated Press-GfK), reusing the
+  // document's entity of that name; -1 when the phrase names none.
+  int32_t publisher(uint32_t first, uint32_t last) {
+    uint32_t b = first;
+    while (b < last && !(word(b) && a_.tokens[b].is(text::kCapitalized) && !cls_[b] && cue_at_[b] < 0)) ++b;
+    if (b >= last || (b == sentence_of(b).first && !capitalised_elsewhere(b))) return -1;
+    if (mention_[b] >= 0) return mention_[b];
+    uint32_t e = b;
+    while (e < last && e < b + 5 && word(e) && a_.tokens[e].is(text::kCapitalized) && !cls_[e] && mention_[e] < 0) ++e;
+    const Span span{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
+    const std::string_view name = span.of(a_.text);
+    DocumentFacts& f = ctx_.facts;
+    int32_t entity = -1;
+    for (size_t i = 0; i < f.entities.size() && entity < 0; ++i)
+      if (f.entities[i].kind == EntityKind::organization && f.entities[i].name == name) entity = static_cast<int32_t>(i);
+    if (entity < 0) {
+      f.entities.push_back(LocalEntity{EntityKind::organization, std::string(name)});
+      entity = static_cast<int32_t>(f.entities.size() - 1);
+    }
+    f.mentions.push_back(Mention{span, EntityKind::organization, MentionForm::name, entity});
+    const int32_t m = static_cast<int32_t>(f.mentions.size() - 1);
+    for (uint32_t t = b; t < e; ++t) mention_[t] = m;
+    return m;
+  }
+
   bool capitalised_elsewhere(uint32_t t) const {
     const std::string_view w = str(t);
     for (uint32_t u = 0; u < a_.tokens.size(); ++u)
@@ -1429,7 +1457,7 @@ class DocumentClaims {
     const int32_t m = resolver_.role(r, str(r));
     if (m >= 0) return m;
     const std::string det = text::lower_ascii(str(s.first));
-    const uint16_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
+    const uint32_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
     // "her campaign", "his spokesman": whoever the possessive points to.
     if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
       return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
@@ -1544,7 +1572,7 @@ class DocumentClaims {
   const text::Analysis& a_;
   const ClaimLexicon& lex_;
   SpeakerResolver resolver_;
-  std::vector<uint16_t> cls_;
+  std::vector<uint32_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
   std::vector<uint8_t> covered_, timex_;
   std::vector<std::pair<uint32_t, int32_t>> referent_;  // (first token, mention) of resolved pronouns and nominals
