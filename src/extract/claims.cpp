@@ -1462,9 +1462,14 @@ class DocumentClaims {
     if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
       return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
     if (det != "the" && det != "this") return -1;
-    if (noun & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
-    if (noun & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
-    if (noun & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
+    // "the real estate tycoon": the person in focus, else the one the story is about.
+    const Gender g = (noun & kPersonFemale) ? Gender::female : (noun & kPersonMale) ? Gender::male : Gender::unknown;
+    if (noun & (kPerson | kPersonFemale | kPersonMale)) {
+      const int32_t p = resolver_.pronoun(s.first, g, true);
+      return p >= 0 ? p : resolver_.central_person(s.first, g);
+    }
+    // "the campaign" speaks for its candidate.
+    if (str(r) == "campaign") return resolver_.central_person(s.first, Gender::unknown);
     if (noun & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
     // "the statement said": who issued it, the speaker just before.
     if (noun & kText) return resolver_.last_speaker(s.first);
