@@ -22,14 +22,17 @@ namespace {
 
 using text::Token;
 
-enum CueFlag : uint8_t { kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32 };
-enum WordClass : uint16_t {
+enum CueFlag : uint8_t {
+  kSpeech = 1, kAddressee = 2, kAfterQuote = 4, kThought = 8, kObject = 16, kAccording = 32, kEvidential = 64
+};
+enum WordClass : uint32_t {
   kAux = 1, kPronMale = 2, kPronFemale = 4, kPronPlural = 8, kPronIt = 16, kPronFirst = 32,
   kDet = 64, kPrep = 128, kAddr = 256, kStop = 512, kBe = 1024, kPerson = 2048, kPersonFemale = 4096,
-  kPersonMale = 8192, kGroup = 16384, kText = 32768
+  kPersonMale = 8192, kGroup = 16384, kText = 32768, kSource = 65536
 };
-constexpr uint16_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
+constexpr uint32_t kPronoun = kPronMale | kPronFemale | kPronPlural | kPronIt | kPronFirst;
 constexpr uint32_t kMaxContentGap = 12;  // tokens between a cue and the quotation it introduces
+constexpr uint32_t kMaxAdjunct = 8;      // tokens of a phrase between a cue and a comma ("said in a statement,")
 
 struct CueForm {
   std::string second;  // required next word, or empty
@@ -46,7 +49,7 @@ class ClaimLexicon {
     auto it = cues_.find(lower);
     return it == cues_.end() ? nullptr : &it->second;
   }
-  uint16_t word(const std::string& lower) const {
+  uint32_t word(const std::string& lower) const {
     auto it = words_.find(lower);
     return it == words_.end() ? 0 : it->second;
   }
@@ -66,29 +69,30 @@ class ClaimLexicon {
         if (c == 'c') cf.flags |= kThought;
         if (c == 'n') cf.flags |= kObject;
         if (c == 'a') cf.flags |= kAccording;
+        if (c == 'e') cf.flags |= kEvidential;
       }
       auto& v = cues_[std::string(form.substr(0, space))];
       v.push_back(cf);
       std::stable_sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.second.size() > b.second.size(); });
     });
-    static const std::unordered_map<std::string_view, uint16_t> kClasses = {
+    static const std::unordered_map<std::string_view, uint32_t> kClasses = {
         {"aux", kAux}, {"pron-m", kPronMale}, {"pron-f", kPronFemale}, {"pron-p", kPronPlural}, {"pron-n", kPronIt},
         {"pron-1", kPronFirst}, {"det", kDet}, {"prep", kPrep}, {"addr", kAddr}, {"stop", kStop}, {"be", kBe},
-        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}};
+        {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}, {"source", kSource}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
       if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
     });
   }
   std::unordered_map<std::string, std::vector<CueForm>> cues_;
-  std::unordered_map<std::string, uint16_t> words_;
+  std::unordered_map<std::string, uint32_t> words_;
 };
 
 // The source of a claim as the text gives it.
 struct Subject {
   bool found = false;
   int32_t mention = -1;     // name mention (also the possessor in "Trump's campaign")
-  uint16_t pronoun = 0;     // WordClass pronoun bit
+  uint32_t pronoun = 0;     // WordClass pronoun bit
   int32_t role = -1;        // token of a role noun head ("the spokeswoman")
   uint32_t first = 0, last = 0;  // tokens [first, last)
   uint32_t name_first = 0, name_last = 0;  // capitalised words no name mention covers ("Cuban said")
@@ -120,6 +124,7 @@ class DocumentClaims {
     find_unlisted_cues();
     sort_cues();
     find_direct_quotes();
+    find_headline_quotes();
     find_reported();
     attach_follow_on_quotes();
     emit();
@@ -149,10 +154,18 @@ class DocumentClaims {
     std::sort(dates_.begin(), dates_.end());
     for (size_t m = 0; m < ctx_.facts.mentions.size(); ++m) {
       const Mention& mn = ctx_.facts.mentions[m];
-      if (mn.form != MentionForm::name) continue;
+      if (mn.form != MentionForm::name) {
+        // Pronoun and nominal mentions that coreference resolved.
+        if (mn.entity >= 0 && mn.span.begin < mn.span.end) {
+          const uint32_t t = a_.token_at(mn.span.begin);
+          if (t < n) referent_.emplace_back(t, static_cast<int32_t>(m));
+        }
+        continue;
+      }
       for (uint32_t t = a_.token_at(mn.span.begin); t < n && a_.tokens[t].span.begin < mn.span.end; ++t)
         mention_[t] = static_cast<int32_t>(m);
     }
+    std::sort(referent_.begin(), referent_.end());
     for (size_t q = 0; q < a_.quotes.size(); ++q) {
       const text::Quotation& qt = a_.quotes[q];
       for (uint32_t t = qt.open_token; t < n && a_.tokens[t].span.begin < qt.outer.end; ++t) quote_[t] = static_cast<int32_t>(q);
@@ -169,7 +182,16 @@ class DocumentClaims {
   bool is(uint32_t t, std::string_view w) const { return t < a_.tokens.size() && a_.str(t) == w; }
   bool word(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kWord); }
   bool quoted(uint32_t t) const { return quote_[t] >= 0; }
-  bool quote_mark(uint32_t t) const { return t < a_.tokens.size() && a_.tokens[t].is(text::kQuoteMark); }
+  // A quotation mark, not an apostrophe glued to the word before it
+  // ("Sanders’ campaign", "the candidates' views").
+  bool quote_mark(uint32_t t) const {
+    return t < a_.tokens.size() && a_.tokens[t].is(text::kQuoteMark) && !is_possessive_apostrophe(t);
+  }
+  bool is_possessive_apostrophe(uint32_t t) const {
+    if (t == 0 || t >= a_.tokens.size() || a_.tokens[t].is(text::kOpenQuote) || a_.tokens[t].is(text::kCloseQuote)) return false;
+    const std::string_view w = str(t);
+    return (w == "\xE2\x80\x99" || w == "'") && word(t - 1) && a_.tokens[t - 1].span.end == a_.tokens[t].span.begin;
+  }
   bool terminal(uint32_t t) const { return a_.tokens[t].is(text::kTerminal); }
   const text::Sentence& sentence_of(uint32_t t) const { return a_.sentences[a_.tokens[t].sentence]; }
   bool participle(uint32_t t) const { return str(t).ends_with("ing"); }
@@ -191,8 +213,24 @@ class DocumentClaims {
             lower_into(last, next);
             if (next != f.second) continue;
             ++last;
+            // "she went on: “…”" but not "the Senate goes on recess"
+            if (f.second == "on" && (f.flags & kAfterQuote) && last < s.last && !is(last, ",") && !is(last, ":") &&
+                !is(last, "to") && !terminal(last) && !quote_mark(last))
+              continue;
           }
-          if (!(f.flags & kAccording) && !verb_position(t, s)) break;
+          // "X reportedly said ...": the speech verb is the cue.
+          if ((f.flags & kEvidential) && last < s.last) {
+            lower_into(last, next);
+            if (lex_.cue(next)) break;
+          }
+          // "is expected to": evidential only after a form of "be".
+          if ((f.flags & kEvidential) && !f.second.empty() && !after_be(t, s)) continue;
+          if (!(f.flags & (kAccording | kEvidential)) && !verb_position(t, s)) break;
+          // "appeared on CNN" is no evidential "appeared to", "appeared tired".
+          if ((f.flags & kEvidential) && f.second.empty() && str(t).starts_with("appear") &&
+              (last >= s.last || !word(last) || (cls_[last] & (kPrep | kDet)) || mention_[last] >= 0 || timex_[last]) &&
+              !is(last, "to"))
+            break;
           cue_at_[t] = static_cast<int32_t>(cues_.size());
           cues_.push_back(Cue{t, last, f.flags, false});
           t = last - 1;
@@ -214,12 +252,26 @@ class DocumentClaims {
           while (k < a_.tokens.size() && k > 0 && mention_[k] >= 0 && (mention_[k] == mention_[k - 1] || k == q.close_token + 1 || is(k - 1, ",")))
             ++k;
         if (k > q.close_token + 1 && k < a_.tokens.size() && !is(k - 1, ",") && verb_like(k) && frame_ends(k + 1)) add_cue(k);
+        // "“This is fantastic!” beamed Donald Hartley"
+        const uint32_t v = q.close_token + 1;
+        if (v + 1 < a_.tokens.size() && q.close_token > 0 && (is(q.close_token - 1, ",") || terminal(q.close_token - 1)) &&
+            verb_like(v) && str(v).ends_with("ed") && mention_[v + 1] >= 0 && person(mention_[v + 1]) &&
+            a_.tokens[v].sentence == a_.tokens[v + 1].sentence)
+          add_cue(v);
       }
       const uint32_t open = q.open_token;
       if (open >= 3 && (is(open - 1, ":") || is(open - 1, ",")) && verb_like(open - 2) &&
           (mention_[open - 3] >= 0 || ((cls_[open - 3] & kPronoun) && !(cls_[open - 3] & kPronFirst)) || is(open - 3, "and")))
         add_cue(open - 2);
     }
+  }
+
+  // A form of "be" before token t, perhaps with an adverb ("is widely expected").
+  bool after_be(uint32_t t, const text::Sentence& s) const {
+    uint32_t p = t;
+    while (p > s.first && (cls_[p - 1] & kAux) && !(cls_[p - 1] & kBe) && p + 3 > t) --p;
+    if (p > s.first && is(p - 1, "not")) --p;
+    return p > s.first && (cls_[p - 1] & kBe);
   }
 
   // A lower-case past or present verb form not known as a cue ("fumed", "mocks").
@@ -250,6 +302,8 @@ class DocumentClaims {
   bool verb_position(uint32_t t, const text::Sentence& s) const {
     if (t == s.first) return true;
     const uint32_t p = t - 1;
+    // "went on to say", "continued to insist": the infinitive is what was said.
+    if (is(p, "to") && p > s.first && (is(p - 1, "on") || is(p - 1, "continued") || is(p - 1, "continues"))) return true;
     if (is(p, "to") || (cls_[p] & (kDet | kBe))) return false;
     if ((cls_[p] & kPrep) && !(cls_[p] & kAux) && !participle(t)) return false;
     return true;
@@ -299,8 +353,8 @@ class DocumentClaims {
       const uint32_t c = k - 1;
       const std::string_view w = str(c);
       if (quoted(c) || cue_at_[c] >= 0) break;
-      if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-") break;
-      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of")) break;
+      if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-" && !is_possessive_apostrophe(c)) break;
+      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of" && w != "to")) break;
       if (mention_[c] >= 0 && name < 0) name = mention_[c];
       k = c;
     }
@@ -328,12 +382,33 @@ class DocumentClaims {
     const uint32_t t = i - 1;
     // "X said ... but said ...": the first verb's subject.
     if (is(t, "and") || is(t, "but")) return earlier_subject(c);
-    if (!is(t, ",")) return phrase_ending_at(i, s);
+    // "author of ''America's Unwritten Constitution,'' put it": the comma sits
+    // inside a short title's closing mark.
+    uint32_t from = t;
+    if (quote_mark(t) && quoted(t) && t > s.first && is(t - 1, ",")) {
+      const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[t])];
+      if (q.close_token == t && t - q.open_token <= 8) from = q.open_token;
+    }
+    if (!is(t, ",") && from == t) return phrase_ending_at(i, s);
+    // "the assailant, John McGraw, told": a person named between the commas.
+    if (Subject named = phrase_ending_at(t, s);
+        named.mention >= 0 && person(named.mention) && named.first > s.first + 1 && is(named.first - 1, ",")) {
+      named.last = i;
+      return named;
+    }
     // An apposition between commas: the nearest person heading one ("Cory
     // James, 22, of Flint, Mich., said"), else the nearest named head.
     Subject best;
     uint32_t best_comma = 0;
-    for (uint32_t k = t; k-- > s.first && t - k <= 30;) {
+    for (uint32_t k = from; k-- > s.first && t - k <= 30;) {
+      // A title in the apposition: "author of ''America's Unwritten Constitution,''".
+      if (quote_mark(k) && quoted(k) && k > s.first) {
+        const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[k])];
+        if (q.close_token == k && q.close_token - q.open_token <= 8) {
+          k = q.open_token;
+          continue;
+        }
+      }
       if (quote_mark(k) || is(k, ";")) break;
       if (!is(k, ",")) continue;
       Subject head = phrase_ending_at(k, s);
@@ -368,9 +443,22 @@ class DocumentClaims {
   // auxiliaries and adverbs ("has also"), a time ("on Thursday evening") and a
   // parenthesis ("Sen. Marco Rubio (R-Fla.) said").
   uint32_t skip_back_adjuncts(uint32_t i, const text::Sentence& s) const {
+    // "he went on to say", "she continued to insist"
+    if (i > s.first + 2 && is(i - 1, "to")) {
+      if (is(i - 2, "on") && i > s.first + 3 && word(i - 3)) i -= 3;
+      else if (is(i - 2, "continued") || is(i - 2, "continues")) i -= 2;
+    }
     for (bool moved = true; moved && i > s.first;) {
       moved = false;
       while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
+      // "at the time", "at the same time"
+      if (i > s.first + 2 && is(i - 1, "time") && (is(i - 2, "the") || (is(i - 2, "same") && i > s.first + 3 && is(i - 3, "the")))) {
+        uint32_t k = is(i - 2, "the") ? i - 2 : i - 3;
+        if (k > s.first && (cls_[k - 1] & kPrep)) {
+          i = k - 1;
+          moved = true;
+        }
+      }
       if (i > s.first && timex_[i - 1]) {
         while (i > s.first && timex_[i - 1]) --i;
         if (i > s.first && (cls_[i - 1] & kPrep)) --i;
@@ -411,7 +499,20 @@ class DocumentClaims {
       const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
       if ((!word(k) && !possessive) || quoted(k) || cue_at_[k] >= 0) break;
       if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
+      if ((cls_[k] & kAux) && k > j && mention_[k] < 0) break;  // "said his group will ..."
       if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
+    }
+    // "said a spokesman for Clinton", "said a longtime adviser to Trump": the
+    // person or group the role speaks for.
+    if (name < 0 && k > j && k + 1 < s.last && (is(k, "for") || is(k, "to") || is(k, "of")) &&
+        (cls_[k - 1] & (kPerson | kPersonFemale | kPersonMale))) {
+      uint32_t n = k + 1;
+      if (cls_[n] & kDet) ++n;
+      if (n < s.last && mention_[n] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[n])].kind != EntityKind::location) {
+        name = mention_[n];
+        k = n;
+        while (k < s.last && mention_[k] == name) ++k;
+      }
     }
     const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
     if (k == j || (!boundary && name < 0)) return sub;
@@ -458,7 +559,7 @@ class DocumentClaims {
       const Cue& main = cues_[static_cast<size_t>(k)];
       Subject sub = left_subject(main);
       if (!sub.found && (main.flags & kSpeech)) sub = right_subject(main);
-      if (sub.found) return sub;
+      if (sub.found && agent_like(sub)) return sub;  // not "a class called ..."
     }
     // The sentence's subject: a name or pronoun at its start, else a person
     // named right after an opening phrase ("Days after X, Axelrod emailed ...").
@@ -467,19 +568,32 @@ class DocumentClaims {
         if (quoted(t)) continue;
         const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
         if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
-        if (pass == 1 && !(t > s.first && is(t - 1, ",") && mention_[t] >= 0 && person(mention_[t]))) continue;
+        if (pass == 1 && !(t > s.first && mention_[t] >= 0 && person(mention_[t]) &&
+                           (is(t - 1, ",") || (t > s.first + 1 && is(t - 2, ",") && honorific(t - 1)))))
+          continue;
         if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
           uint32_t e = t + 1;
           while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
-          return phrase_ending_at(e, s);
+          // "throughout her speech" is no subject; read on.
+          if (Subject sub = phrase_ending_at(e, s); sub.found) return sub;
+          t = e - 1;
         }
       }
     }
     return {};
   }
 
+  // "Trump said before adding:", "continued by saying,": the participle hangs
+  // on the clause before it.
+  bool after_linking_preposition(uint32_t t) const {
+    if (t == 0 || t <= sentence_of(t).first || !participle(t)) return false;
+    const uint32_t p = t - 1;
+    return is(p, "by") || is(p, "before") || is(p, "after") || is(p, "upon") || is(p, "while") || is(p, "when");
+  }
+
   Subject subject_of(const Cue& c) const {
     if (c.flags & kAccording) return according_source(c);
+    if (after_linking_preposition(c.first)) return earlier_subject(c);
     if (after_comma(c.first) && participle(c.first)) return participle_subject(c);
     Subject sub = left_subject(c);
     if (!sub.found && (c.flags & (kSpeech | kAfterQuote))) sub = right_subject(c);
@@ -581,11 +695,13 @@ class DocumentClaims {
   bool speaker_starts_at(const Cue& c, uint32_t k) const {
     const Subject sub = left_subject(c);
     if (!sub.found || sub.first < k) return false;
-    for (uint32_t g = k; g < sub.first; ++g) {
-      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s") continue;  // "Twitter's Adam Sharp said"
+    // "the White House spokesman, Josh Earnest, said": a role set before the name.
+    const bool role_first = sub.first > k + 1 && is(sub.first - 1, ",");
+    for (uint32_t g = k; g < sub.first - (role_first ? 1 : 0); ++g) {
+      if (str(g) == "'s" || str(g) == "\xE2\x80\x99s" || is_possessive_apostrophe(g)) continue;  // "Twitter's Adam Sharp said"
       if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
     }
-    return sub.first <= k + 5;
+    return sub.first <= k + (role_first ? 8 : 5);
   }
 
   int32_t cue_in_next_sentence(uint32_t close) const {
@@ -597,6 +713,9 @@ class DocumentClaims {
       if (cue_at_[j] < 0) continue;
       const Cue& c = cues_[static_cast<size_t>(cue_at_[j])];
       if (!(c.flags & (kSpeech | kAfterQuote)) || parenthetical_tail(c) == UINT32_MAX) return -1;
+      // "Noah quipped, “…”": the cue introduces a quotation of its own.
+      const uint32_t after = c.last < n.last && (is(c.last, ",") || is(c.last, ":")) ? c.last + 1 : c.last;
+      if (after < n.last && quote_mark(after)) return -1;
       return j == n.first || speaker_starts_at(c, n.first) ? cue_at_[j] : -1;
     }
     return -1;
@@ -608,7 +727,7 @@ class DocumentClaims {
     const text::Sentence& s = sentence_of(open);
     if (open == s.first) return true;
     const uint32_t p = open - 1;
-    if (is(p, ":") || quote_mark(p)) return true;
+    if (is(p, ":") || quote_mark(p) || terminal(p)) return true;
     if (is(p, ",") || is_dash(p) || str(p) == "(") return cue >= 0 || (p > s.first && quote_mark(p - 1));
     // Right after the cue or its addressee: "said “...", "told reporters “..."
     if (cue < 0) return false;
@@ -621,6 +740,10 @@ class DocumentClaims {
   bool title_like(const std::vector<uint32_t>& quotes) const {
     if (quotes.size() != 1) return false;
     const text::Quotation& q = a_.quotes[quotes[0]];
+    if (!q.closed) return false;  // runs to the paragraph's end
+    uint32_t last = q.close_token;  // "“What a Super Tuesday!”" is an exclamation
+    while (last > q.open_token + 1 && a_.tokens[last - 1].is(text::kPunct) && !is(last - 1, "!") && !is(last - 1, "?")) --last;
+    if (is(last - 1, "!") || is(last - 1, "?")) return false;
     size_t words = 0;
     for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
       if (!word(t)) continue;
@@ -654,7 +777,8 @@ class DocumentClaims {
       // A quotation inside a clause ("called the plan “a disgrace”") stays
       // part of the reported claim around it.
       if (!stands_alone_before(ch.open, before) || (ch.closed && !stands_alone_after(ch.close, after))) continue;
-      if (after < 0 && title_like(ch.quotes)) continue;
+      // A title ("the TLC show “Cake Boss.”") unless a speech verb frames it.
+      if (title_like(ch.quotes) && (after < 0 || !(cues_[static_cast<size_t>(after)].flags & (kSpeech | kAfterQuote)))) continue;
       std::vector<Span> parts;
       for (uint32_t q : ch.quotes) {
         const Span inner = trim(a_.quotes[q].inner);
@@ -662,11 +786,12 @@ class DocumentClaims {
       }
       if (parts.empty() || words_in(parts) < ((after >= 0 || before >= 0) ? 1u : 2u)) continue;
       int32_t cue = after >= 0 ? after : before;
-      // "Feinstein said “…,” she said.": the named speaker wins.
+      // "Feinstein said “…,” she said.": the named speaker wins; a colon
+      // binds the quotation to the cue before it ("Trump replied: “…”").
       if (after >= 0 && before >= 0 && !by_cue_.count(before)) {
         const Subject sa = subject_of(cues_[static_cast<size_t>(after)]);
         const Subject sb = subject_of(cues_[static_cast<size_t>(before)]);
-        if (sa.mention < 0 && sb.mention >= 0) cue = before;
+        if ((sa.mention < 0 || is(ch.open - 1, ":")) && (sb.mention >= 0 || sa.mention < 0)) cue = before;
       }
       // "“A,” he said, “B.”": the second half joins the first.
       if (cue >= 0) {
@@ -686,9 +811,44 @@ class DocumentClaims {
         p.sentence = a_.tokens[c.first].sentence;
         c.used = true;
         by_cue_[cue] = pending_.size();
+        // Reported speech before it ends where the quotation begins ("lamenting
+        // the churn of his job: “…,” he said").
+        if (p.subject.found)
+          for (uint32_t t = ch.open; t <= ch.close && t < covered_.size(); ++t) covered_[t] = 1;
       }
       pending_.push_back(std::move(p));
     }
+  }
+
+  // Headline style, in single quotation marks the quotation finder leaves
+  // alone: "Kasich: ‘We Are Going All The Way.’" and "Ryan on X: ‘…’".
+  void find_headline_quotes() {
+    for (const text::Sentence& s : a_.sentences) {
+      if (!a_.tokens[s.first].is(text::kLineStart) || mention_[s.first] < 0 || quoted(s.first)) continue;
+      uint32_t colon = s.first;
+      while (colon < s.last && colon < s.first + 10 && !is(colon, ":")) ++colon;
+      const uint32_t open = colon + 1;
+      if (colon >= s.last || open + 1 >= s.last || !single_quote(open) || quoted(open)) continue;
+      uint32_t close = 0;  // the last single mark before the line ends
+      for (uint32_t t = open + 1; t < a_.tokens.size() && !a_.tokens[t].is(text::kLineStart); ++t)
+        if (single_quote(t)) close = t;
+      if (close <= open + 1) continue;
+      Pending p;
+      p.quoted = true;
+      p.sentence = a_.tokens[s.first].sentence;
+      p.subject.found = true;
+      p.subject.mention = mention_[s.first];
+      p.subject.first = s.first;
+      p.subject.last = s.first + 1;
+      if (!add_part(p, open + 1, close) || words_in(p.parts) < 2) continue;
+      for (const Span& sp : p.parts) mark_covered(sp);
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  bool single_quote(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "\xE2\x80\x98" || w == "\xE2\x80\x99" || w == "'";
   }
 
   // ---------------------------------------------------------- reported speech
@@ -697,6 +857,27 @@ class DocumentClaims {
     for (int pass = 0; pass < 2; ++pass)
       for (size_t i = 0; i < cues_.size(); ++i)
         if (((cues_[i].flags & kAccording) != 0) == (pass == 1)) reported_claim(i);
+    drop_embedded_quotes();
+  }
+
+  // A quotation inside reported speech ("Penwell said the world lost a voice
+  // that said “love in spite of fear ...”") is part of that claim, not one of its own.
+  void drop_embedded_quotes() {
+    for (Pending& q : pending_) {
+      if (!q.quoted || q.parts.size() != 1) continue;
+      const Span inner = q.parts.front();
+      Span cue = inner;
+      if (q.cue >= 0) {
+        const Cue& c = cues_[static_cast<size_t>(q.cue)];
+        cue = Span{a_.tokens[c.first].span.begin, a_.tokens[c.last - 1].span.end};
+      }
+      for (const Pending& r : pending_)
+        if (!r.quoted && &r != &q &&
+            std::any_of(r.parts.begin(), r.parts.end(), [&](const Span& sp) { return sp.contains(inner) && sp.contains(cue); })) {
+          q.parts.clear();
+          break;
+        }
+    }
   }
 
   void reported_claim(size_t i) {
@@ -715,15 +896,29 @@ class DocumentClaims {
   bool reported(const Cue& c, Pending& p) const {
     const text::Sentence& s = sentence_of(c.first);
     if (c.flags & kAccording) return according(c, p);
+    if (passive_question(c, p)) return true;
+    if (c.flags & kEvidential) return evidential(c, p);
+    // "a statement released by the campaign", "released shortly after": a
+    // participle, not a verb taking what was said as its object.
+    if ((c.flags & kObject) && !(c.flags & kSpeech) && c.last < s.last &&
+        (is(c.last, "by") || is(c.last, ",") || str(c.last).ends_with("ly")))
+      return false;
     const bool after_comma = c.first > s.first && (is(c.first - 1, ",") || quote_mark(c.first - 1));
-    if (after_comma && participle(c.first)) {
+    if ((after_comma && participle(c.first)) || after_linking_preposition(c.first)) {
       p.subject = participle_subject(c);
       return add_part(p, complement_start(c), clause_end(c.last));
     }
     if (after_comma && (c.flags & kSpeech)) {
-      // "..., said Logan." (else "Witkoff, who met X, reported that ...")
+      // "..., said Logan." (else "Witkoff, who met X, reported that ..." or
+      // "Lance Beebe, 49, a veteran, said Clinton should ...")
       p.subject = right_subject(c);
-      if (p.subject.found) return add_part(p, clause_start(c.first - 1), c.first - 1);
+      // The phrase must end in the speaker: not "said Clinton's acceptance of ...".
+      const uint32_t end = p.subject.last - 1;
+      const bool ends_in_speaker = p.subject.mention < 0 || mention_[end] >= 0 ||
+                                   (cls_[end] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
+      if (p.subject.found && agent_like(p.subject) && ends_in_speaker && phrase_closes(p.subject.last, s))
+        return add_part(p, clause_start(c.first - 1), c.first - 1);
+      p.subject = {};
     }
     p.subject = left_subject(c);
     if (!p.subject.found || (!(c.flags & kSpeech) && !agent_like(p.subject))) return false;
@@ -739,6 +934,65 @@ class DocumentClaims {
       }
     }
     return add_part(p, complement_start(c), clause_end(c.last));
+  }
+
+  // True when nothing but an adjunct follows a noun phrase ending before token
+  // `k`: the sentence ends, or a comma, parenthesis, preposition or time follows.
+  bool phrase_closes(uint32_t k, const text::Sentence& s) const {
+    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || (cls_[k] & kPrep) ||
+           timex_[k];
+  }
+
+  // "The decision is widely expected to be unfavorable", "Clinton seemed
+  // irritated", "X reportedly left": the clause itself, with no source.
+  bool evidential(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    uint32_t b = c.first;
+    while (b > s.first && !clause_boundary(b - 1)) --b;
+    uint32_t e = c.last;
+    while (e < s.last && !is(e, ",") && !is(e, ";") && !is(e, ":") && !terminal(e) && !is_dash(e) && !quote_mark(e) && !covered_[e])
+      ++e;
+    if (b >= c.first || e <= c.last) return false;  // a subject and a predicate
+    // "it appears that ...", "It seems Trump's campaign ...": what follows.
+    if (b + 1 == c.first && (is(b, "it") || is(b, "It"))) return add_part(p, c.last, clause_end(c.last));
+    return add_part(p, b, e);
+  }
+
+  bool clause_boundary(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"that", "but", "while", "because", "although", "though", "if",
+                                                  "when", "as", "where", "whether", "since", "and", "or", "so"};
+    if (is(t, ",") || is(t, ";") || is(t, ":") || is_dash(t) || quote_mark(t) || covered_[t] || terminal(t)) return true;
+    if (cue_at_[t] >= 0) return true;
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
+  // "Asked whether X ..., Y said", "when asked about X": the question, whose
+  // asker the text does not name.
+  bool passive_question(const Cue& c, Pending& p) const {
+    const text::Sentence& s = sentence_of(c.first);
+    const std::string_view w = str(c.first);
+    if (w != "asked" && w != "Asked") return false;
+    if (c.first != s.first) {
+      const uint32_t b = c.first - 1;
+      if (!is(b, "when") && !is(b, "was") && !is(b, "were") && !is(b, "being") && !is(b, "been") && !is(b, "When")) return false;
+    }
+    uint32_t j = c.last;
+    while (j < s.last && j < c.last + 6 && !question_word(j)) {
+      if (quote_mark(j) || is(j, ",") || cue_at_[j] >= 0) return false;
+      ++j;
+    }
+    if (j >= s.last || !question_word(j)) return false;
+    if (is(j, "about")) ++j;
+    uint32_t e = j;
+    while (e < s.last && !is(e, ",") && !is(e, ";") && !terminal(e) && !covered_[e]) ++e;
+    return add_part(p, j, e);
+  }
+
+  bool question_word(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"whether", "if", "about", "what", "why", "how", "which", "who", "where"};
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   // "According to X, ...", "..., according to X." and "... according to X, ...".
@@ -772,6 +1026,11 @@ class DocumentClaims {
     return k;
   }
 
+  bool honorific(uint32_t t) const {
+    const std::string_view w = str(t);
+    return w == "Mr." || w == "Ms." || w == "Mrs." || w == "Dr." || Lexicons::instance().is_title(w);
+  }
+
   bool is_dash(uint32_t t) const {
     const std::string_view w = str(t);
     return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
@@ -782,14 +1041,81 @@ class DocumentClaims {
   uint32_t clause_end(uint32_t from) const {
     if (from >= a_.tokens.size()) return from;
     const text::Sentence& s = sentence_of(from);
+    // "While Comey said his investigators had no evidence, experts understood
+    // ...": a claim in a leading subordinate clause ends at its comma.
+    const bool subordinate = leading_subordinate(s, from);
     for (uint32_t k = from; k < s.last; ++k) {
       if (is(k, ";") || covered_[k]) return k;
-      if (is(k, ",") && k + 1 < s.last && cue_at_[k + 1] >= 0) {
-        const Cue& next = cues_[static_cast<size_t>(cue_at_[k + 1])];
-        if ((next.flags & kAccording) || participle(next.first)) return k;
+      if (subordinate && k > from && is(k, ",") && !quoted(k)) return k;
+      // "..., according to X" and "..., adding ..." (also after a closing mark: "…,” adding")
+      if (k > from && cue_at_[k] >= 0 && after_comma(k)) {
+        const Cue& next = cues_[static_cast<size_t>(cue_at_[k])];
+        if ((next.flags & kAccording) || participle(next.first)) return is(k - 1, ",") ? k - 1 : k - 2;
       }
+      if (k == from) continue;
+      // "..., but they would not advocate ...", "..., although he tweeted ...",
+      // "..., which includes ...": a clause of the writer's, not the speaker's.
+      if (is(k, ",") && k + 1 < s.last && !quoted(k) && writer_clause(k + 1)) return k;
+      // "said A and added B", "says A but argues B": the speaker's next verb;
+      // "asked for a photo and Clinton said": another speaker's.
+      if (is(k, "and") || is(k, "but")) {
+        uint32_t j = k + 1;
+        while (j < s.last && (cls_[j] & kAux) && !(cls_[j] & kPronoun)) ++j;
+        if (j < s.last && cue_at_[j] >= 0 && !quoted(j)) return k;
+        if (parenthetical_cue_after(k, s)) return k;
+      }
+      // "A — no different, he said, from B" and "A, he said, B": a cue of its own.
+      if ((is_dash(k) || is(k, ",")) && parenthetical_cue_after(k, s)) return k;
     }
     return s.last;
+  }
+
+  // True when sentence s opens with a subordinating word ("While", "If",
+  // "Although") and no comma closes that clause before token `from`.
+  bool leading_subordinate(const text::Sentence& s, uint32_t from) const {
+    static constexpr std::string_view kWords[] = {"While", "If", "Although", "Though", "Because", "Since", "Whereas", "Even", "Unless"};
+    uint32_t f = s.first;
+    if (f < s.last && quote_mark(f)) ++f;
+    if (f >= s.last) return false;
+    const std::string_view w = str(f);
+    if (std::find(std::begin(kWords), std::end(kWords), w) == std::end(kWords)) return false;
+    for (uint32_t k = f; k < from; ++k)
+      if (is(k, ",")) return false;
+    return true;
+  }
+
+  bool writer_clause(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"but", "although", "though", "while", "which", "whereas"};
+    const std::string_view w = str(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
+  // True when a short subject and a speech cue follow token `k` ("— the
+  // actress also pointed out", ", he said,").
+  bool parenthetical_cue_after(uint32_t k, const text::Sentence& s) const {
+    uint32_t j = k + 1;
+    if (is_dash(k))  // "— no different, he said, ..."
+      for (uint32_t g = j; g < s.last && g < k + 8; ++g)
+        if (is(g, ",") && g + 1 < s.last && (cls_[g + 1] & kPronoun)) {
+          j = g + 1;
+          break;
+        }
+    if (j >= s.last || quoted(j)) return false;
+    uint32_t e = j;
+    if ((cls_[j] & kPronoun) && !(cls_[j] & kPronFirst)) e = j + 1;
+    else if (mention_[j] >= 0 && person(mention_[j])) {
+      while (e < s.last && mention_[e] == mention_[j]) ++e;
+    } else if (is_dash(k) && (cls_[j] & kDet)) {
+      e = j + 1;
+      while (e < s.last && e < j + 4 && word(e) && !cls_[e] && cue_at_[e] < 0) ++e;
+    } else {
+      return false;
+    }
+    while (e < s.last && (cls_[e] & kAux) && !(cls_[e] & kPronoun)) ++e;
+    if (e >= s.last || cue_at_[e] < 0 || quoted(e)) return false;
+    const Cue& c = cues_[static_cast<size_t>(cue_at_[e])];
+    if (!(c.flags & kSpeech)) return false;
+    return true;
   }
 
   // Where what was said starts after the cue: past an addressee ("told
@@ -800,10 +1126,12 @@ class DocumentClaims {
     if (c.flags & kAddressee) j = skip_addressee(j, s);
     if (j < s.last && (is(j, ":") || is(j, ","))) ++j;
     if (j < s.last && (cls_[j] & kPrep) && !is(j, "that")) {
+      // "said on Monday that ...", "told CNN in an interview, ..." (but "said
+      // in politics it takes time ..." starts at "in").
       for (uint32_t k = j; k < s.last && k - j <= kMaxContentGap; ++k) {
         if (is(k, "that")) return k + 1;
-        if (is(k, ",") || is(k, ":")) return k + 1;
-        if (quote_mark(k) || terminal(k)) break;
+        if ((is(k, ",") || is(k, ":")) && k - j <= kMaxAdjunct) return k + 1;
+        if (quote_mark(k) || terminal(k) || (k > j && cue_at_[k] >= 0)) break;
       }
     }
     if (j < s.last && is(j, "that")) ++j;
@@ -833,6 +1161,13 @@ class DocumentClaims {
       if (terminal(k)) return s.last;
       if (is(k, ",")) return k + 1 < s.last && !terminal(k + 1) ? k + 1 : s.last;
       if (is(k, "that") || quote_mark(k) || (k == j && !(cls_[k] & kPrep) && mention_[k] < 0)) return UINT32_MAX;
+      // "Cameron has said Trump deserves respect": a name and then a verb.
+      if (k == j && mention_[k] >= 0) {
+        uint32_t e = k;
+        while (e < s.last && mention_[e] == mention_[k]) ++e;
+        if (e < s.last && word(e) && !(cls_[e] & kPrep) && !timex_[e] && !a_.tokens[e].is(text::kCapitalized)) return UINT32_MAX;
+        k = e - 1;
+      }
     }
     return s.last;
   }
@@ -855,12 +1190,18 @@ class DocumentClaims {
         const Pending& q = pending_[order[k]];
         if (paragraph_of(q.parts.back()) + 1 >= para && (q.cue >= 0 || q.subject.found))
           prev = static_cast<int32_t>(order[k]);
+        // "“A,” he said, adding that B. “C.”": C continues the quotation A.
+        if (prev >= 0 && !q.quoted && k > 0 && !dropped[order[k - 1]]) {
+          const Pending& r = pending_[order[k - 1]];
+          if (r.quoted && r.cue >= 0 && r.sentence == q.sentence) prev = static_cast<int32_t>(order[k - 1]);
+        }
         break;
       }
       if (prev < 0) continue;
       Pending& q = pending_[static_cast<size_t>(prev)];
-      // The quotation continues the claim before it ("Kerry said that 100,000
-      // would be accepted. “That adds up to …”"), which becomes partly quoted.
+      // "“A,” he said. “B.”": one quotation continued; after reported speech
+      // ("Kerry said that 100,000 would be accepted. “That adds up to …”")
+      // the claim becomes partly quoted.
       append(q, p.parts);
       dropped[order[oi]] = 1;
     }
@@ -887,6 +1228,19 @@ class DocumentClaims {
       }
       p.subject = {};
     }
+    // "Clinton has since apologized for what happened: “…”", "Trump issued
+    // the following statement:" ending the paragraph before: the subject of
+    // the clause the colon ends.
+    if (open > 0) {
+      uint32_t colon = open - 1;
+      if (quote_mark(colon) && colon > 0) --colon;
+      if (is(colon, ":") && colon + 1 >= open - 1) {
+        if (Subject sub = clause_subject(colon); sub.found) {
+          p.subject = sub;
+          return true;
+        }
+      }
+    }
     const uint32_t si = a_.tokens[open].sentence;
     if (open == s.first && si > 0 && a_.sentences[si - 1].paragraph == s.paragraph) {
       const text::Sentence& prev = a_.sentences[si - 1];
@@ -903,6 +1257,35 @@ class DocumentClaims {
       }
     }
     return dash_signature(p);
+  }
+
+  // The subject a sentence opens with, up to token `end`: a name (not a
+  // place) or a pronoun followed by a lower-case word ("Trump issued ...").
+  Subject clause_subject(uint32_t end) const {
+    const text::Sentence& s = sentence_of(end);
+    for (uint32_t f = s.first; f < end && f < s.first + 8; ++f) {
+      if (quoted(f)) return {};
+      uint32_t e = f;
+      if (mention_[f] >= 0 && (f == s.first || !(cls_[f - 1] & kPrep))) {
+        if (ctx_.facts.mentions[static_cast<size_t>(mention_[f])].kind == EntityKind::location) return {};
+        e = f + mention_len(f);
+      } else if ((cls_[f] & kPronoun) && !(cls_[f] & kPronFirst) && !(cls_[f] & kDet)) {
+        e = f + 1;
+      } else {
+        continue;
+      }
+      uint32_t v = e;
+      while (v < end && (cls_[v] & kAux) && !(cls_[v] & kPronoun)) ++v;
+      if (v + 1 < end && word(v) && !a_.tokens[v].is(text::kCapitalized) && !(cls_[v] & (kDet | kPrep | kStop))) return phrase_ending_at(e, s);
+      return {};
+    }
+    return {};
+  }
+
+  uint32_t mention_len(uint32_t t) const {
+    uint32_t e = t;
+    while (e < a_.tokens.size() && mention_[e] == mention_[t]) ++e;
+    return e - t;
   }
 
   // "- Sanders." as the paragraph after a quotation (fact-check layout).
@@ -947,6 +1330,10 @@ class DocumentClaims {
     for (size_t i : sorted_pending()) {
       Pending& p = pending_[i];
       if (p.parts.empty()) continue;
+      // A quotation nothing attributes (a title, an excerpt, a slogan) is no claim.
+      if (p.quoted && p.cue < 0 && !p.subject.found) continue;
+      if (!p.quoted) whole_quotation(p);
+      if (p.parts.empty()) continue;
       p.speaker = resolve(p);
       ClaimMention cm;
       cm.content = p.parts.front();
@@ -974,9 +1361,21 @@ class DocumentClaims {
     else if (s.pronoun & kPronFemale) m = resolver_.pronoun(at, Gender::female, true);
     else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
     else if (s.role >= 0) m = nominal_speaker(s);
+    // "a new Associated Press-GfK poll", "a CNN tally": who published it.
+    if (m < 0 && s.role >= 0 && (cls_[static_cast<uint32_t>(s.role)] & kSource)) m = publisher(s.first, s.last);
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
+    // Else the chain coreference put a pronoun or nominal of the subject in.
+    if (m < 0 && (s.pronoun || s.role >= 0)) m = coreferent(s.first, s.last);
+    if (m < 0 && (s.pronoun & (kPronMale | kPronFemale)))
+      m = resolver_.central_person(at, (s.pronoun & kPronMale) ? Gender::male : Gender::female);
     if (m >= 0) resolver_.spoke(m, at);
     return m;
+  }
+
+  // A resolved pronoun or nominal mention starting in tokens [first, last), or -1.
+  int32_t coreferent(uint32_t first, uint32_t last) const {
+    auto it = std::lower_bound(referent_.begin(), referent_.end(), std::pair<uint32_t, int32_t>{first, -1});
+    return it != referent_.end() && it->first < last ? it->second : -1;
   }
 
   // A speaker the name finder missed ("…,” Cuban said", "Mr. English said"):
@@ -1012,6 +1411,32 @@ class DocumentClaims {
     return m;
   }
 
+  // The organisation named by the capitalised words of a source phrase ("a
+  // new Associated Press-GfK poll" -> Associated Press-GfK), reusing the
+  // document's entity of that name; -1 when the phrase names none.
+  int32_t publisher(uint32_t first, uint32_t last) {
+    uint32_t b = first;
+    while (b < last && !(word(b) && a_.tokens[b].is(text::kCapitalized) && !cls_[b] && cue_at_[b] < 0)) ++b;
+    if (b >= last || (b == sentence_of(b).first && !capitalised_elsewhere(b))) return -1;
+    if (mention_[b] >= 0) return mention_[b];
+    uint32_t e = b;
+    while (e < last && e < b + 5 && word(e) && a_.tokens[e].is(text::kCapitalized) && !cls_[e] && mention_[e] < 0) ++e;
+    const Span span{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
+    const std::string_view name = span.of(a_.text);
+    DocumentFacts& f = ctx_.facts;
+    int32_t entity = -1;
+    for (size_t i = 0; i < f.entities.size() && entity < 0; ++i)
+      if (f.entities[i].kind == EntityKind::organization && f.entities[i].name == name) entity = static_cast<int32_t>(i);
+    if (entity < 0) {
+      f.entities.push_back(LocalEntity{EntityKind::organization, std::string(name)});
+      entity = static_cast<int32_t>(f.entities.size() - 1);
+    }
+    f.mentions.push_back(Mention{span, EntityKind::organization, MentionForm::name, entity});
+    const int32_t m = static_cast<int32_t>(f.mentions.size() - 1);
+    for (uint32_t t = b; t < e; ++t) mention_[t] = m;
+    return m;
+  }
+
   bool capitalised_elsewhere(uint32_t t) const {
     const std::string_view w = str(t);
     for (uint32_t u = 0; u < a_.tokens.size(); ++u)
@@ -1036,14 +1461,19 @@ class DocumentClaims {
     const int32_t m = resolver_.role(r, str(r));
     if (m >= 0) return m;
     const std::string det = text::lower_ascii(str(s.first));
-    const uint16_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
+    const uint32_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
     // "her campaign", "his spokesman": whoever the possessive points to.
     if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
       return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
     if (det != "the" && det != "this") return -1;
-    if (noun & kPersonFemale) return resolver_.pronoun(s.first, Gender::female, true);
-    if (noun & kPersonMale) return resolver_.pronoun(s.first, Gender::male, true);
-    if (noun & kPerson) return resolver_.pronoun(s.first, Gender::unknown, true);
+    // "the real estate tycoon": the person in focus, else the one the story is about.
+    const Gender g = (noun & kPersonFemale) ? Gender::female : (noun & kPersonMale) ? Gender::male : Gender::unknown;
+    if (noun & (kPerson | kPersonFemale | kPersonMale)) {
+      const int32_t p = resolver_.pronoun(s.first, g, true);
+      return p >= 0 ? p : resolver_.central_person(s.first, g);
+    }
+    // "the campaign" speaks for its candidate.
+    if (str(r) == "campaign") return resolver_.central_person(s.first, Gender::unknown);
     if (noun & kGroup) return resolver_.pronoun(s.first, Gender::unknown, false);
     // "the statement said": who issued it, the speaker just before.
     if (noun & kText) return resolver_.last_speaker(s.first);
@@ -1100,6 +1530,27 @@ class DocumentClaims {
     return sp;
   }
 
+  // Reported speech that is one quotation and nothing else ("declared “What a
+  // Super Tuesday!”") is a direct quotation.
+  void whole_quotation(Pending& p) const {
+    if (p.parts.size() != 1) return;
+    const Span part = p.parts.front();
+    const uint32_t t = a_.token_at(part.begin);
+    // "says that “…”" stays reported speech quoting its words.
+    if (t >= a_.tokens.size() || !quote_mark(t) || quote_[t] < 0 || (t > 0 && is(t - 1, "that"))) return;
+    const text::Quotation& q = a_.quotes[static_cast<size_t>(quote_[t])];
+    if (q.open_token != t || !q.closed || q.outer.end != part.end) return;
+    const Span inner = trim(q.inner);
+    if (inner.empty()) return;
+    // "the TLC show “Cake Boss.”": a title, not something said.
+    if (title_like({static_cast<uint32_t>(quote_[t])})) {
+      p.parts.clear();
+      return;
+    }
+    p.parts.front() = inner;
+    p.quoted = true;
+  }
+
   // Adds tokens [first, end) without trailing punctuation as a content part.
   bool add_part(Pending& p, uint32_t first, uint32_t end) const {
     while (end > first && a_.tokens[end - 1].is(text::kPunct) && !a_.tokens[end - 1].is(text::kQuoteMark)) --end;
@@ -1140,10 +1591,11 @@ class DocumentClaims {
   const text::Analysis& a_;
   const ClaimLexicon& lex_;
   SpeakerResolver resolver_;
-  std::vector<uint16_t> cls_;
+  std::vector<uint32_t> cls_;
   std::vector<int32_t> cue_at_, mention_, quote_;
   std::vector<uint8_t> covered_, timex_;
   std::vector<std::pair<uint32_t, uint32_t>> dates_;  // (start byte, index) of DATE timexes, sorted
+  std::vector<std::pair<uint32_t, int32_t>> referent_;  // (first token, mention) of resolved pronouns and nominals
   std::vector<Cue> cues_;
   std::vector<Pending> pending_;
   std::unordered_map<int32_t, size_t> by_cue_;

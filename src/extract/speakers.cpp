@@ -148,6 +148,30 @@ int32_t SpeakerResolver::role(uint32_t at, std::string_view noun) const {
   return -1;
 }
 
+int32_t SpeakerResolver::central_person(uint32_t at, Gender g) const {
+  if (at >= a_.tokens.size() || f_.entities.empty()) return -1;
+  const uint32_t byte = a_.tokens[at].span.begin;
+  std::vector<uint32_t> count(f_.entities.size(), 0);
+  std::vector<int32_t> latest(f_.entities.size(), -1);
+  for (size_t m = 0; m < f_.mentions.size(); ++m) {
+    const Mention& mn = f_.mentions[m];
+    if (mn.form != MentionForm::name || mn.kind != EntityKind::person || mn.entity < 0) continue;
+    const size_t e = static_cast<size_t>(mn.entity);
+    if (e >= count.size()) continue;
+    ++count[e];
+    if (mn.span.end <= byte && (latest[e] < 0 || f_.mentions[static_cast<size_t>(latest[e])].span.begin < mn.span.begin))
+      latest[e] = static_cast<int32_t>(m);
+  }
+  int32_t best = -1;
+  uint32_t best_count = 1;  // named at least twice
+  for (size_t e = 0; e < count.size(); ++e)
+    if (latest[e] >= 0 && count[e] > best_count && compatible(latest[e], g, true)) {
+      best = latest[e];
+      best_count = count[e];
+    }
+  return best;
+}
+
 int32_t SpeakerResolver::last_speaker(uint32_t at) const {
   if (spoken_.empty() || at >= a_.tokens.size()) return -1;
   const uint32_t here = a_.tokens[at].sentence;

@@ -30,6 +30,10 @@ class SpeakerResolver {
   // The person mention a role noun ("spokeswoman", "senator") at token `at`
   // refers to: the latest person introduced with that role, or -1.
   int32_t role(uint32_t at, std::string_view noun) const;
+  // When nothing nearer fits: the person the document names most often, of a
+  // compatible gender and named before token `at` (its latest name mention
+  // there), or -1. News stories centre on one or two people.
+  int32_t central_person(uint32_t at, Gender gender) const;
   // The latest recorded speaker within a few sentences before token `at`, or -1.
   int32_t last_speaker(uint32_t at) const;
   // Records that `mention` spoke in the sentence of token `at`.

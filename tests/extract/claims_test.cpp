@@ -126,6 +126,83 @@ TEST_CASE("claims: pronouns and roles resolve to the right earlier name") {
   CHECK(anon->speaker.empty());
 }
 
+TEST_CASE("claims: an apposition or a subordinate phrase is the speaker's, not what was said") {
+  const auto claims = claims_of(
+      "Harbour Talks\n\nLena Ortiz, a spokeswoman for the harbour authority, said the cranes would be replaced. "
+      "The ferry operator, Tomas Avery, told reporters that the timetable stays. "
+      "Asked whether the port would close in winter, Mara Kessler said it would stay open.");
+  const Found* cranes = containing(claims, "cranes would be replaced");
+  REQUIRE(cranes != nullptr);
+  CHECK(cranes->speaker.find("Ortiz") != std::string::npos);
+  CHECK(cranes->content.find("spokeswoman") == std::string::npos);
+  CHECK(containing(claims, "Lena Ortiz") == nullptr);  // the apposition is no claim
+  const Found* timetable = containing(claims, "timetable stays");
+  REQUIRE(timetable != nullptr);
+  CHECK(timetable->speaker.find("Avery") != std::string::npos);
+  // The question has no named asker; the answer is Kessler's.
+  const Found* question = containing(claims, "whether the port would close");
+  REQUIRE(question != nullptr);
+  CHECK(question->speaker.empty());
+  const Found* open = containing(claims, "stay open");
+  REQUIRE(open != nullptr);
+  CHECK(open->speaker.find("Kessler") != std::string::npos);
+  CHECK(open->content.find("whether") == std::string::npos);
+}
+
+TEST_CASE("claims: content ends where the speaker's next verb or another speaker begins") {
+  const auto claims = claims_of(
+      "Harbour Talks\n\nTomas Avery said the cranes were old and added that new ones would cost millions. "
+      "Mara Kessler said the pier was safe \xE2\x80\x94 no different, she said, from the one in Kiel.");
+  const Found* old_cranes = containing(claims, "cranes were old");
+  REQUIRE(old_cranes != nullptr);
+  CHECK(old_cranes->content.find("millions") == std::string::npos);
+  const Found* added = containing(claims, "new ones would cost millions");
+  REQUIRE(added != nullptr);
+  CHECK(added->speaker.find("Avery") != std::string::npos);
+  const Found* safe = containing(claims, "pier was safe");
+  REQUIRE(safe != nullptr);
+  CHECK(safe->content.find("Kiel") == std::string::npos);
+  const Found* kiel = containing(claims, "the one in Kiel");  // the parenthetical "she said" has its own
+  REQUIRE(kiel != nullptr);
+  CHECK(kiel->speaker.find("Kessler") != std::string::npos);
+}
+
+TEST_CASE("claims: quotations introduced by a colon, in headlines, or standing alone") {
+  const auto claims = claims_of(
+      "Kessler: \xE2\x80\x98The Port Will Reopen In May.\xE2\x80\x99\n\n"
+      "Mara Kessler went even further: \xE2\x80\x9CThe old pier is finished.\xE2\x80\x9D\n\n"
+      "Tomas Avery declared \xE2\x80\x9CThe strike is over!\xE2\x80\x9D\n\n"
+      "Avery said that \xE2\x80\x9Cthe ships will come back.\xE2\x80\x9D\n\n"
+      "\xE2\x80\x9CA harbour is a place of work and a place of rest, and it always has been.\xE2\x80\x9D");
+  const Found* headline = containing(claims, "Port Will Reopen In May");
+  REQUIRE(headline != nullptr);
+  CHECK(headline->quoted);
+  CHECK(headline->speaker.find("Kessler") != std::string::npos);
+  const Found* pier = containing(claims, "old pier is finished");
+  REQUIRE(pier != nullptr);
+  CHECK(pier->quoted);
+  CHECK(pier->speaker.find("Kessler") != std::string::npos);
+  const Found* strike = containing(claims, "strike is over");
+  REQUIRE(strike != nullptr);
+  CHECK(strike->quoted);  // reported speech that is one whole quotation
+  const Found* ships = containing(claims, "ships will come back");
+  REQUIRE(ships != nullptr);
+  CHECK_FALSE(ships->quoted);  // "said that “...”" quotes inside reported speech
+  CHECK(containing(claims, "place of work") == nullptr);  // nothing attributes it
+}
+
+TEST_CASE("claims: an evidential clause names no source") {
+  const auto claims = claims_of(
+      "Harbour Talks\n\nThe harbour authority seemed unprepared for the storm. The new cranes are expected to arrive in May.");
+  const Found* unprepared = containing(claims, "seemed unprepared");
+  REQUIRE(unprepared != nullptr);
+  CHECK(unprepared->content.find("harbour authority") != std::string::npos);
+  CHECK(unprepared->speaker.empty());
+  const Found* cranes = containing(claims, "arrive in May");
+  REQUIRE(cranes != nullptr);
+  CHECK(cranes->speaker.empty());
+}
+
 TEST_CASE("claims: the date is the cue's time expression, else the anchor") {
   const auto claims = claims_of(
       "Harbour Talks\n\n\"The port is open,\" Mara Kessler said on Sunday.\n\n\"It stays open,\" Tomas Avery said.",
