@@ -23,7 +23,7 @@ enum Template : uint32_t {
   kBias = 1, kLower, kLemma, kSuffix2, kSuffix3, kSuffix4, kShape, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
   kBigramM1, kBigramP1, kClass, kClassM1, kClassP1, kClassM1Suffix, kClassM1M2, kLex, kLexInside, kLexM1, kLexP1,
   kMention, kMentionM1, kMentionP1, kTimex, kTimexNear, kDictionary, kLemmaDictionary, kHeadline, kQuote, kShapeM1,
-  kLemmaClassM1,
+  kLemmaClassM1, kLexLemma, kLemmaM1, kLemmaP1,
 };
 
 uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0) {
@@ -45,6 +45,7 @@ struct Info {
   uint8_t shape = kPunctShape;
   uint8_t mention = 0;  // 1 + EntityKind of a name covering it, else 0
   uint8_t lex = 0;      // 1 + kind, + 32 for a verb, + 64 for a past form; 0 = no lexicon form starts here
+  uint8_t lex_lemma = 0;  // 1 + kind of the lexicon entry whose lemma is this word's base form, + 32 for a verb
   uint8_t dictionary = 0, lemma_dictionary = 0;
   bool lex_inside = false, timex = false, quote = false, initial = false, inflected = false;
 };
@@ -109,6 +110,8 @@ class SentenceFeaturizer {
       if (w.size() > 3 && (w.back() == 's' || w.back() == 'd' || w.back() == 'g' || w.back() == 'n' || w.back() == 't')) {
         const std::string base = base_form(w);
         in.inflected = base != w;
+        if (const TriggerEntry* e = in.inflected ? lex.by_lemma(base) : nullptr)
+          in.lex_lemma = static_cast<uint8_t>(1 + static_cast<int>(e->kind) + (e->verb ? 32 : 0));
         in.lemma = in.inflected ? hash_bytes(base) : in.lower;
         in.lemma_dictionary = in.inflected ? ner::word_list_class(base) : in.dictionary;
       } else {
@@ -154,6 +157,9 @@ class SentenceFeaturizer {
     k.push_back(key(kClassM1M2, m1.cls, m2.cls));
     k.push_back(key(kLemmaClassM1, in.lemma, m1.cls));
     k.push_back(key(kLex, in.lex));
+    if (in.lex_lemma) k.push_back(key(kLexLemma, in.lex_lemma));
+    k.push_back(key(kLemmaM1, m1.lemma));
+    k.push_back(key(kLemmaP1, p1.lemma));
     if (in.lex_inside) k.push_back(key(kLexInside, 1));
     k.push_back(key(kLexM1, m1.lex != 0, p1.lex != 0));
     k.push_back(key(kMentionM1, m1.mention, m2.mention));

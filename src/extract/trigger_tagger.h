@@ -31,7 +31,7 @@
 namespace chronicle::extract::triggers {
 
 // Bump when the features change: a model trained with other features is refused.
-inline constexpr uint32_t kFeatureVersion = 1;
+inline constexpr uint32_t kFeatureVersion = 2;
 
 enum Tag : uint8_t { kO = 0, kB = 1, kI = 2 };
 inline constexpr uint8_t kTags = 3;
