@@ -24,75 +24,18 @@
 #include <algorithm>
 #include <array>
 
+#include <deque>
+
 #include "extract/doc_view.h"
+#include "extract/lemma.h"
 #include "extract/lexicon.h"
 #include "extract/timex.h"
+#include "extract/trigger_lexicon.h"
+#include "extract/trigger_tagger.h"
 
 namespace chronicle::extract {
 
 namespace {
-
-struct TriggerEntry {
-  std::string lemma;
-  EventKind kind = EventKind::other;
-  bool verb = false;
-};
-
-struct TriggerForm {
-  std::vector<std::string> rest;  // words after the first
-  uint32_t entry = 0;
-  bool past = false;
-};
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  while (!s.empty()) {
-    const size_t k = s.find(sep);
-    if (k > 0) out.push_back(s.substr(0, k));
-    if (k == std::string_view::npos) break;
-    s.remove_prefix(k + 1);
-  }
-  return out;
-}
-
-class TriggerLexicon {
- public:
-  static const TriggerLexicon& instance() {
-    static const TriggerLexicon l;
-    return l;
-  }
-  const TriggerEntry& entry(uint32_t i) const { return entries_[i]; }
-  // Forms whose first word is `word` (lower case), or nullptr.
-  const std::vector<TriggerForm>* forms(std::string_view word) const {
-    auto it = by_first_.find(word);
-    return it == by_first_.end() ? nullptr : &it->second;
-  }
-
- private:
-  TriggerLexicon() {
-    for_each_row("event_triggers.tsv", [&](const auto& cols) {
-      if (cols.size() < 4) return;
-      const std::optional<EventKind> kind = event_kind_from(cols[1]);
-      if (!kind) return;
-      entries_.push_back(TriggerEntry{std::string(cols[0]), *kind, cols[2] == "v"});
-      const uint32_t e = static_cast<uint32_t>(entries_.size() - 1);
-      for (std::string_view f : split(cols[3], ',')) add(f, e, false);
-      if (cols.size() >= 5)
-        for (std::string_view f : split(cols[4], ',')) add(f, e, true);
-    });
-  }
-  void add(std::string_view phrase, uint32_t entry, bool past) {
-    const std::vector<std::string_view> words = split(phrase, ' ');
-    if (words.empty()) return;
-    TriggerForm f;
-    f.entry = entry;
-    f.past = past;
-    for (size_t i = 1; i < words.size(); ++i) f.rest.emplace_back(words[i]);
-    by_first_[std::string(words[0])].push_back(std::move(f));
-  }
-  std::vector<TriggerEntry> entries_;
-  StringMap<std::vector<TriggerForm>> by_first_;
-};
 
 // A time expression as a date source.
 struct DateSource {
@@ -135,7 +78,7 @@ bool is_year(std::string_view w) {
 
 struct Trigger {
   uint32_t first = 0, last = 0;  // tokens [first, last)
-  uint32_t entry = 0;
+  const TriggerEntry* entry = nullptr;
   bool verb = false;
   bool past = false;
 };
@@ -162,6 +105,7 @@ class EventFinder {
   // ---- dates ----------------------------------------------------------------
 
   void collect_dates() {
+    triggers::timex_tokens(a(), ctx_.facts, all_timex_);
     in_timex_.assign(v_.size(), -1);
     const auto& txs = ctx_.facts.timexes;
     for (size_t i = 0; i < txs.size(); ++i) {
@@ -287,31 +231,9 @@ class EventFinder {
 
   // ---- triggers -------------------------------------------------------------
 
-  // Matches a trigger at token t; returns its length in tokens (0 for none).
+  // Matches a lexicon trigger at token t; returns its length in tokens (0 for none).
   uint32_t match(uint32_t t, uint32_t end, std::vector<std::pair<const TriggerForm*, uint32_t>>& out) const {
-    out.clear();
-    std::string_view first = v_.lower(t);
-    std::string key;
-    if (first.find('\xE2') != std::string_view::npos) {
-      append_key(key, first);
-      first = key;
-    }
-    const std::vector<TriggerForm>* forms = lex_.forms(first);
-    if (!forms) return 0;
-    uint32_t best = 0;
-    for (const TriggerForm& f : *forms) {
-      const uint32_t n = static_cast<uint32_t>(f.rest.size()) + 1;
-      if (t + n > end || n < best) continue;
-      bool ok = true;
-      for (uint32_t i = 1; i < n && ok; ++i) ok = v_.lower(t + i) == f.rest[i - 1];
-      if (!ok) continue;
-      if (n > best) {
-        out.clear();
-        best = n;
-      }
-      out.emplace_back(&f, n);
-    }
-    return best;
+    return lex_.match(v_, t, end, out, key_);
   }
 
   static bool adverb(std::string_view w) { return w.size() > 4 && w.ends_with("ly"); }
@@ -342,7 +264,14 @@ class EventFinder {
     return v_.is(p, kDet) || w == "'s" || w == "\xE2\x80\x99s" || a().tokens[p].is(text::kNumber);
   }
 
-  void find_triggers(uint32_t s, bool headline, std::vector<Trigger>& out) const {
+  // Whether token t may start a trigger at all: not part of a name or a time
+  // expression, not a capitalised word inside a sentence.
+  bool open_word(uint32_t t, const text::Sentence& sen, bool headline) const {
+    return v_.mention_at(t) < 0 && !in_timex(t) &&
+           (headline || !v_.capitalized(t) || t == sen.first || a().tokens[t - 1].is(text::kQuoteMark));
+  }
+
+  void find_triggers(uint32_t s, bool headline, std::vector<Trigger>& out) {
     const text::Sentence& sen = a().sentences[s];
     std::vector<std::pair<const TriggerForm*, uint32_t>> cands;
     for (uint32_t t = sen.first; t < sen.last;) {
@@ -351,33 +280,102 @@ class EventFinder {
         ++t;
         continue;
       }
-      if (v_.mention_at(t) >= 0 || in_timex(t) || (!headline && v_.capitalized(t) && t != sen.first && !a().tokens[t - 1].is(text::kQuoteMark))) {
+      if (!open_word(t, sen, headline)) {
         t += n;
         continue;
       }
-      const TriggerForm* verb = nullptr;
-      const TriggerForm* noun = nullptr;
-      for (const auto& [f, len] : cands) {
-        if (lex_.entry(f->entry).verb) { if (!verb || f->past) verb = f; }
-        else if (!noun) noun = f;
-      }
-      const bool verbal = verbal_context(t, sen.first);
-      const bool nominal = nominal_context(t, sen.first);
-      const TriggerForm* chosen = nullptr;
-      if (verb && noun) chosen = verbal ? verb : noun;
-      else if (noun) chosen = nominal || !v_.is(t > sen.first ? t - 1 : t, kPron) ? noun : nullptr;
-      else if (verb) {
-        // Past and -ing forms are verbs unless a determiner makes them nouns;
-        // base forms ("state", "report") need a subject or auxiliary.
-        const bool inflected = verb->past || v_.lower(t + n - 1).ends_with("ing");
-        if (!nominal && (verbal || inflected)) chosen = verb;
-      }
-      // "Reporting by ...": a gerund used as a noun.
-      if (chosen == verb && verb && t + n < sen.last && v_.lower(t + n) == "by" && v_.lower(t + n - 1).ends_with("ing")) chosen = nullptr;
-      if (chosen) out.push_back(Trigger{t, t + n, chosen->entry, lex_.entry(chosen->entry).verb, chosen->past});
+      if (const std::optional<Trigger> tr = lexicon_trigger(t, n, cands, sen.first, false)) out.push_back(*tr);
       t += n;
     }
+    tagged_triggers(sen, headline, out);
     drop_light_verbs(out, sen.last);
+  }
+
+  // The trigger of lexicon forms `cands` of length n at token t, deciding
+  // between a verb and a noun reading from the words before it. Without
+  // `tagged`, a reading needs evidence; with it (the tagger saw an event
+  // here) the likelier reading is taken.
+  std::optional<Trigger> lexicon_trigger(uint32_t t, uint32_t n, const std::vector<std::pair<const TriggerForm*, uint32_t>>& cands,
+                                         uint32_t floor, bool tagged) const {
+    const TriggerForm* verb = nullptr;
+    const TriggerForm* noun = nullptr;
+    for (const auto& [f, len] : cands) {
+      if (lex_.entry(f->entry).verb) { if (!verb || f->past) verb = f; }
+      else if (!noun) noun = f;
+    }
+    const bool verbal = verbal_context(t, floor);
+    const bool nominal = nominal_context(t, floor);
+    const TriggerForm* chosen = nullptr;
+    if (verb && noun) chosen = verbal ? verb : noun;
+    else if (noun) chosen = tagged || nominal || !v_.is(t > floor ? t - 1 : t, kPron) ? noun : nullptr;
+    else if (verb) {
+      // Past and -ing forms are verbs unless a determiner makes them nouns;
+      // base forms ("state", "report") need a subject or auxiliary.
+      const bool inflected = verb->past || v_.lower(t + n - 1).ends_with("ing");
+      if (!nominal && (verbal || inflected || tagged)) chosen = verb;
+      // "the shooting", "his arrest": a verb's form used as a noun.
+      else if (tagged) return Trigger{t, t + n, &lex_.entry(verb->entry), false, false};
+    }
+    // "Reporting by ...": a gerund used as a noun.
+    if (chosen == verb && verb && t + n < v_.size() && v_.lower(t + n) == "by" && v_.lower(t + n - 1).ends_with("ing")) chosen = nullptr;
+    if (!chosen) return std::nullopt;
+    const TriggerEntry& e = lex_.entry(chosen->entry);
+    return Trigger{t, t + n, &e, e.verb, chosen->past};
+  }
+
+  // Triggers the tagger finds that the lexicon pass did not: a lexicon form
+  // whose reading needed more evidence ("state"), else an event of kind
+  // `other` (or the kind of a lexicon lemma: "murdering" -> murder).
+  void tagged_triggers(const text::Sentence& sen, bool headline, std::vector<Trigger>& out) {
+    const triggers::Model& model = triggers::Model::shipped();
+    if (model.empty() || sen.last - sen.first < 2) return;
+    triggers::featurize(v_, all_timex_, sen.first, sen.last, offsets_, keys_);
+    model.tag(offsets_, keys_, tags_);
+    const size_t before = out.size();
+    std::vector<std::pair<const TriggerForm*, uint32_t>> cands;
+    for (uint32_t i = 0; i < tags_.size(); ++i) {
+      if (tags_[i] != triggers::kB) continue;
+      uint32_t b = sen.first + i, e = b + 1;
+      while (e < sen.last && tags_[e - sen.first] == triggers::kI) ++e;
+      bool taken = false;
+      for (size_t k = 0; k < before; ++k) taken |= out[k].first < e && b < out[k].last;
+      if (taken || !event_word(b, sen, headline)) continue;
+      if (const uint32_t n = match(b, sen.last, cands); n > 0) {
+        if (const std::optional<Trigger> tr = lexicon_trigger(b, n, cands, sen.first, true)) out.push_back(*tr);
+        continue;
+      }
+      if (const std::optional<Trigger> tr = new_trigger(b, e, sen.first)) out.push_back(*tr);
+    }
+    std::sort(out.begin(), out.end(), [](const Trigger& x, const Trigger& y) { return x.first < y.first; });
+  }
+
+  // A tagged token that may name an event: an open word that is no
+  // auxiliary ("was", "had", "did"), function word or contraction.
+  bool event_word(uint32_t t, const text::Sentence& sen, bool headline) const {
+    if (!a().tokens[t].is(text::kWord) || a().tokens[t].is(text::kNumber) || !open_word(t, sen, headline)) return false;
+    if (v_.is(t, kAux | kDet | kPron | kPrep | kConj | kBoundary)) return false;
+    const std::string_view w = v_.lower(t);
+    return w.size() >= 3 && w.find('\'') == std::string_view::npos && w.find('\xE2') == std::string_view::npos;
+  }
+
+  // A trigger the lexicon does not list, tokens [b, e): kind `other` unless its
+  // base form is a lexicon lemma; a verb when the context or its form says so.
+  // None for a weak verb ("made", "thinks").
+  std::optional<Trigger> new_trigger(uint32_t b, uint32_t e, uint32_t floor) {
+    const std::string_view w = v_.lower(b);
+    std::string lemma = base_form(w);
+    if (e == b + 1 && lex_.weak(lemma)) return std::nullopt;
+    const bool nominal = nominal_context(b, floor);
+    const bool past = past_form(w);
+    const bool verb = !nominal && (verbal_context(b, floor) || past || w.ends_with("ing"));
+    if (const TriggerEntry* known = e == b + 1 ? lex_.by_lemma(lemma) : nullptr)
+      return Trigger{b, e, known, verb, verb && past};
+    for (uint32_t t = b + 1; t < e; ++t) {
+      lemma.push_back(' ');
+      lemma += v_.lower(t);
+    }
+    extra_.push_back(TriggerEntry{std::move(lemma), EventKind::other, verb});
+    return Trigger{b, e, &extra_.back(), verb, verb && past};
   }
 
   // "launched an attack", "hosting the meetings": a light verb whose object is a
@@ -559,7 +557,7 @@ class EventFinder {
 
   // Prepositional phrases to the right of the trigger, within its clause.
   void phrases_after(const Trigger& tr, uint32_t end, const std::vector<Trigger>& triggers, EventMention& ev) const {
-    const TriggerEntry& e = lex_.entry(tr.entry);
+    const TriggerEntry& e = *tr.entry;
     uint32_t k = tr.last;
     for (int steps = 0; k < end && steps < (tr.verb ? 40 : 14); ++steps) {
       if (v_.punct(k, '.') || v_.punct(k, ';') || v_.punct(k, ':') || (!tr.verb && v_.punct(k, ',')) || v_.is(k, kBoundary) ||
@@ -631,7 +629,7 @@ class EventFinder {
 
   // The direct object of a verb: a name right after it (after determiners).
   void direct_object(const Trigger& tr, uint32_t end, EventMention& ev, bool passive) const {
-    const TriggerEntry& e = lex_.entry(tr.entry);
+    const TriggerEntry& e = *tr.entry;
     uint32_t q = tr.last;
     while (q < end && (v_.lower(q) == "up" || v_.lower(q) == "off" || v_.lower(q) == "down")) ++q;
     q = skip_titles(q, end);
@@ -676,7 +674,7 @@ class EventFinder {
   // Agent of a noun trigger: "Russia's invasion", "US sanctions", "Russian
   // attacks", or the subject of a light verb ("held talks", "launched an attack").
   void noun_agent(const Trigger& tr, uint32_t floor, const std::vector<Trigger>& triggers, EventMention& ev) {
-    const TriggerEntry& e = lex_.entry(tr.entry);
+    const TriggerEntry& e = *tr.entry;
     uint32_t k = tr.first;
     int adjectives = 0;
     while (k > floor && adjectives < 3) {
@@ -721,7 +719,7 @@ class EventFinder {
     const uint32_t verb = d - 1;
     bool light = v_.is(verb, kLight);
     for (const Trigger& o : triggers)
-      if (o.verb && o.last == d && lex_.entry(o.entry).kind == e.kind) light = true;
+      if (o.verb && o.last == d && o.entry->kind == e.kind) light = true;
     if (!light) return;
     if (const int32_t m = subject_before(verb, floor); m >= 0) {
       add_participant(ev, m, Role::agent);
@@ -771,7 +769,7 @@ class EventFinder {
     int64_t previous_verb = -1;  // index of the sentence's last verbal event
     uint32_t previous_end = 0;
     for (const Trigger& tr : triggers) {
-      const TriggerEntry& e = lex_.entry(tr.entry);
+      const TriggerEntry& e = *tr.entry;
       if (e.kind == EventKind::statement) {
         if (statement_seen) continue;
         statement_seen = true;
@@ -855,6 +853,11 @@ class EventFinder {
   Context& ctx_;
   DocView v_;
   const TriggerLexicon& lex_;
+  std::deque<TriggerEntry> extra_;  // entries of triggers the lexicon does not list
+  std::vector<uint8_t> all_timex_;  // tokens in any time expression (tagger features)
+  std::vector<uint32_t> offsets_, keys_;
+  std::vector<uint8_t> tags_;
+  mutable std::string key_;
   std::vector<DateSource> dates_;
   std::vector<std::pair<uint32_t, uint32_t>> by_sentence_;  // (sentence, index into dates_), sorted
   std::vector<int32_t> in_timex_;
@@ -866,6 +869,7 @@ class EventExtractor : public Extractor {
   EventExtractor() {
     (void)TriggerLexicon::instance();
     (void)WordClasses::instance();
+    (void)triggers::Model::shipped();
   }
   std::string_view name() const override { return "events"; }
   void extract(Context& ctx) const override { EventFinder(ctx).run(); }

@@ -565,4 +565,6 @@ void featurize(const text::Analysis& text, Features& out) {
   DocumentFeaturizer(text, out, scratch).run();
 }
 
+uint8_t word_list_class(std::string_view lower) { return WordList::instance().find(hash_bytes(lower)); }
+
 }  // namespace chronicle::extract::ner

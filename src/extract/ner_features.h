@@ -59,6 +59,11 @@ struct Features {
 // requires: the Analysis text outlives nothing here (spans are copied).
 void featurize(const text::Analysis& text, Features& out);
 
+// The Debian wamerican word list (see docs/ner.md): bit 1 when the lower-cased
+// word is a common word there, bit 2 when it is listed capitalised (a proper
+// noun); 0 when absent. `lower` is lower-cased ASCII.
+uint8_t word_list_class(std::string_view lower);
+
 // The document's prediction history (Ratinov & Roth 2009): how the tagger
 // tagged earlier occurrences of a capitalised word in the same document. Tagging
 // goes sentence by sentence; each sentence's history features come from the

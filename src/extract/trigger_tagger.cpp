@@ -1,0 +1,297 @@
+// Features, model loading and tagging of the event-trigger tagger (see
+// trigger_tagger.h).
+#include "extract/trigger_tagger.h"
+
+#include <fmt/core.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/embedded.h"
+#include "extract/lemma.h"
+#include "extract/ner_features.h"
+#include "extract/trigger_lexicon.h"
+
+namespace chronicle::extract::triggers {
+
+namespace {
+
+constexpr std::string_view kModelFile = "trigger_model.bin";
+
+enum Template : uint32_t {
+  kBias = 1, kLower, kLemma, kSuffix2, kSuffix3, kSuffix4, kShape, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
+  kBigramM1, kBigramP1, kClass, kClassM1, kClassP1, kClassM1Suffix, kClassM1M2, kLex, kLexInside, kLexM1, kLexP1,
+  kMention, kMentionM1, kMentionP1, kTimex, kTimexNear, kDictionary, kLemmaDictionary, kHeadline, kQuote, kShapeM1,
+  kLemmaClassM1, kLexLemma, kLemmaM1, kLemmaP1,
+};
+
+uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0) {
+  uint64_t h = (a ^ (0x9e3779b97f4a7c15ULL * (tmpl + 1))) * 0xbf58476d1ce4e5b9ULL;
+  h = (h ^ (h >> 31) ^ b) * 0x94d049bb133111ebULL;
+  h = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL;
+  const uint32_t k = static_cast<uint32_t>(h >> 32);
+  return k == 0 ? 1 : k;
+}
+
+uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+enum Shape : uint8_t { kPunctShape, kLowerShape, kCapShape, kAllCapsShape, kNumberShape, kBoundaryShape };
+
+// What the features need to know about one token (and its neighbours).
+struct Info {
+  uint64_t lower = 0, lemma = 0, suffix[3] = {};
+  uint16_t cls = 0;
+  uint8_t shape = kPunctShape;
+  uint8_t mention = 0;  // 1 + EntityKind of a name covering it, else 0
+  uint8_t lex = 0;      // 1 + kind, + 32 for a verb, + 64 for a past form; 0 = no lexicon form starts here
+  uint8_t lex_lemma = 0;  // 1 + kind of the lexicon entry whose lemma is this word's base form, + 32 for a verb
+  uint8_t dictionary = 0, lemma_dictionary = 0;
+  bool lex_inside = false, timex = false, quote = false, initial = false, inflected = false;
+};
+
+struct Scratch {
+  std::vector<Info> info;  // tokens [first - 2, last + 2)
+  std::vector<std::pair<const TriggerForm*, uint32_t>> forms;
+  std::string lexicon_key;
+};
+
+class SentenceFeaturizer {
+ public:
+  SentenceFeaturizer(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last, Scratch& s)
+      : v_(v), timex_(timex), first_(first), last_(last), s_(s) {}
+
+  void run(std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys) {
+    describe();
+    offsets.clear();
+    keys.clear();
+    const bool headline = v_.title_case(v_.a().tokens[first_].sentence);
+    for (uint32_t t = first_; t < last_; ++t) {
+      offsets.push_back(static_cast<uint32_t>(keys.size()));
+      emit(t, headline, keys);
+    }
+    offsets.push_back(static_cast<uint32_t>(keys.size()));
+  }
+
+ private:
+  const Info& at(int64_t t) const { return s_.info[static_cast<size_t>(t - first_ + 2)]; }
+
+  void describe() {
+    static const uint64_t kBoundaryHash = hash_bytes("<s>"), kNumberHash = hash_bytes("<num>");
+    s_.info.assign(last_ - first_ + 4, Info{});
+    for (Info* edge : {&s_.info[0], &s_.info[1], &s_.info[s_.info.size() - 2], &s_.info[s_.info.size() - 1]}) {
+      edge->lower = edge->lemma = kBoundaryHash;
+      edge->shape = kBoundaryShape;
+    }
+    const TriggerLexicon& lex = TriggerLexicon::instance();
+    const text::Analysis& a = v_.a();
+    uint32_t lex_until = 0;
+    for (uint32_t t = first_; t < last_; ++t) {
+      Info& in = s_.info[t - first_ + 2];
+      const text::Token& tok = a.tokens[t];
+      const std::string_view w = v_.lower(t);
+      in.cls = v_.cls(t);
+      in.timex = timex_[t] != 0;
+      in.quote = a.quote_of(t) >= 0;
+      in.initial = t == first_ || a.tokens[t - 1].is(text::kOpenQuote) || v_.punct(t - 1, ':') || v_.punct(t - 1, '(');
+      if (const int32_t m = v_.mention_at(t); m >= 0) in.mention = static_cast<uint8_t>(1 + static_cast<int>(v_.kind(m)));
+      if (!tok.is(text::kWord)) {
+        in.lower = in.lemma = hash_bytes(w);
+        continue;
+      }
+      if (tok.is(text::kNumber)) {
+        in.shape = kNumberShape;
+        in.lower = in.lemma = kNumberHash;
+        continue;
+      }
+      in.shape = tok.is(text::kAllCaps) && w.size() > 1 ? kAllCapsShape : tok.is(text::kCapitalized) ? kCapShape : kLowerShape;
+      in.lower = hash_bytes(w);
+      in.dictionary = ner::word_list_class(w);
+      if (w.size() > 3 && (w.back() == 's' || w.back() == 'd' || w.back() == 'g' || w.back() == 'n' || w.back() == 't')) {
+        const std::string base = base_form(w);
+        in.inflected = base != w;
+        if (const TriggerEntry* e = in.inflected ? lex.by_lemma(base) : nullptr)
+          in.lex_lemma = static_cast<uint8_t>(1 + static_cast<int>(e->kind) + (e->verb ? 32 : 0));
+        in.lemma = in.inflected ? hash_bytes(base) : in.lower;
+        in.lemma_dictionary = in.inflected ? ner::word_list_class(base) : in.dictionary;
+      } else {
+        in.lemma = in.lower;
+        in.lemma_dictionary = in.dictionary;
+      }
+      for (size_t n = 2; n <= 4; ++n)
+        if (w.size() > n) in.suffix[n - 2] = hash_bytes(w.substr(w.size() - n));
+      in.lex_inside = t < lex_until;
+      if (const uint32_t n = lex.match(v_, t, last_, s_.forms, s_.lexicon_key); n > 0) {
+        const TriggerForm* f = s_.forms.front().first;
+        const TriggerEntry& e = lex.entry(f->entry);
+        in.lex = static_cast<uint8_t>(1 + static_cast<int>(e.kind) + (e.verb ? 32 : 0) + (f->past ? 64 : 0));
+        lex_until = std::max(lex_until, t + n);
+      }
+    }
+  }
+
+  void emit(uint32_t t, bool headline, std::vector<uint32_t>& k) const {
+    const Info& in = at(t);
+    const Info& m1 = at(int64_t{t} - 1);
+    const Info& m2 = at(int64_t{t} - 2);
+    const Info& p1 = at(int64_t{t} + 1);
+    const Info& p2 = at(int64_t{t} + 2);
+    k.push_back(key(kBias, 0));
+    k.push_back(key(kLower, in.lower));
+    k.push_back(key(kShape, in.shape, in.initial));
+    k.push_back(key(kMention, in.mention));
+    if (in.shape == kPunctShape || in.shape == kNumberShape) return;  // never triggers: a few keys suffice
+    if (in.inflected) k.push_back(key(kLemma, in.lemma));
+    for (size_t n = 0; n < 3; ++n)
+      if (in.suffix[n]) k.push_back(key(kSuffix2 + static_cast<uint32_t>(n), in.suffix[n]));
+    k.push_back(key(kLowerM1, m1.lower));
+    k.push_back(key(kLowerP1, p1.lower));
+    k.push_back(key(kLowerM2, m2.lower));
+    k.push_back(key(kLowerP2, p2.lower));
+    k.push_back(key(kBigramM1, m1.lower, in.lower));
+    k.push_back(key(kBigramP1, in.lower, p1.lower));
+    k.push_back(key(kClass, in.cls));
+    k.push_back(key(kClassM1, m1.cls, m1.shape));
+    k.push_back(key(kClassP1, p1.cls, p1.shape));
+    k.push_back(key(kClassM1Suffix, m1.cls, in.suffix[1]));
+    k.push_back(key(kClassM1M2, m1.cls, m2.cls));
+    k.push_back(key(kLemmaClassM1, in.lemma, m1.cls));
+    k.push_back(key(kLex, in.lex));
+    if (in.lex_lemma) k.push_back(key(kLexLemma, in.lex_lemma));
+    k.push_back(key(kLemmaM1, m1.lemma));
+    k.push_back(key(kLemmaP1, p1.lemma));
+    if (in.lex_inside) k.push_back(key(kLexInside, 1));
+    k.push_back(key(kLexM1, m1.lex != 0, p1.lex != 0));
+    k.push_back(key(kMentionM1, m1.mention, m2.mention));
+    k.push_back(key(kMentionP1, p1.mention, p2.mention));
+    k.push_back(key(kTimex, in.timex));
+    bool near = false;
+    for (int64_t d = -3; d <= 3; ++d)
+      if (d != 0 && int64_t{t} + d >= first_ && int64_t{t} + d < last_) near |= at(int64_t{t} + d).timex;
+    k.push_back(key(kTimexNear, near));
+    k.push_back(key(kDictionary, in.dictionary, in.shape));
+    k.push_back(key(kLemmaDictionary, in.lemma_dictionary, in.inflected));
+    k.push_back(key(kHeadline, headline, in.shape));
+    k.push_back(key(kQuote, in.quote));
+    k.push_back(key(kShapeM1, m1.shape, in.shape));
+  }
+
+  const DocView& v_;
+  const std::vector<uint8_t>& timex_;
+  uint32_t first_, last_;
+  Scratch& s_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  template <typename T>
+  bool read(T& v) {
+    if (rest_.size() < sizeof(T)) return false;
+    std::memcpy(&v, rest_.data(), sizeof(T));
+    rest_.remove_prefix(sizeof(T));
+    return true;
+  }
+  bool done() const { return rest_.empty(); }
+
+ private:
+  std::string_view rest_;
+};
+
+size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
+
+}  // namespace
+
+void timex_tokens(const text::Analysis& a, const DocumentFacts& facts, std::vector<uint8_t>& out) {
+  out.assign(a.tokens.size(), 0);
+  for (const Timex& tx : facts.timexes) {
+    if (tx.span.empty()) continue;
+    const uint32_t b = a.token_at(tx.span.begin), e = std::max(b + 1, a.token_at(tx.span.end));
+    for (uint32_t t = b; t < e && t < out.size(); ++t) out[t] = 1;
+  }
+}
+
+void featurize(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last,
+               std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys) {
+  thread_local Scratch scratch;
+  SentenceFeaturizer(v, timex, first, last, scratch).run(offsets, keys);
+}
+
+Model Model::parse(std::string_view bytes, std::string* error) {
+  Model m;
+  auto fail = [&](const char* why) {
+    if (error) *error = why;
+    return Model{};
+  };
+  const size_t nul = bytes.find('\0');
+  if (nul == std::string_view::npos) return fail("no header end");
+  Reader r(bytes.substr(nul + 1));
+  char magic[4];
+  uint32_t format = 0, version = 0, count = 0;
+  float scale = 0;
+  if (!r.read(magic) || std::memcmp(magic, "CTRG", 4) != 0) return fail("not a trigger model");
+  if (!r.read(format) || format != 1) return fail("unknown format");
+  if (!r.read(version) || version != kFeatureVersion) return fail("trained with other features; retrain (tools/train-triggers)");
+  if (!r.read(count) || !r.read(scale) || scale <= 0) return fail("truncated header");
+  for (int32_t& t : m.transitions_) {
+    int8_t v;
+    if (!r.read(v)) return fail("truncated transitions");
+    t = v;
+  }
+  size_t cap = 16;
+  while (cap < count * 2) cap <<= 1;
+  m.slots_.assign(cap, Slot{});
+  m.mask_ = cap - 1;
+  for (uint32_t i = 0; i < count; ++i) {
+    Slot s;
+    if (!r.read(s.key) || s.key == 0) return fail("bad feature key");
+    for (int8_t& w : s.w)
+      if (!r.read(w)) return fail("truncated weights");
+    size_t j = slot_of(s.key, m.mask_);
+    while (m.slots_[j].key != 0) j = (j + 1) & m.mask_;
+    m.slots_[j] = s;
+  }
+  if (!r.done()) return fail("trailing bytes");
+  m.count_ = count;
+  return m;
+}
+
+const Model& Model::shipped() {
+  static const Model m = [] {
+    std::string error;
+    const std::string_view bytes = embedded::find(embedded::lexicon_files(), kModelFile);
+    if (bytes.empty()) {
+      fmt::print(stderr, "chronicle: {} is missing; the trigger tagger finds nothing\n", kModelFile);
+      return Model{};
+    }
+    Model parsed = parse(bytes, &error);
+    if (parsed.empty()) fmt::print(stderr, "chronicle: {}: {}; the trigger tagger finds nothing\n", kModelFile, error);
+    return parsed;
+  }();
+  return m;
+}
+
+void Model::tag(const std::vector<uint32_t>& offsets, const std::vector<uint32_t>& keys, std::vector<uint8_t>& tags,
+                int32_t o_bias) const {
+  const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
+  tags.assign(n, kO);
+  if (n == 0 || empty()) return;
+  thread_local std::vector<int32_t> emissions, scratch;
+  thread_local std::vector<uint8_t> back;
+  emissions.assign(n * kTags, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* row = &emissions[i * kTags];
+    row[kO] = o_bias;
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      const uint32_t key = keys[k];
+      for (size_t j = slot_of(key, mask_); slots_[j].key != 0; j = (j + 1) & mask_) {
+        if (slots_[j].key != key) continue;
+        for (uint8_t t = 0; t < kTags; ++t) row[t] += slots_[j].w[t];
+        break;
+      }
+    }
+  }
+  viterbi<int32_t>(n, emissions.data(), transitions_.data(), tags.data(), scratch, back);
+}
+
+}  // namespace chronicle::extract::triggers

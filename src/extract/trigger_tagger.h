@@ -1,0 +1,112 @@
+// The event-trigger tagger: a first-order sequence tagger over BIO tags (a
+// trigger is B, or B followed by I's: "checked into", "heart attack") trained
+// as an averaged structured perceptron on the ECB+ training topics
+// (tools/train_triggers.cpp, docs/event-kinds.md). It finds event mentions the
+// lexicon does not list ("escaped", "the heist", "was hanged"); the event
+// extractor (events.cpp) turns its finds into events.
+//
+// Features (one 32-bit hash key per template and value; keys are never 0) come
+// from the document view the event extractor already has: the word, its base
+// form (lemma.h) and suffixes, shape, the words and word classes around it,
+// trigger-lexicon matches with their kind and part of speech, names and time
+// expressions at and next to it, the wamerican word list, headline and
+// quotation. The same code serves the trainer and the runtime tagger.
+//
+// Model file (data/trigger_model.bin): a text header of '#' lines (source,
+// licence, training command), one NUL byte, then little-endian binary:
+//   char magic[4] = "CTRG"; u32 format = 1; u32 feature_version; u32 features;
+//   f32 scale (weight = stored / scale);
+//   i8 transitions[(kTags + 1) * kTags]   (row kTags = sentence start)
+//   per feature, sorted by key: u32 key; i8 weights[kTags].
+#pragma once
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/doc_view.h"
+
+namespace chronicle::extract::triggers {
+
+// Bump when the features change: a model trained with other features is refused.
+inline constexpr uint32_t kFeatureVersion = 2;
+
+enum Tag : uint8_t { kO = 0, kB = 1, kI = 2 };
+inline constexpr uint8_t kTags = 3;
+// True when `tag` may follow `prev` (kTags = sentence start): I only continues a trigger.
+inline constexpr bool allowed(uint8_t prev, uint8_t tag) { return tag != kI || prev == kB || prev == kI; }
+
+// Tokens of the document that lie inside a time expression (1) or not (0).
+void timex_tokens(const text::Analysis& a, const DocumentFacts& facts, std::vector<uint8_t>& out);
+
+// Feature keys of tokens [first, last) of one sentence: token i's keys are
+// keys[offsets[i - first] .. offsets[i - first + 1]). Reuses the vectors' storage.
+// requires: timex has one entry per token of v (timex_tokens).
+void featurize(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last,
+               std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys);
+
+// Best tag sequence for n tokens. emissions: n rows of kTags scores;
+// transitions: (kTags + 1) rows of kTags, row p for the previous tag p, row
+// kTags for the start. Writes n tags.
+template <typename Score>
+void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t* out, std::vector<Score>& scratch,
+             std::vector<uint8_t>& back) {
+  constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
+  if (n == 0) return;
+  scratch.assign(n * kTags, kNone);
+  back.assign(n * kTags, 0);
+  for (uint8_t t = 0; t < kTags; ++t)
+    if (allowed(kTags, t)) scratch[t] = transitions[kTags * kTags + t] + emissions[t];
+  for (size_t i = 1; i < n; ++i) {
+    for (uint8_t t = 0; t < kTags; ++t) {
+      Score best = kNone;
+      uint8_t arg = 0;
+      for (uint8_t p = 0; p < kTags; ++p) {
+        if (!allowed(p, t) || scratch[(i - 1) * kTags + p] <= kNone) continue;
+        const Score s = scratch[(i - 1) * kTags + p] + transitions[p * kTags + t];
+        if (s > best) best = s, arg = p;
+      }
+      if (best <= kNone) continue;
+      scratch[i * kTags + t] = best + emissions[i * kTags + t];
+      back[i * kTags + t] = arg;
+    }
+  }
+  uint8_t best = kO;
+  for (uint8_t t = 1; t < kTags; ++t)
+    if (scratch[(n - 1) * kTags + t] > scratch[(n - 1) * kTags + best]) best = t;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = best;
+    best = back[i * kTags + best];
+  }
+}
+
+class Model {
+ public:
+  // The shipped model. Prints a diagnostic and returns an empty model (which
+  // finds nothing) if data/trigger_model.bin is missing or unreadable.
+  static const Model& shipped();
+  // Parses a model file. On failure returns an empty model and sets *error.
+  static Model parse(std::string_view bytes, std::string* error);
+
+  bool empty() const { return count_ == 0; }
+  size_t features() const { return count_; }
+
+  // Tags n = offsets.size() - 1 tokens from their feature keys (featurize).
+  // `o_bias` (in stored weight units) is added to every O score: positive
+  // values trade recall for precision.
+  void tag(const std::vector<uint32_t>& offsets, const std::vector<uint32_t>& keys, std::vector<uint8_t>& tags,
+           int32_t o_bias = 0) const;
+
+ private:
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    std::array<int8_t, kTags> w{};
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, count_ = 0;
+  std::array<int32_t, (kTags + 1) * kTags> transitions_{};
+};
+
+}  // namespace chronicle::extract::triggers
