@@ -42,6 +42,7 @@ void print_row(const graph::TimelineEvent& e, bool evidence) {
   const std::string margin(kTextIndent, ' ');
   if (!e.participants.empty()) print_wrapped(margin + "who:   ", participants_text(e));
   if (!e.place.empty()) print_wrapped(margin + "where: ", e.place);
+  if (!e.via.empty()) print_wrapped(margin + "why:   ", e.via);
   if (evidence)
     for (const graph::Evidence& ev : e.evidence) print_evidence(ev, kTextIndent);
 }
@@ -70,7 +71,7 @@ nlohmann::ordered_json event_json(const graph::TimelineEvent& e, bool evidence) 
   for (const graph::EventParticipant& p : e.participants) participants.push_back({{"entity", p.entity}, {"role", p.role}});
   nlohmann::ordered_json out = {{"id", e.id}, {"date", or_null(e.date)}, {"precision", or_null(std::string(graph::date_precision(e.date)))},
                                 {"kind", e.kind}, {"label", e.label}, {"participants", participants}, {"place", or_null(e.place)},
-                                {"sources", e.sources}};
+                                {"sources", e.sources}, {"via", or_null(e.via)}};
   if (evidence) {
     out["evidence"] = nlohmann::ordered_json::array();
     for (const graph::Evidence& ev : e.evidence) out["evidence"].push_back(to_json(ev));
@@ -92,13 +93,13 @@ void print_json(const TimelineOptions& o, const graph::TimelineQuery& q, const g
 }
 
 void print_csv_rows(const TimelineOptions& o, const graph::Timeline& t) {
-  std::vector<std::string> header = {"event_id", "date", "precision", "kind", "label", "participants", "place", "sources"};
+  std::vector<std::string> header = {"event_id", "date", "precision", "kind", "label", "participants", "place", "sources", "via"};
   if (o.evidence) header.insert(header.end(), {"evidence", "documents"});
   print_csv(header);
   for (const auto* list : {&t.dated, &t.undated})
     for (const graph::TimelineEvent& e : *list) {
       std::vector<std::string> row = {std::to_string(e.id), e.date, std::string(graph::date_precision(e.date)), e.kind, e.label,
-                                      participants_text(e), e.place, std::to_string(e.sources)};
+                                      participants_text(e), e.place, std::to_string(e.sources), e.via};
       if (o.evidence) {
         std::string sentences, documents;
         for (const graph::Evidence& ev : e.evidence) {

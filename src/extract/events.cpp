@@ -560,6 +560,12 @@ class EventFinder {
     const TriggerEntry& e = *tr.entry;
     uint32_t k = tr.last;
     for (int steps = 0; k < end && steps < (tr.verb ? 40 : 14); ++steps) {
+      // A trigger in scare quotes ("its 'special military operation' against
+      // Ukraine") goes on after its closing mark.
+      if (k == tr.last && !tr.verb && a().tokens[k].is(text::kQuoteMark) && opened_before(tr.first, 0)) {
+        ++k;
+        continue;
+      }
       if (v_.punct(k, '.') || v_.punct(k, ';') || v_.punct(k, ':') || (!tr.verb && v_.punct(k, ',')) || v_.is(k, kBoundary) ||
           a().tokens[k].is(text::kQuoteMark))
         break;
@@ -602,6 +608,13 @@ class EventFinder {
       }
       k = v_.last(m);
     }
+  }
+
+  // Whether a quotation mark opens at most two words before token t.
+  bool opened_before(uint32_t t, uint32_t floor) const {
+    for (uint32_t k = t; k > floor && t - k < 3; --k)
+      if (a().tokens[k - 1].is(text::kQuoteMark)) return true;
+    return false;
   }
 
   // Determiners and capitalised titles before a name ("the", "Prime
@@ -679,6 +692,10 @@ class EventFinder {
     int adjectives = 0;
     while (k > floor && adjectives < 3) {
       const uint32_t p = k - 1;
+      if (a().tokens[p].is(text::kQuoteMark) && p > floor) {  // its "special operation"
+        k = p;
+        continue;
+      }
       if (v_.mention_at(p) >= 0 || !a().tokens[p].is(text::kWord) || v_.cls(p) != 0 || v_.capitalized(p)) break;
       bool trig = false;
       for (const Trigger& o : triggers) trig |= o.first <= p && p < o.last;

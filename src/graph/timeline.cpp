@@ -80,7 +80,7 @@ Timeline timeline(store::Db& db, const TimelineQuery& q) {
   bind_or_null(s, ":from", q.from);
   bind_or_null(s, ":to", q.to);
   while (s.step()) {
-    TimelineEvent e{s.int64(0), s.str(1), s.str(2), s.str(3), s.str(4), parse_participants(s.text(5)), s.int64(6), {}};
+    TimelineEvent e{s.int64(0), s.str(1), s.str(2), s.str(3), s.str(4), parse_participants(s.text(5)), s.int64(6), s.str(7), {}};
     (e.date.empty() ? out.undated : out.dated).push_back(std::move(e));
   }
   s.reset();

@@ -24,6 +24,7 @@ struct TimelineEvent {
   std::string kind, label, date, place;  // date and place may be empty
   std::vector<EventParticipant> participants;
   int64_t sources = 0;                   // distinct documents
+  std::string via;                       // empty, "for NAME", "responds to: LABEL" or "answered by: LABEL"
   std::vector<Evidence> evidence;        // filled when asked for
 };
 

@@ -23,6 +23,27 @@ bool verbal(std::string_view lemma) {
   return !lemma.empty();
 }
 
+// Kinds whose participants act together: "talks between A and B".
+bool joint(EventKind kind) { return kind == EventKind::meeting || kind == EventKind::agreement || kind == EventKind::deal; }
+
+// The preposition before the other participants of a nominal event.
+std::string_view preposition(EventKind kind, std::string_view noun) {
+  for (std::string_view n : {"invasion", "occupation", "annexation", "siege", "blockade", "arrest", "bombing", "shelling"})
+    if (noun.ends_with(n)) return " of ";
+  switch (kind) {
+    case EventKind::attack:
+    case EventKind::sanction:
+    case EventKind::threat:
+    case EventKind::accusation:
+    case EventKind::legal: return " against ";
+    case EventKind::offer:
+    case EventKind::aid:
+    case EventKind::demand:
+    case EventKind::statement: return " to ";
+    default: return " with ";
+  }
+}
+
 }  // namespace
 
 std::string join_names(const std::vector<std::string>& names, size_t max) {
@@ -43,12 +64,18 @@ std::string event_label(EventKind kind, std::string_view lemma, const std::vecto
   if (!agents.empty() && verbal(what)) {
     label = join_names(agents, 2) + " " + (agents.size() == 1 ? third_person(what) : what);
     if (!others.empty()) label += " " + join_names(others, 2);
+  } else if (!verbal(what) && !joint(kind)) {
+    // A noun reads with its agent before it and the rest after a preposition:
+    // "Russia's invasion of Ukraine", "sanctions by the EU and Canada on Iran".
+    label = agents.size() == 1 ? agents[0] + "'s " + what : what;
+    if (agents.size() > 1) label += " by " + join_names(agents, 2);
+    if (!others.empty()) label += std::string(preposition(kind, what)) + join_names(others, 2);
   } else {
     // A verb without its subject reads better as the kind of event: "statement".
     label = verbal(what) && agents.empty() && kind != EventKind::other ? std::string(to_string(kind)) : what;
     std::vector<std::string> all = agents;
     all.insert(all.end(), others.begin(), others.end());
-    if (!all.empty()) label += (kind == EventKind::meeting && all.size() >= 2 ? " between " : " with ") + join_names(all, 3);
+    if (!all.empty()) label += (joint(kind) && all.size() >= 2 ? " between " : " with ") + join_names(all, 3);
   }
   if (!place.empty()) label += " in " + std::string(place);
   return label;

@@ -3,6 +3,8 @@
 // parses, and the Berlin corpus answering a timeline query.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "support/util.h"
 
 #include <filesystem>
@@ -149,6 +151,28 @@ TEST_CASE("cli: the Berlin corpus answers entity questions about Zelenskyy" * do
   CHECK_MESSAGE(t.status == 0, t.err);
   const auto doc = nlohmann::json::parse(t.out);
   CHECK(doc["entities"][0]["name"].get<std::string>().find("Zelensk") != std::string::npos);
+  // The 2022 invasion (Ukraine's, which he leads), the Berlin talks and the
+  // Kremlin's answer a day later, in that order, each with its sources.
+  const auto& events = doc["events"];
+  auto index_of = [&](const std::function<bool(const nlohmann::json&)>& is) {
+    for (size_t i = 0; i < events.size(); ++i)
+      if (is(events[i])) return static_cast<int>(i);
+    return -1;
+  };
+  const int invasion = index_of([](const nlohmann::json& e) { return e["date"] == "2022" && e["kind"] == "attack"; });
+  const int talks = index_of([](const nlohmann::json& e) { return e["date"] == "2025-12-14" && e["kind"] == "meeting" && e["sources"] >= 3; });
+  const int answer = index_of([](const nlohmann::json& e) {
+    return e["date"] == "2025-12-15" && e["label"].get<std::string>().find("Kremlin") != std::string::npos;
+  });
+  CHECK(invasion >= 0);
+  CHECK(talks > invasion);
+  CHECK(answer > talks);
+  if (invasion >= 0) CHECK(events[static_cast<size_t>(invasion)]["via"] == "for Ukraine");
+  if (answer >= 0) CHECK(events[static_cast<size_t>(answer)]["via"].get<std::string>().starts_with("responds to: "));
+  const auto table = run_chronicle({"timeline", "--db", tmp.path(), "--entity", "Zelenskyy", "--evidence"});
+  CHECK(table.status == 0);
+  CHECK(widest(table) <= 80);
+  CHECK(table.out.find("2025-12-15") != std::string::npos);
   const auto e = run_chronicle({"entity", "--db", tmp.path(), "zelensky"});
   CHECK_MESSAGE(e.status == 0, e.err);
   CHECK(widest(e) <= 80);

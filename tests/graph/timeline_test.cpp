@@ -93,3 +93,65 @@ TEST_CASE("lookup: names, aliases and suggestions") {
   CHECK(graph::edit_distance("kitten", "sitting", 5) == 3);
   CHECK(graph::edit_distance("abcd", "abdc", 5) == 1);
 }
+
+namespace {
+
+// A leader, the country she leads, an older war against it and an answer to
+// her offer: the context a reader of her timeline needs.
+std::vector<testing::DocBuilder> westmark_story() {
+  testing::DocBuilder a("https://ledger.example/sand-offer", "Sand offers talks", "Ledger", "2025-03-05",
+                        "Sand offers talks\n"
+                        "Chancellor Ida Sand, the leader of Westmark, offered talks to Nordland on Monday. "
+                        "Nordland invaded Westmark in 2019. "
+                        "Nordland rejected the offer on Tuesday. "
+                        "Westmark held a parade.");
+  const int32_t sand = a.entity("Ida Sand", EntityKind::person), west = a.entity("Westmark", EntityKind::location);
+  const int32_t nord = a.entity("Nordland", EntityKind::location);
+  const int32_t s1 = a.mention("Ida Sand", sand), w1 = a.mention("Westmark", west), n1 = a.mention("Nordland", nord);
+  const int32_t n2 = a.mention("Nordland", nord, 1), w2 = a.mention("Westmark", west, 1), n3 = a.mention("Nordland", nord, 2);
+  const int32_t w3 = a.mention("Westmark", west, 2);
+  a.relation(s1, Predicate::leader_of, w1, "Ida Sand, the leader of Westmark");
+  a.event("offered", EventKind::offer, "offer", {{s1, Role::agent}, {n1, Role::recipient}}, -1, "2025-03-03");
+  a.event("invaded", EventKind::attack, "invade", {{n2, Role::agent}, {w2, Role::patient}}, -1, "2019");
+  a.event("rejected", EventKind::refusal, "reject", {{n3, Role::agent}}, -1, "2025-03-04");
+  a.event("parade", EventKind::other, "parade", {{w3, Role::agent}}, -1, "");
+
+  // Westmark in an article that does not name her: not her context.
+  testing::DocBuilder b("https://ledger.example/harvest", "Harvest festival", "Ledger", "2025-03-06",
+                        "Harvest festival\nWestmark celebrated its harvest on Wednesday.");
+  const int32_t wb = b.entity("Westmark", EntityKind::location);
+  b.event("celebrated", EventKind::other, "celebrate", {{b.mention("Westmark", wb), Role::agent}}, -1, "2025-03-05");
+  return {a, b};
+}
+
+}  // namespace
+
+TEST_CASE("timeline: an entity's timeline includes the dated events of what it leads, and the answers to its events") {
+  testing::TempDb tmp("timeline-context");
+  tmp.store(westmark_story());
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_only);
+  graph::TimelineQuery q;
+  q.by_entity = true;
+  q.entities = graph::find_entities(*db, "Ida Sand").entities;
+  REQUIRE(q.entities.size() == 1);
+  const graph::Timeline t = graph::timeline(*db, q);
+  REQUIRE(t.dated.size() == 3);
+  CHECK(t.dated[0].date == "2019");
+  CHECK(t.dated[0].kind == "attack");
+  CHECK(t.dated[0].via == "for Westmark");
+  CHECK(t.dated[1].date == "2025-03-03");
+  CHECK(t.dated[1].kind == "offer");
+  CHECK(t.dated[1].via == "");
+  CHECK(t.dated[2].date == "2025-03-04");
+  CHECK(t.dated[2].kind == "refusal");
+  CHECK(t.dated[2].via.starts_with("responds to: "));
+  // Westmark's undated parade and its festival in an article without her are not hers.
+  CHECK(t.undated.empty());
+
+  // Westmark's own timeline has its events and no "via".
+  q.entities = graph::find_entities(*db, "Westmark").entities;
+  const graph::Timeline w = graph::timeline(*db, q);
+  CHECK(w.dated.size() == 2);
+  CHECK(w.undated.size() == 1);
+  for (const auto& e : w.dated) CHECK(e.via == "");
+}
