@@ -1,7 +1,8 @@
 // `chronicle entity NAME`: everything the database knows about one entity:
 // who or what it is (kind, aliases, how documents describe it, relations),
-// the events it took part in, what it said and what was said naming it, and
-// the documents it appears in.
+// the events it took part in (and their context, see
+// queries/timeline_for_entities.sql), what it said and what was said naming
+// it, and the documents it appears in.
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -97,7 +98,8 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 void print_events(const std::vector<graph::TimelineEvent>& events, size_t limit) {
   for (size_t i = 0; i < events.size() && i < limit; ++i) {
     const graph::TimelineEvent& e = events[i];
-    print_wrapped("  " + pad(e.date.empty() ? "undated" : e.date, 12), fmt::format("{}: {} [{} source{}]", e.kind, e.label, e.sources, e.sources == 1 ? "" : "s"));
+    print_wrapped("  " + pad(e.date.empty() ? "undated" : e.date, 12), fmt::format("{}: {} [{} source{}{}]", e.kind, e.label, e.sources, e.sources == 1 ? "" : "s",
+                                                                              e.via.empty() ? "" : "; " + e.via));
     for (const graph::Evidence& ev : e.evidence) print_evidence(ev, 14);
   }
   if (events.size() > limit) fmt::print("  … {} more (chronicle timeline --entity)\n", events.size() - limit);
@@ -136,7 +138,7 @@ nlohmann::ordered_json events_json(const std::vector<graph::TimelineEvent>& even
   for (const graph::TimelineEvent& e : events) {
     nlohmann::ordered_json item = {{"id", e.id}, {"date", or_null(e.date)}, {"precision", or_null(std::string(graph::date_precision(e.date)))},
                                    {"kind", e.kind}, {"label", e.label}, {"place", or_null(e.place)}, {"sources", e.sources},
-                                   {"evidence", nlohmann::ordered_json::array()}};
+                                   {"via", or_null(e.via)}, {"evidence", nlohmann::ordered_json::array()}};
     for (const graph::Evidence& ev : e.evidence) item["evidence"].push_back(to_json(ev));
     out.push_back(item);
   }
