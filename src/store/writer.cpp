@@ -12,6 +12,7 @@
 #include "extract/pipeline.h"
 #include "resolve/events.h"
 #include "resolve/keys.h"
+#include "store/claim_resolver.h"
 #include "store/event_resolver.h"
 #include "resolve/labels.h"
 
@@ -258,31 +259,8 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
-  for (const int64_t id : mentions) {
-    Stmt& q = db_.cached("claim_mention_facts",
-                         "SELECT l.entity_id, (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention "
-                         "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date, cm.claim_id FROM claim_mention cm "
-                         "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id AND cm.part_of IS NULL");
-    q.bind(":id", id);
-    if (!q.step()) continue;
-    const int64_t speaker = q.is_null(0) ? 0 : q.int64(0);
-    const std::string content = q.str(1), date = q.str(3);
-    const int quoted = static_cast<int>(q.int64(2));
-    // The node it leaves (its speaker moved) has lost a mention: refresh it too.
-    if (!q.is_null(4)) touched_claims_.insert(q.int64(4));
-    q.reset();
-    std::string normal;
-    for (const std::string& w : resolve::name_words(content)) normal += w + ' ';
-    const std::string key = fmt::format("{}|{}", speaker, hex128(XXH3_128bits(normal.data(), normal.size())));
-    const int64_t node = find_or_insert(db_, "claim", key,
-                                        "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)",
-                                        [&](Stmt& s) {
-                                          s.bind_or_null(":speaker", optional_id(speaker)).bind(":content", content).bind(":quoted", quoted)
-                                              .bind_or_null(":date", date);
-                                        });
-    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", id).run();
-    touched_claims_.insert(node);
-  }
+  const std::set<int64_t> changed = ClaimResolver(db_).resolve(mentions);
+  touched_claims_.insert(changed.begin(), changed.end());
 }
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions) {
@@ -435,6 +413,7 @@ void Writer::refresh_nodes() {
         date = (SELECT min(date) FROM claim_mention WHERE claim_id = :id)
       WHERE id = :id)sql").bind(":id", id).run();
   }
+  ClaimResolver(db_).link(touched_claims_);
   touched_claims_.clear();
   for (const int64_t id : touched_events_) {
     Stmt& facts = db_.cached("event_summary", R"sql(

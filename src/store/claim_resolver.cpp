@@ -1,0 +1,231 @@
+// Claim resolution (see claim_resolver.h).
+#include "store/claim_resolver.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "resolve/claims.h"
+#include "resolve/keys.h"
+
+namespace chronicle::store {
+
+namespace {
+
+std::string content_hash(std::string_view content) {
+  std::string normal;
+  for (const std::string& w : resolve::name_words(content)) normal += w + ' ';
+  const XXH128_hash_t h = XXH3_128bits(normal.data(), normal.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+// Union-find over indices.
+struct Groups {
+  explicit Groups(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), size_t{0}); }
+  size_t find(size_t i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
+  void join(size_t a, size_t b) { parent[find(a)] = find(b); }
+  std::vector<size_t> parent;
+};
+
+// Cue words that deny or reject what they answer.
+bool denial_cue(std::string_view cues) {
+  for (const std::string& w : resolve::name_words(cues))
+    for (std::string_view stem : {"deni", "deny", "reject", "dismiss", "refut", "contradict", "disput", "rebuff", "rebut"})
+      if (w.starts_with(stem)) return true;
+  return false;
+}
+
+// Content words two claims share: words of at least four letters outside a
+// short list of function words, matched like resolve::claim_similarity does.
+size_t shared_content_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  static const std::set<std::string> kFunction = {"that", "this", "with", "from", "have", "been", "were", "will", "would",
+                                                  "could", "should", "there", "their", "they", "them", "what", "which",
+                                                  "about", "also", "into", "than", "then", "when", "only", "more", "such",
+                                                  "does", "said", "says", "very", "much", "some", "being", "after", "before"};
+  std::set<std::string> seen;
+  for (const std::string& x : a) {
+    if (x.size() < 4 || kFunction.count(x)) continue;
+    for (const std::string& y : b)
+      if (y.size() >= 4 && resolve::same_word(x, y)) seen.insert(x.substr(0, std::min<size_t>(x.size(), 5)));
+  }
+  return seen.size();
+}
+
+}  // namespace
+
+ClaimResolver::Row ClaimResolver::row(int64_t id, int64_t& speaker) {
+  Stmt& q = db_.cached("claim_mention_facts",
+                       "SELECT l.entity_id, (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention "
+                       "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date, cm.claim_id FROM claim_mention cm "
+                       "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id AND cm.part_of IS NULL");
+  q.bind(":id", id);
+  Row r;
+  speaker = -1;
+  if (!q.step()) return r;
+  speaker = q.is_null(0) ? 0 : q.int64(0);
+  r.id = id, r.content = q.str(1), r.quoted = static_cast<int>(q.int64(2)), r.date = q.str(3);
+  r.claim = q.is_null(4) ? 0 : q.int64(4);
+  q.reset();
+  r.hash = content_hash(r.content);
+  return r;
+}
+
+std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) {
+  std::vector<int64_t> ids;
+  Stmt& q = db_.cached("claim_mentions_of_speaker",
+                       "SELECT cm.id FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id "
+                       "WHERE l.entity_id = :speaker AND cm.part_of IS NULL ORDER BY cm.id");
+  q.bind(":speaker", speaker);
+  while (q.step()) ids.push_back(q.int64(0));
+  q.reset();
+  std::vector<Row> out;
+  for (const int64_t id : ids) {
+    int64_t s = 0;
+    out.push_back(row(id, s));
+    out.back().words = resolve::claim_words(out.back().content);
+  }
+  return out;
+}
+
+void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
+  // Named by the smallest hash; worded as its longest member; dated by its earliest.
+  std::sort(group.begin(), group.end(), [](const Row* a, const Row* b) { return a->hash < b->hash; });
+  const std::string key = fmt::format("{}|{}", speaker, group.front()->hash);
+  const Row* longest = group.front();
+  for (const Row* r : group)
+    if (r->content.size() > longest->content.size()) longest = r;
+  Stmt& find = db_.cached("find_claim", "SELECT id FROM claim WHERE key = :key");
+  find.bind(":key", key);
+  int64_t node = 0;
+  if (find.step()) {
+    node = find.int64(0);
+    find.reset();
+    db_.cached("reword_claim", "UPDATE claim SET content = :content WHERE id = :id AND content <> :content")
+        .bind(":content", longest->content).bind(":id", node).run();
+  } else {
+    find.reset();
+    Stmt& ins = db_.cached("insert_claim", "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)");
+    ins.bind(":key", key).bind_or_null(":speaker", speaker ? std::optional<int64_t>(speaker) : std::nullopt).bind(":content", longest->content);
+    ins.bind(":quoted", longest->quoted).bind_or_null(":date", longest->date).run();
+    node = db_.last_insert_id();
+  }
+  changed_.insert(node);
+  for (const Row* r : group) {
+    if (r->claim == node) continue;
+    if (r->claim) changed_.insert(r->claim);
+    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", r->id).run();
+  }
+}
+
+std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions) {
+  changed_.clear();
+  std::set<int64_t> speakers;
+  for (const int64_t id : mentions) {
+    int64_t speaker = 0;
+    const Row r = row(id, speaker);
+    if (speaker < 0) continue;
+    if (r.claim) changed_.insert(r.claim);  // the node it may leave
+    if (speaker > 0) {
+      speakers.insert(speaker);
+    } else {
+      assign(0, {&r});
+    }
+  }
+  for (const int64_t speaker : speakers) {
+    const std::vector<Row> rows = rows_of_speaker(speaker);
+    Groups g(rows.size());
+    const bool fuzzy = rows.size() <= kMaxFuzzy;
+    std::map<std::string, size_t> by_hash;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash, i); !fresh) g.join(i, it->second);
+      if (!fuzzy) continue;
+      for (size_t j = 0; j < i; ++j)
+        if (g.find(i) != g.find(j) && resolve::same_claim(rows[i].words, rows[j].words)) g.join(i, j);
+    }
+    std::map<size_t, std::vector<const Row*>> groups;
+    for (size_t i = 0; i < rows.size(); ++i) groups[g.find(i)].push_back(&rows[i]);
+    for (auto& [root, members] : groups) assign(speaker, std::move(members));
+  }
+  // Nodes left without mentions go.
+  std::set<int64_t> alive;
+  for (const int64_t node : changed_) {
+    db_.cached("delete_empty_claim", "DELETE FROM claim WHERE id = :id AND NOT EXISTS (SELECT 1 FROM claim_mention WHERE claim_id = :id)")
+        .bind(":id", node).run();
+    if (db_.changes() == 0) alive.insert(node);
+  }
+  return alive;
+}
+
+void ClaimResolver::link(const std::set<int64_t>& nodes) {
+  // The nodes, and the claims that may answer them, get their links again.
+  std::set<int64_t> relink = nodes;
+  for (const int64_t node : nodes) {
+    Stmt& q = db_.cached("claims_naming_speaker_of", R"sql(
+      WITH speaker(id) AS (
+        SELECT speaker_entity_id FROM claim WHERE id = :node AND speaker_entity_id IS NOT NULL
+        UNION SELECT r.object_entity_id FROM claim c JOIN relation r ON r.subject_entity_id = c.speaker_entity_id
+         WHERE c.id = :node AND r.predicate IN ('leader_of', 'spokesperson_for'))
+      SELECT DISTINCT cm.claim_id FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
+        JOIN claim_mention cm ON cm.document_id = m.document_id AND m.span_start >= cm.span_start AND m.span_end <= cm.span_end
+       WHERE l.entity_id IN speaker AND cm.claim_id IS NOT NULL AND cm.claim_id <> :node
+       LIMIT 200)sql");
+    q.bind(":node", node);
+    while (q.step()) relink.insert(q.int64(0));
+  }
+  for (const int64_t node : relink) link_answers(node);
+}
+
+void ClaimResolver::link_answers(int64_t node) {
+  db_.cached("unlink_claim", "DELETE FROM claim_link WHERE claim_id = :id").bind(":id", node).run();
+  // What the claim says, when, by whom, with which cue.
+  Stmt& me = db_.cached("claim_to_link", R"sql(
+    SELECT c.speaker_entity_id, c.content, c.date,
+           (SELECT group_concat(substr(d.text, cm.cue_start + 1, cm.cue_end - cm.cue_start), ' ')
+              FROM claim_mention cm JOIN document d ON d.id = cm.document_id
+             WHERE cm.claim_id = c.id AND cm.cue_start IS NOT NULL)
+      FROM claim c WHERE c.id = :id)sql");
+  me.bind(":id", node);
+  if (!me.step() || me.is_null(0) || me.is_null(2)) return;
+  const int64_t speaker = me.int64(0);
+  const std::string date = me.str(2), cues = me.str(3);
+  const std::vector<std::string> words = resolve::claim_words(me.text(1));
+  me.reset();
+  // Earlier claims of whoever its content names (or of who leads or speaks for them).
+  Stmt& q = db_.cached("claims_it_may_answer", R"sql(
+    WITH named(id) AS (
+      SELECT DISTINCT l.entity_id FROM claim_mention cm
+        JOIN mention m ON m.document_id = cm.document_id AND m.span_start >= cm.span_start AND m.span_end <= cm.span_end
+        JOIN local_entity l ON l.id = m.local_entity_id
+       WHERE cm.claim_id = :id AND l.entity_id IS NOT NULL),
+    voices(id) AS (
+      SELECT id FROM named
+      UNION SELECT r.subject_entity_id FROM relation r
+       WHERE r.object_entity_id IN named AND r.predicate IN ('leader_of', 'spokesperson_for'))
+    SELECT c.id, c.content, c.date FROM claim c JOIN entity e ON e.id = c.speaker_entity_id
+     WHERE c.speaker_entity_id IN voices AND c.speaker_entity_id <> :speaker AND e.kind = 'person'
+       AND c.date IS NOT NULL AND c.date < :date AND substr(:date, 1, length(c.date)) <> c.date
+     ORDER BY c.id LIMIT 200)sql");
+  q.bind(":id", node).bind(":speaker", speaker).bind(":date", date);
+  int64_t best = 0;
+  size_t best_shared = 0;
+  bool flipped = false;
+  std::string best_date;
+  while (q.step()) {
+    const std::vector<std::string> theirs = resolve::claim_words(q.text(1));
+    const size_t shared = shared_content_words(words, theirs);
+    const std::string their_date = q.str(2);
+    if (shared < 2 || shared < best_shared || (shared == best_shared && their_date <= best_date)) continue;
+    best = q.int64(0), best_shared = shared, best_date = their_date;
+    flipped = resolve::negated(words) != resolve::negated(theirs);
+  }
+  q.reset();
+  if (!best) return;
+  const bool contradicts = flipped || denial_cue(cues);
+  db_.cached("link_claim", "INSERT OR IGNORE INTO claim_link (claim_id, target_id, relation) VALUES (:id, :target, :relation)")
+      .bind(":id", node).bind(":target", best).bind(":relation", contradicts ? "contradicts" : "responds_to").run();
+}
+
+}  // namespace chronicle::store

@@ -1,0 +1,50 @@
+// Claim resolution over the database: groups claim mentions into claim nodes.
+// A speaker's mentions that say the same thing (resolve/claims.h: the same
+// words up to small differences) are one claim, whatever the order or the
+// batches in which their documents arrived: each time a speaker's claims
+// change, all of that speaker's mentions are grouped again, and a group's node
+// is named by the smallest content hash among its members. Mentions without a
+// speaker only meet their exact copies. Then links claims that answer earlier
+// claims of other speakers (claim_link: responds_to, contradicts).
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace chronicle::store {
+
+class ClaimResolver {
+ public:
+  explicit ClaimResolver(Db& db) : db_(db) {}
+  // Resolves the given top-level claim mentions; returns the claim nodes that
+  // gained or lost mentions (nodes left empty are deleted).
+  std::set<int64_t> resolve(const std::vector<int64_t>& mentions);
+  // Links each of `nodes`, and each claim whose content names their speakers,
+  // to the earlier claim it answers. Run after the nodes' speakers and dates
+  // are up to date.
+  void link(const std::set<int64_t>& nodes);
+
+  // A speaker's mentions beyond this many are grouped by exact content only
+  // (pairwise comparison is quadratic).
+  static constexpr size_t kMaxFuzzy = 400;
+
+ private:
+  struct Row {
+    int64_t id = 0, claim = 0;
+    std::string content, date, hash;
+    int quoted = 0;
+    std::vector<std::string> words;
+  };
+  Row row(int64_t id, int64_t& speaker);
+  std::vector<Row> rows_of_speaker(int64_t speaker);
+  void assign(int64_t speaker, std::vector<const Row*> group);
+  void link_answers(int64_t node);
+
+  Db& db_;
+  std::set<int64_t> changed_;
+};
+
+}  // namespace chronicle::store
