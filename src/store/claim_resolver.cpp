@@ -74,18 +74,24 @@ ClaimResolver::Row ClaimResolver::row(int64_t id, int64_t& speaker) {
 }
 
 std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) {
-  std::vector<int64_t> ids;
-  Stmt& q = db_.cached("claim_mentions_of_speaker",
-                       "SELECT cm.id FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id "
-                       "WHERE l.entity_id = :speaker AND cm.part_of IS NULL ORDER BY cm.id");
+  Stmt& q = db_.cached("claim_mentions_of_speaker", R"sql(
+    SELECT cm.id, cm.claim_id, cm.quoted, cm.date,
+           CASE WHEN EXISTS (SELECT 1 FROM claim_mention x WHERE x.part_of = cm.id)
+                THEN (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention
+                       WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p)
+                ELSE cm.text END
+      FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id
+     WHERE l.entity_id = :speaker AND +cm.part_of IS NULL  -- "+": look up by speaker, not by part_of
+     ORDER BY cm.id)sql");
   q.bind(":speaker", speaker);
-  while (q.step()) ids.push_back(q.int64(0));
-  q.reset();
   std::vector<Row> out;
-  for (const int64_t id : ids) {
-    int64_t s = 0;
-    out.push_back(row(id, s));
-    out.back().words = resolve::claim_words(out.back().content);
+  while (q.step()) {
+    Row r;
+    r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
+    r.date = q.str(3), r.content = q.str(4);
+    r.hash = content_hash(r.content);
+    r.words = resolve::claim_words(r.content);
+    out.push_back(std::move(r));
   }
   return out;
 }
@@ -160,19 +166,26 @@ std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions) {
 }
 
 void ClaimResolver::link(const std::set<int64_t>& nodes) {
-  // The nodes, and the claims that may answer them, get their links again.
-  std::set<int64_t> relink = nodes;
+  // The nodes, and the claims that name their speakers (who may answer them),
+  // get their links again; only people's claims are answered.
+  std::set<int64_t> relink = nodes, speakers;
   for (const int64_t node : nodes) {
-    Stmt& q = db_.cached("claims_naming_speaker_of", R"sql(
-      WITH speaker(id) AS (
-        SELECT speaker_entity_id FROM claim WHERE id = :node AND speaker_entity_id IS NOT NULL
-        UNION SELECT r.object_entity_id FROM claim c JOIN relation r ON r.subject_entity_id = c.speaker_entity_id
-         WHERE c.id = :node AND r.predicate IN ('leader_of', 'spokesperson_for'))
+    Stmt& q = db_.cached("person_speaker_of_claim",
+                         "SELECT c.speaker_entity_id FROM claim c JOIN entity e ON e.id = c.speaker_entity_id WHERE c.id = :node AND e.kind = 'person'");
+    q.bind(":node", node);
+    if (q.step()) speakers.insert(q.int64(0));
+  }
+  for (const int64_t speaker : speakers) {
+    Stmt& q = db_.cached("claims_naming_speaker", R"sql(
+      WITH voice(id) AS (
+        SELECT :speaker
+        UNION SELECT r.object_entity_id FROM relation r
+         WHERE r.subject_entity_id = :speaker AND r.predicate IN ('leader_of', 'spokesperson_for'))
       SELECT DISTINCT cm.claim_id FROM local_entity l JOIN mention m ON m.local_entity_id = l.id
         JOIN claim_mention cm ON cm.document_id = m.document_id AND m.span_start >= cm.span_start AND m.span_end <= cm.span_end
-       WHERE l.entity_id IN speaker AND cm.claim_id IS NOT NULL AND cm.claim_id <> :node
+       WHERE l.entity_id IN voice AND cm.claim_id IS NOT NULL
        LIMIT 200)sql");
-    q.bind(":node", node);
+    q.bind(":speaker", speaker);
     while (q.step()) relink.insert(q.int64(0));
   }
   for (const int64_t node : relink) link_answers(node);

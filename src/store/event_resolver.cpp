@@ -40,7 +40,7 @@ class Components {
   std::map<int64_t, int64_t> parent_;
 };
 
-constexpr int kMaxCandidates = 400;
+constexpr int kMaxCandidates = 64;
 
 }  // namespace
 
@@ -152,41 +152,61 @@ void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& cl
   }
 }
 
-size_t EventResolver::document_entities(int64_t document) {
-  auto it = entity_counts_.find(document);
-  if (it != entity_counts_.end()) return it->second;
-  Stmt& q = db_.cached("document_entity_count", "SELECT count(DISTINCT entity_id) FROM local_entity WHERE document_id = :doc");
+const std::vector<int64_t>& EventResolver::document_entities(int64_t document) {
+  auto it = document_entities_.find(document);
+  if (it != document_entities_.end()) return it->second;
+  std::vector<int64_t>& ids = document_entities_[document];
+  Stmt& q = db_.cached("document_entity_ids", "SELECT DISTINCT entity_id FROM local_entity WHERE document_id = :doc AND entity_id IS NOT NULL ORDER BY entity_id");
   q.bind(":doc", document);
-  const size_t n = q.step() ? static_cast<size_t>(q.int64(0)) : 0;
-  return entity_counts_[document] = n;
+  while (q.step()) ids.push_back(q.int64(0));
+  return ids;
 }
 
 double EventResolver::story_overlap(int64_t a, int64_t b) {
   const auto key = std::minmax(a, b);
   auto it = overlaps_.find(key);
   if (it != overlaps_.end()) return it->second;
-  Stmt& q = db_.cached("document_shared_entities",
-                       "SELECT count(DISTINCT x.entity_id) FROM local_entity x "
-                       "WHERE x.document_id = :a AND EXISTS (SELECT 1 FROM local_entity y WHERE y.entity_id = x.entity_id AND y.document_id = :b)");
-  q.bind(":a", a).bind(":b", b);
-  const double shared = q.step() ? static_cast<double>(q.int64(0)) : 0;
-  const size_t smaller = std::min(document_entities(a), document_entities(b));
-  return overlaps_[key] = smaller ? shared / static_cast<double>(smaller) : 0;
+  // Shared entities over the smaller document's, from sorted id lists in memory.
+  const std::vector<int64_t>& x = document_entities(a);
+  const std::vector<int64_t>& y = document_entities(b);
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) ++shared, ++i, ++j;
+    else if (x[i] < y[j]) ++i;
+    else ++j;
+  }
+  const size_t smaller = std::min(x.size(), y.size());
+  return overlaps_[key] = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
 }
 
 std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
-  std::set<int64_t> found;
-  for (const int64_t e : c.entities()) {
-    Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
-      SELECT DISTINCT em.cluster FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
-        JOIN event_mention em ON em.id = p.event_mention_id
-       WHERE l.entity_id = :entity AND l.document_id <> :doc AND em.kind = :kind AND em.cluster IS NOT NULL
-      UNION
-      SELECT DISTINCT em.cluster FROM local_entity l JOIN event_mention em ON em.place_local_id = l.id
-       WHERE l.entity_id = :entity AND l.document_id <> :doc AND em.kind = :kind AND em.cluster IS NOT NULL
-      LIMIT 400)sql");
-    q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
-    while (q.step()) found.insert(q.int64(0));
+  // Clusters (with their documents) that share an entity or a word, read once
+  // per run for each entity or word and kind, then taken from other documents.
+  std::map<int64_t, int> found;  // cluster -> entities and words it shares
+  auto take = [&](const std::vector<std::pair<int64_t, int64_t>>& rows) {
+    for (const auto& [cluster, document] : rows)
+      if (document != c.document) ++found[cluster];
+  };
+  // What resolve::same_event_across can accept: statements meet only dated
+  // statements of the same agents; unclassified events only by their word.
+  if (c.kind == "statement" && c.date.empty()) return {};
+  const bool by_entity = c.kind != "other";
+  const bool by_word = c.kind != "statement";
+  for (const int64_t e : by_entity ? c.entities() : std::set<int64_t>{}) {
+    auto [it, fresh] = entity_clusters_.try_emplace({e, std::string(c.kind)});
+    if (fresh) {
+      Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
+        SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
+          JOIN event_mention em ON em.id = p.event_mention_id
+         WHERE l.entity_id = :entity AND em.kind = :kind AND em.cluster IS NOT NULL
+        UNION
+        SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_mention em ON em.place_local_id = l.id
+         WHERE l.entity_id = :entity AND em.kind = :kind AND em.cluster IS NOT NULL
+        LIMIT 800)sql");
+      q.bind(":entity", e).bind(":kind", c.kind);
+      while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
+    }
+    take(it->second);
   }
   std::set<std::string> words;
   for (const std::string& l : c.lemmas) {
@@ -196,19 +216,27 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       words.insert(l);
     }
   }
+  if (!by_word) words.clear();
   for (const std::string& lemma : words) {
-    auto [it, fresh] = lemma_clusters_.try_emplace({lemma, std::string(c.kind), c.document});
+    auto [it, fresh] = lemma_clusters_.try_emplace({lemma, std::string(c.kind)});
     if (fresh) {
       Stmt& q = db_.cached("event_clusters_of_lemma",
-                           "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
-                           "AND cluster IS NOT NULL LIMIT 400");
-      q.bind(":lemma", lemma).bind(":kind", c.kind).bind(":doc", c.document);
-      while (q.step()) it->second.push_back(q.int64(0));
+                           "SELECT DISTINCT cluster, document_id FROM event_mention WHERE lemma = :lemma AND kind = :kind "
+                           "AND cluster IS NOT NULL LIMIT 800");
+      q.bind(":lemma", lemma).bind(":kind", c.kind);
+      while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
     }
-    found.insert(it->second.begin(), it->second.end());
+    take(it->second);
   }
-  std::vector<int64_t> out(found.begin(), found.end());
-  if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
+  // The clusters that share the most come first (blocking): a big corpus offers
+  // hundreds for a common word or country, few of which tell the same story.
+  std::vector<std::pair<int, int64_t>> ranked;
+  for (const auto& [cluster, shared] : found) ranked.emplace_back(-shared, cluster);
+  const size_t keep = std::min(ranked.size(), static_cast<size_t>(kMaxCandidates));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -236,8 +264,9 @@ std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
 std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   clusters_.clear();
   overlaps_.clear();
-  entity_counts_.clear();
+  document_entities_.clear();
   lemma_clusters_.clear();
+  entity_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");

@@ -38,15 +38,17 @@ class EventResolver {
   // group that holds most of their mentions, else a new one), claims it, and
   // adds the nodes that changed to `touched`.
   void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched);
-  size_t document_entities(int64_t document);
+  // The document's entity ids, sorted (this run).
+  const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
   std::map<std::pair<int64_t, int64_t>, double> overlaps_;  // document pair -> overlap (this run)
-  std::map<int64_t, size_t> entity_counts_;
-  // (lemma, kind, document) -> clusters of other documents (this run): the
-  // clusters of one long article share their lemmas.
-  std::map<std::tuple<std::string, std::string, int64_t>, std::vector<int64_t>> lemma_clusters_;
+  std::map<int64_t, std::vector<int64_t>> document_entities_;
+  // (lemma or entity, kind) -> (cluster, document) pairs (this run): the
+  // clusters of a batch share their words and entities.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, int64_t>>> lemma_clusters_;
+  std::map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>> entity_clusters_;
 };
 
 }  // namespace chronicle::store
