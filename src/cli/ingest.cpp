@@ -261,7 +261,7 @@ IngestStats ingest(const IngestOptions& opt) {
     const auto now = std::chrono::steady_clock::now();
     if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
       commit();
-      last_commit = now;
+      last_commit = std::chrono::steady_clock::now();  // the next batch gets its own half second
     }
   });
   commit();
