@@ -145,7 +145,7 @@ class Builder {
       ins_rel_.reset();
       ins_rel_.bind(":key", fmt::format("bench:{}", doc)).bind(":s", speaker).bind(":p", kPredicates[doc % 4]).bind(":o", about).run();
       ins_rm_.reset();
-      ins_rm_.bind(":rel", db_.last_insert_id()).bind(":doc", doc).bind(":s", local[speaker]).bind(":o", local[about])
+      ins_rm_.bind(":rel", db_.last_insert_id()).bind(":p", kPredicates[doc % 4]).bind(":doc", doc).bind(":s", local[speaker]).bind(":o", local[about])
           .bind(":start", std::get<1>(spans[0])).bind(":end", std::get<2>(spans[1])).run();
     }
   }
@@ -169,8 +169,8 @@ class Builder {
   store::Stmt ins_cm_ = db_.prepare("INSERT INTO claim_mention (claim_id, document_id, span_start, span_end, text, quoted, speaker_local_id, sentence) "
                                     "VALUES (:claim, :doc, :start, :end, 'claim', 0, :local, 0)", "bench_claim_mention");
   store::Stmt ins_rel_ = db_.prepare("INSERT OR IGNORE INTO relation (key, subject_entity_id, predicate, object_entity_id) VALUES (:key, :s, :p, :o)", "bench_relation");
-  store::Stmt ins_rm_ = db_.prepare("INSERT INTO relation_mention (relation_id, document_id, subject_local_id, object_local_id, span_start, span_end, text) "
-                                    "VALUES (:rel, :doc, :s, :o, :start, :end, 'relation')", "bench_relation_mention");
+  store::Stmt ins_rm_ = db_.prepare("INSERT INTO relation_mention (relation_id, document_id, subject_local_id, object_local_id, predicate, span_start, span_end, text) "
+                                    "VALUES (:rel, :doc, :s, :o, :p, :start, :end, 'relation')", "bench_relation_mention");
 };
 
 void build(const Options& o) {
