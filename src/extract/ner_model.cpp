@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "common/embedded.h"
+#include "extract/model_file.h"
 
 namespace chronicle::extract::ner {
 
@@ -13,24 +14,6 @@ namespace {
 
 constexpr std::string_view kModelFile = "ner_model.bin";
 
-// Sequential little-endian reader over the binary part of a model file.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : rest_(bytes) {}
-  template <typename T>
-  bool read(T& v) {
-    if (rest_.size() < sizeof(T)) return false;
-    std::memcpy(&v, rest_.data(), sizeof(T));
-    rest_.remove_prefix(sizeof(T));
-    return true;
-  }
-  bool done() const { return rest_.empty(); }
-
- private:
-  std::string_view rest_;
-};
-
-size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 
 // Sums weight rows eight lanes at a time in 16 bits (GCC/Clang vector
 // extensions); kMaxWeight keeps the sums in range.
@@ -83,7 +66,7 @@ Model Model::parse(std::string_view bytes, std::string* error) {
   };
   const size_t nul = bytes.find('\0');
   if (nul == std::string_view::npos) return fail("no header end");
-  Reader r(bytes.substr(nul + 1));
+  ByteReader r(bytes.substr(nul + 1));
   char magic[4];
   uint32_t format = 0, version = 0, tags = 0, count = 0;
   float scale = 0;

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "common/embedded.h"
+#include "extract/model_file.h"
 #include "extract/lemma.h"
 #include "extract/ner_features.h"
 #include "extract/trigger_lexicon.h"
@@ -182,23 +183,6 @@ class SentenceFeaturizer {
   Scratch& s_;
 };
 
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : rest_(bytes) {}
-  template <typename T>
-  bool read(T& v) {
-    if (rest_.size() < sizeof(T)) return false;
-    std::memcpy(&v, rest_.data(), sizeof(T));
-    rest_.remove_prefix(sizeof(T));
-    return true;
-  }
-  bool done() const { return rest_.empty(); }
-
- private:
-  std::string_view rest_;
-};
-
-size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 
 }  // namespace
 
@@ -225,7 +209,7 @@ Model Model::parse(std::string_view bytes, std::string* error) {
   };
   const size_t nul = bytes.find('\0');
   if (nul == std::string_view::npos) return fail("no header end");
-  Reader r(bytes.substr(nul + 1));
+  ByteReader r(bytes.substr(nul + 1));
   char magic[4];
   uint32_t format = 0, version = 0, count = 0;
   float scale = 0;
