@@ -25,6 +25,8 @@
 #include <array>
 
 #include <deque>
+#include <optional>
+#include <set>
 
 #include "extract/doc_view.h"
 #include "extract/lemma.h"
@@ -774,6 +776,32 @@ class EventFinder {
     return false;
   }
 
+  // Whether the document is about work (data/labour_words.txt): a bare
+  // "strike" there stops work.
+  bool labour_story() {
+    static const std::set<std::string, std::less<>> words = [] {
+      std::set<std::string, std::less<>> out;
+      for_each_row("labour_words.txt", [&](const std::vector<std::string_view>& cols) { out.emplace(cols[0]); });
+      return out;
+    }();
+    if (!labour_) {
+      labour_ = false;
+      for (uint32_t t = 0; t < v_.size() && !*labour_; ++t) *labour_ = words.count(v_.lower(t)) > 0;
+    }
+    return *labour_;
+  }
+
+  // Whether an object follows a verb ending before token t: a determiner or a name.
+  bool has_object(uint32_t t, uint32_t s) const { return t < a().sentences[s].last && (v_.is(t, kDet) || v_.mention_at(t) >= 0); }
+
+  // "missile strike", "air strike", "drone strikes": a weapon names an attack.
+  bool weapon_before(uint32_t t) const {
+    if (t == 0) return false;
+    static constexpr std::string_view kWeapons[] = {"missile", "drone", "air", "military", "retaliatory", "rocket", "artillery", "nuclear", "precision"};
+    const std::string_view w = v_.lower(t - 1);
+    return std::find(std::begin(kWeapons), std::end(kWeapons), w) != std::end(kWeapons);
+  }
+
   // ---- one sentence -----------------------------------------------------------
 
   void sentence(uint32_t s, bool headline, bool in_lead) {
@@ -795,6 +823,8 @@ class EventFinder {
       place_end_ = 0;
       ev.trigger = Span{a().tokens[tr.first].span.begin, a().tokens[tr.last - 1].span.end};
       ev.kind = e.kind;
+      if (ev.kind == EventKind::attack && e.lemma == "strike" && labour_story() && !weapon_before(tr.first) && !(tr.verb && has_object(tr.last, s)))
+        ev.kind = EventKind::protest;  // "the dock strike", "dockworkers strike." (not "struck a deal", "struck the port")
       ev.lemma = e.lemma;
       ev.sentence = s;
       if (tr.verb) {
@@ -872,6 +902,7 @@ class EventFinder {
   const TriggerLexicon& lex_;
   std::deque<TriggerEntry> extra_;  // entries of triggers the lexicon does not list
   std::vector<uint8_t> all_timex_;  // tokens in any time expression (tagger features)
+  std::optional<bool> labour_;      // labour_story(), once per document
   std::vector<uint32_t> offsets_, keys_;
   std::vector<uint8_t> tags_;
   mutable std::string key_;

@@ -231,3 +231,19 @@ TEST_CASE("events: the Berlin corpus" * doctest::skip(chronicle::test::no_berlin
     CHECK(any_event(r, EventKind::attack, [&](const EventMention& e) { return e.date == "2022"; }));
   }
 }
+
+TEST_CASE("events: a strike in a story about work stops work; a weapon's strike is an attack") {
+  const Run labour = run("Dockworkers in Ostend began a strike on Monday over pay. The union said the strike would go on.", "2025-04-02");
+  const EventMention* s = labour.event("strike");
+  REQUIRE(s);
+  CHECK(s->kind == EventKind::protest);
+  const Run war = run("A missile strike hit a depot near Tarvik on Monday. The army said the strike killed two guards.", "2025-04-02");
+  const EventMention* w = war.event("strike");
+  REQUIRE(w);
+  CHECK(w->kind == EventKind::attack);
+  // Even among workers, a weapon names an attack.
+  const Run both = run("Workers fled after an air strike hit the port of Ostend on Monday.", "2025-04-02");
+  const EventMention* b = both.event("air strike");
+  REQUIRE(b);
+  CHECK(b->kind == EventKind::attack);
+}
