@@ -393,6 +393,7 @@ class Matcher {
     if (at(k).cap() && w.ends_with("ed")) return 0;  // "United States"
     if (w == "set") return low(k + 1) == "to" ? 2 : 0;
     if (w == "to" && k > 0 && is_any(low(k - 1), {"is", "are"})) return 2;        // "is to resume"
+    if (w == "to" && directed_infinitive(k)) return 2;                              // "urged both sides to meet"
     if (w == "as" && k > 0 && is_any(low(k - 1), {"early", "soon"})) return 2;    // "as early as Tuesday"
     if (is_any(w, {"said", "says", "told", "announced", "reported"})) return k + 3 >= b && k < b ? 1 : 0;
     const int m = marker(w);
@@ -401,6 +402,17 @@ class Matcher {
     for (uint32_t i = k; i > 0 && i + 3 > k; --i)
       if (is_any(low(i - 1), {"was", "were", "had", "been"})) return 0;
     return 2;
+  }
+
+  // "to" + a lowercase word after a verb that sends someone to act later
+  // ("urged both sides to meet", "asked them to return", "promised to pay").
+  bool directed_infinitive(uint32_t k) const {
+    if (k + 1 >= n() || at(k + 1).cap() || !same_sentence(k + 1, k)) return false;
+    for (uint32_t i = k; i > 0 && k - i < 4 && same_sentence(i - 1, k); --i)
+      if (is_any(low(i - 1), {"urged", "urge", "urges", "urging", "asked", "invited", "invites", "promised", "promises",
+                             "vowed", "vows", "pledged", "pledges", "intends", "intended", "wants", "wanted"}))
+        return true;
+    return false;
   }
 
   // The tense around tokens [b, e): the nearest marker before, else just after, in the clause.

@@ -228,3 +228,10 @@ TEST_CASE("timex: the Berlin talks articles, anchored on the day after the Sunda
   CHECK(sundays >= 3);
   CHECK(durations >= 1);
 }
+
+TEST_CASE("timex: a weekday after a verb that sends someone to act later is ahead") {
+  // 2026-03-02 is a Monday: the Wednesday they are urged to meet is 2026-03-04,
+  // the Wednesday they met was 2026-02-25.
+  CHECK(find("The minister urged both sides to meet in Ghent on Wednesday.", "2026-03-02", "Wednesday").value == "2026-03-04");
+  CHECK(find("The two sides met in Ghent on Wednesday.", "2026-03-02", "Wednesday").value == "2026-02-25");
+}
