@@ -110,18 +110,23 @@ NameMatch find_entities(store::Db& db, std::string_view name) {
   const std::string query = utf8::fold(name);
   const std::vector<std::string> query_words = words(query);
   const size_t cap = std::max<size_t>(2, utf8::count(query) / 4);
-  std::map<int64_t, EntityRef> same;
+  std::map<int64_t, EntityRef> same, by_surname;
   std::map<std::string, Candidate> close;
   store::Stmt all = store::prepare_named(db, "entity_names");
   while (all.step()) {
     const size_t d = closeness(query, query_words, all.text(1), cap);
     if (d == 0) same.emplace(all.int64(0), row_ref(all, 0, 3, 2, 4));
+    // One word may be a person's surname: "Peskov" for "Dmitry Peskov".
+    if (query_words.size() == 1 && all.text(3) == "person") {
+      const std::vector<std::string> name_words = words(utf8::fold(all.text(1)));
+      if (name_words.size() > 1 && name_words.back() == query_words[0]) by_surname.emplace(all.int64(0), row_ref(all, 0, 3, 2, 4));
+    }
     if (d == 0 || d > cap) continue;
     Candidate c{d, all.int64(4), all.str(2)};
     auto [it, fresh] = close.emplace(c.canonical, c);
     if (!fresh && (d < it->second.distance || (d == it->second.distance && c.mentions > it->second.mentions))) it->second = c;
   }
-  for (auto& [id, ref] : same) out.entities.push_back(std::move(ref));
+  for (auto& [id, ref] : same.empty() ? by_surname : same) out.entities.push_back(std::move(ref));
   std::sort(out.entities.begin(), out.entities.end(), [](const EntityRef& a, const EntityRef& b) {
     return a.mentions != b.mentions ? a.mentions > b.mentions : a.id < b.id;
   });

@@ -173,6 +173,22 @@ TEST_CASE("cli: the Berlin corpus answers entity questions about Zelenskyy" * do
   CHECK(table.status == 0);
   CHECK(widest(table) <= 80);
   CHECK(table.out.find("2025-12-15") != std::string::npos);
+  // A surname finds the person; every hop of the path cites its sentence.
+  const auto path = run_chronicle({"path", "--db", tmp.path(), "Justin Logan", "Peskov", "--format", "json"});
+  CHECK_MESSAGE(path.status == 0, path.err);
+  if (path.status == 0) {
+    const auto p = nlohmann::json::parse(path.out);
+    CHECK(p["found"] == true);
+    CHECK(p["to"]["name"] == "Dmitry Peskov");
+    REQUIRE(!p["hops"].empty());
+    for (const auto& hop : p["hops"]) {
+      REQUIRE(!hop["evidence"].empty());
+      CHECK(!hop["evidence"][0]["sentence"].get<std::string>().empty());
+    }
+  }
+  const auto bruen = run_chronicle({"claims", "--db", tmp.path(), "--speaker", "Bruen", "--format", "json"});
+  CHECK(bruen.status == 0);
+  CHECK(nlohmann::json::parse(bruen.out)["claims"].size() >= 3);
   const auto e = run_chronicle({"entity", "--db", tmp.path(), "zelensky"});
   CHECK_MESSAGE(e.status == 0, e.err);
   CHECK(widest(e) <= 80);

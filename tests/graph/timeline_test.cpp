@@ -134,6 +134,11 @@ TEST_CASE("timeline: an entity's timeline includes the dated events of what it l
   q.by_entity = true;
   q.entities = graph::find_entities(*db, "Ida Sand").entities;
   REQUIRE(q.entities.size() == 1);
+  // Her surname alone finds her, though no article names her by it alone.
+  const auto by_surname = graph::find_entities(*db, "sand").entities;
+  REQUIRE(by_surname.size() == 1);
+  CHECK(by_surname[0].id == q.entities[0].id);
+  CHECK(graph::find_entities(*db, "Ida").entities.empty());  // a first name is no surname
   const graph::Timeline t = graph::timeline(*db, q);
   REQUIRE(t.dated.size() == 3);
   CHECK(t.dated[0].date == "2019");
