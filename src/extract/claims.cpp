@@ -1461,7 +1461,7 @@ class DocumentClaims {
     const int32_t m = resolver_.role(r, str(r));
     if (m >= 0) return m;
     const std::string det = text::lower_ascii(str(s.first));
-    const uint32_t noun = cls_[r] | (str(r).ends_with("-year-old") ? kPerson : 0);
+    const uint32_t noun = cls_[r] | (str(r).ends_with("-year-old") ? static_cast<uint32_t>(kPerson) : 0u);
     // "her campaign", "his spokesman": whoever the possessive points to.
     if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
       return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);

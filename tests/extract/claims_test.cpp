@@ -173,7 +173,7 @@ TEST_CASE("claims: quotations introduced by a colon, in headlines, or standing a
       "Mara Kessler went even further: \xE2\x80\x9CThe old pier is finished.\xE2\x80\x9D\n\n"
       "Tomas Avery declared \xE2\x80\x9CThe strike is over!\xE2\x80\x9D\n\n"
       "Avery said that \xE2\x80\x9Cthe ships will come back.\xE2\x80\x9D\n\n"
-      "\xE2\x80\x9CA harbour is a place of work and a place of rest, and it always has been.\xE2\x80\x9D");
+      "\xE2\x80\x9C" "A harbour is a place of work and a place of rest, and it always has been.\xE2\x80\x9D");
   const Found* headline = containing(claims, "Port Will Reopen In May");
   REQUIRE(headline != nullptr);
   CHECK(headline->quoted);
@@ -188,7 +188,12 @@ TEST_CASE("claims: quotations introduced by a colon, in headlines, or standing a
   const Found* ships = containing(claims, "ships will come back");
   REQUIRE(ships != nullptr);
   CHECK_FALSE(ships->quoted);  // "said that “...”" quotes inside reported speech
-  CHECK(containing(claims, "place of work") == nullptr);  // nothing attributes it
+  // A quotation standing alone in the next paragraph continues the claim
+  // before it (news style: the speaker goes on).
+  const Found* harbour = containing(claims, "place of work");
+  REQUIRE(harbour != nullptr);
+  CHECK(harbour == ships);
+  CHECK(harbour->speaker.find("Avery") != std::string::npos);
 }
 
 TEST_CASE("claims: an evidential clause names no source") {
