@@ -41,6 +41,21 @@ class Components {
 };
 
 constexpr int kMaxCandidates = 400;
+constexpr size_t kFewEntities = 4;
+
+// The dated group an undated group joins: the one it has most links to, when
+// that one has more than all the others together (an undated "the talks" linked
+// to the talks of Sunday and, once, to those of Monday is Sunday's); 0 when
+// none does.
+int64_t main_target(const std::map<int64_t, int>& links) {
+  int total = 0, best = 0;
+  int64_t target = 0;
+  for (const auto& [group, n] : links) {
+    total += n;
+    if (n > best) best = n, target = group;
+  }
+  return 2 * best > total ? target : 0;
+}
 
 }  // namespace
 
@@ -56,7 +71,7 @@ resolve::EventFeatures EventResolver::mention(int64_t id) {
   f.position = f.first = static_cast<uint32_t>(q.int64(1));
   f.kind = q.str(2);
   f.lemmas.insert(q.str(3));
-  f.lemmas.insert("=" + resolve::concept_of(q.str(3)));  // concepts carry a mark: never equal to a lemma
+  for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
   f.date = q.str(4);
   if (!q.is_null(5)) f.places.insert(q.int64(5));
   q.reset();
@@ -152,26 +167,45 @@ void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& cl
   }
 }
 
-size_t EventResolver::document_entities(int64_t document) {
-  auto it = entity_counts_.find(document);
-  if (it != entity_counts_.end()) return it->second;
-  Stmt& q = db_.cached("document_entity_count", "SELECT count(DISTINCT entity_id) FROM local_entity WHERE document_id = :doc");
+const std::vector<int64_t>& EventResolver::document_entities(int64_t document) {
+  auto it = entities_.find(document);
+  if (it != entities_.end()) return it->second;
+  std::vector<int64_t> ids;
+  Stmt& q = db_.cached("document_entity_ids", "SELECT DISTINCT entity_id FROM local_entity WHERE document_id = :doc ORDER BY entity_id");
   q.bind(":doc", document);
-  const size_t n = q.step() ? static_cast<size_t>(q.int64(0)) : 0;
-  return entity_counts_[document] = n;
+  while (q.step()) ids.push_back(q.int64(0));
+  return entities_.emplace(document, std::move(ids)).first->second;
 }
 
-double EventResolver::story_overlap(int64_t a, int64_t b) {
+const resolve::StoryWords& EventResolver::document_words(int64_t document) {
+  auto it = words_.find(document);
+  if (it != words_.end()) return it->second;
+  Stmt& q = db_.cached("document_text", "SELECT text FROM document WHERE id = :doc");
+  q.bind(":doc", document);
+  resolve::StoryWords words = q.step() ? resolve::story_words(q.text(0)) : resolve::StoryWords{};
+  q.reset();
+  return words_.emplace(document, std::move(words)).first->second;
+}
+
+resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   const auto key = std::minmax(a, b);
   auto it = overlaps_.find(key);
   if (it != overlaps_.end()) return it->second;
-  Stmt& q = db_.cached("document_shared_entities",
-                       "SELECT count(DISTINCT x.entity_id) FROM local_entity x "
-                       "WHERE x.document_id = :a AND EXISTS (SELECT 1 FROM local_entity y WHERE y.entity_id = x.entity_id AND y.document_id = :b)");
-  q.bind(":a", a).bind(":b", b);
-  const double shared = q.step() ? static_cast<double>(q.int64(0)) : 0;
-  const size_t smaller = std::min(document_entities(a), document_entities(b));
-  return overlaps_[key] = smaller ? shared / static_cast<double>(smaller) : 0;
+  const std::vector<int64_t>& ea = document_entities(a);
+  const std::vector<int64_t>& eb = document_entities(b);
+  size_t shared = 0;
+  for (auto i = ea.begin(), j = eb.begin(); i != ea.end() && j != eb.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
+  }
+  // A short article naming only "the US" overlaps fully with every article
+  // that names it too: the overlap of fewer than kFewEntities counts as that many.
+  const size_t smaller = std::max(std::min(ea.size(), eb.size()), kFewEntities);
+  resolve::StoryOverlap story;
+  story.entities = static_cast<double>(shared) / static_cast<double>(smaller);
+  story.words = resolve::story_similarity(document_words(a), document_words(b));
+  return overlaps_[key] = story;
 }
 
 std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
@@ -188,22 +222,30 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
     while (q.step()) found.insert(q.int64(0));
   }
-  std::set<std::string> words;
-  for (const std::string& l : c.lemmas) {
-    if (l.starts_with("=")) {
-      for (const std::string& w : resolve::lemmas_of(l.substr(1))) words.insert(w);
-    } else {
-      words.insert(l);
-    }
-  }
-  for (const std::string& lemma : words) {
-    auto [it, fresh] = lemma_clusters_.try_emplace({lemma, std::string(c.kind), c.document});
+  // The clusters of other documents whose lemma reports one of its concepts:
+  // the concept's words and every lemma derived from them ("shoot" finds
+  // "shooting"), found by the words' stems on the lemma index.
+  std::set<std::string> concepts, words;
+  for (const std::string& l : c.lemmas)
+    if (l.starts_with("=")) concepts.insert(l.substr(1));
+  for (const std::string& name : concepts)
+    for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
+  for (const std::string& word : words) {
+    auto [it, fresh] = lemma_clusters_.try_emplace({word, c.document});
     if (fresh) {
-      Stmt& q = db_.cached("event_clusters_of_lemma",
-                           "SELECT DISTINCT cluster FROM event_mention WHERE lemma = :lemma AND kind = :kind AND document_id <> :doc "
-                           "AND cluster IS NOT NULL LIMIT 400");
-      q.bind(":lemma", lemma).bind(":kind", c.kind).bind(":doc", c.document);
-      while (q.step()) it->second.push_back(q.int64(0));
+      std::string low = word;
+      if (low.size() > 3 && low.back() == 'e') low.pop_back();  // "nominate" finds "nomination"
+      Stmt& q = db_.cached("event_clusters_of_stem",
+                           "SELECT DISTINCT cluster, lemma FROM event_mention WHERE lemma >= :low AND lemma < :high "
+                           "AND document_id <> :doc AND cluster IS NOT NULL LIMIT 1000");
+      q.bind(":low", low).bind(":high", low + "\xff").bind(":doc", c.document);
+      const std::vector<std::string> ours = resolve::concepts_of(word);
+      while (q.step()) {
+        const std::vector<std::string> theirs = resolve::concepts_of(q.str(1));
+        if (std::find_first_of(theirs.begin(), theirs.end(), ours.begin(), ours.end()) != theirs.end())
+          it->second.push_back(q.int64(0));
+      }
+      q.reset();
     }
     found.insert(it->second.begin(), it->second.end());
   }
@@ -236,7 +278,8 @@ std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
 std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   clusters_.clear();
   overlaps_.clear();
-  entity_counts_.clear();
+  entities_.clear();
+  words_.clear();
   lemma_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
@@ -262,7 +305,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   }
   // 3. Nodes from the links of the region the batch reached: dated clusters
   // linked to each other are one event, undated ones likewise; an undated group
-  // joins the dated group it links to when it links to only one.
+  // joins the dated group it mostly links to (main_target).
   const std::vector<int64_t> clusters = region(affected);
   Components dated, undated;
   std::map<int64_t, bool> has_date;
@@ -281,15 +324,15 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
       else bridges.emplace_back(has_date[c] ? b : c, has_date[c] ? c : b);  // (undated, dated)
     }
   }
-  std::map<int64_t, std::set<int64_t>> targets;  // undated group -> dated groups it links to
-  for (const auto& [u, d] : bridges) targets[undated.find(u)].insert(dated.find(d));
+  std::map<int64_t, std::map<int64_t, int>> targets;  // undated group -> dated groups it links to, with link counts
+  for (const auto& [u, d] : bridges) ++targets[undated.find(u)][dated.find(d)];
   Components nodes;
   for (const int64_t c : clusters) nodes.find(c);
   for (auto& [root, members] : dated.groups())
     for (const int64_t m : members) nodes.join(root, m);
   for (auto& [root, members] : undated.groups()) {
     for (const int64_t m : members) nodes.join(root, m);
-    if (targets[root].size() == 1) nodes.join(root, *targets[root].begin());
+    if (const int64_t target = main_target(targets[root])) nodes.join(root, target);
   }
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.

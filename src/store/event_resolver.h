@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "resolve/events.h"
+#include "resolve/story.h"
 #include "store/db.h"
 
 namespace chronicle::store {
@@ -29,7 +30,9 @@ class EventResolver {
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
-  double story_overlap(int64_t a, int64_t b);
+  // How much two documents tell one story (entities and words).
+  resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
+  const resolve::StoryWords& document_words(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.
   void link(int64_t a, const std::vector<int64_t>& matches);
   // Every cluster reachable from `start` through stored links.
@@ -38,15 +41,17 @@ class EventResolver {
   // group that holds most of their mentions, else a new one), claims it, and
   // adds the nodes that changed to `touched`.
   void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched);
-  size_t document_entities(int64_t document);
+  // A document's distinct entities, sorted.
+  const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
-  std::map<std::pair<int64_t, int64_t>, double> overlaps_;  // document pair -> overlap (this run)
-  std::map<int64_t, size_t> entity_counts_;
-  // (lemma, kind, document) -> clusters of other documents (this run): the
-  // clusters of one long article share their lemmas.
-  std::map<std::tuple<std::string, std::string, int64_t>, std::vector<int64_t>> lemma_clusters_;
+  std::map<std::pair<int64_t, int64_t>, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
+  std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
+  std::map<int64_t, resolve::StoryWords> words_;  // document -> story words (this run)
+  // (lemma, document) -> clusters of other documents (this run): the clusters
+  // of one long article share their lemmas.
+  std::map<std::pair<std::string, int64_t>, std::vector<int64_t>> lemma_clusters_;
 };
 
 }  // namespace chronicle::store
