@@ -80,6 +80,8 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
   return true;
 }
 
+bool one_story(const StoryOverlap& story) { return story.words >= kSameStoryWords || story.entities >= kSameStoryEntities; }
+
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story) {
   if (a.document == b.document || !dates_compatible(a.date, b.date)) return false;
   if (conflict(a.places, b.places) || conflict(a.agents, b.agents)) return false;
@@ -94,9 +96,9 @@ bool same_event_across(const EventFeatures& a, const EventFeatures& b, const Sto
   if (statement) return both_dated && intersects(a.agents, b.agents);
   if (a.kind == "other") {
     // Unclassified events meet only by their word, within one story.
-    return same_words && story.entities >= 0.3 && (common > 0 || both_dated || story.entities >= 0.5);
+    return same_words && story.entities >= kSameStoryEntities && (common > 0 || both_dated || story.entities >= 0.5);
   }
-  if (both_dated) return common > 0 || (same_words && story.entities >= 0.3);
+  if (both_dated) return common > 0 || (same_words && story.entities >= kSameStoryEntities);
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
   return common > 0 && story.entities >= 0.25;

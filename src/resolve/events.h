@@ -63,6 +63,12 @@ struct StoryOverlap {
 // Words shared this much (story_similarity) make two articles one story: reports
 // of one earthquake score about 0.3, of two earthquakes at other times about 0.1.
 inline constexpr double kSameStoryWords = 0.25;
+// Entities shared this much (overlap coefficient) make two articles one story.
+inline constexpr double kSameStoryEntities = 0.3;
+
+// Whether two documents tell one story closely enough for their events to meet
+// by word alone (without a shared participant).
+bool one_story(const StoryOverlap& story);
 
 // Two in-document clusters from different documents that report the same event.
 // Undated mentions and mentions without shared participants merge only within

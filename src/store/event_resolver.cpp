@@ -188,7 +188,8 @@ const resolve::StoryWords& EventResolver::document_words(int64_t document) {
 }
 
 resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
-  const auto key = std::minmax(a, b);
+  const auto [low, high] = std::minmax(a, b);
+  const uint64_t key = static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high);
   auto it = overlaps_.find(key);
   if (it != overlaps_.end()) return it->second;
   const std::vector<int64_t>& ea = document_entities(a);
@@ -208,6 +209,25 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   return overlaps_[key] = story;
 }
 
+const std::vector<std::pair<int64_t, int64_t>>& EventResolver::word_clusters(const std::string& word) {
+  auto [it, fresh] = word_clusters_.try_emplace(word);
+  if (!fresh) return it->second;
+  std::string low = word;
+  if (low.size() > 3 && low.back() == 'e') low.pop_back();  // "nominate" finds "nomination"
+  Stmt& q = db_.cached("event_clusters_of_stem",
+                       "SELECT DISTINCT cluster, lemma, document_id FROM event_mention WHERE lemma >= :low AND lemma < :high "
+                       "AND kind <> 'statement' AND cluster IS NOT NULL LIMIT 2000");
+  q.bind(":low", low).bind(":high", low + "\xff");
+  const std::vector<std::string> ours = resolve::concepts_of(word);
+  while (q.step()) {
+    const std::vector<std::string> theirs = resolve::concepts_of(std::string(q.text(1)));
+    if (std::find_first_of(theirs.begin(), theirs.end(), ours.begin(), ours.end()) != theirs.end())
+      it->second.emplace_back(q.int64(0), q.int64(2));
+  }
+  q.reset();
+  return it->second;
+}
+
 std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
   std::set<int64_t> found;
   for (const int64_t e : c.entities()) {
@@ -222,33 +242,19 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     q.bind(":entity", e).bind(":kind", c.kind).bind(":doc", c.document);
     while (q.step()) found.insert(q.int64(0));
   }
-  // The clusters of other documents whose lemma reports one of its concepts:
-  // the concept's words and every lemma derived from them ("shoot" finds
-  // "shooting"), found by the words' stems on the lemma index.
+  // The clusters of other documents of the same story whose lemma reports one
+  // of its concepts: the concept's words and every lemma derived from them
+  // ("shoot" finds "shooting"), found by the words' stems on the lemma index.
+  // Statements meet only through their speakers, above.
+  if (c.kind == "statement") return {found.begin(), found.end()};
   std::set<std::string> concepts, words;
   for (const std::string& l : c.lemmas)
     if (l.starts_with("=")) concepts.insert(l.substr(1));
   for (const std::string& name : concepts)
     for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
-  for (const std::string& word : words) {
-    auto [it, fresh] = lemma_clusters_.try_emplace({word, c.document});
-    if (fresh) {
-      std::string low = word;
-      if (low.size() > 3 && low.back() == 'e') low.pop_back();  // "nominate" finds "nomination"
-      Stmt& q = db_.cached("event_clusters_of_stem",
-                           "SELECT DISTINCT cluster, lemma FROM event_mention WHERE lemma >= :low AND lemma < :high "
-                           "AND document_id <> :doc AND cluster IS NOT NULL LIMIT 1000");
-      q.bind(":low", low).bind(":high", low + "\xff").bind(":doc", c.document);
-      const std::vector<std::string> ours = resolve::concepts_of(word);
-      while (q.step()) {
-        const std::vector<std::string> theirs = resolve::concepts_of(q.str(1));
-        if (std::find_first_of(theirs.begin(), theirs.end(), ours.begin(), ours.end()) != theirs.end())
-          it->second.push_back(q.int64(0));
-      }
-      q.reset();
-    }
-    found.insert(it->second.begin(), it->second.end());
-  }
+  for (const std::string& word : words)
+    for (const auto& [cluster, document] : word_clusters(word))
+      if (document != c.document && resolve::one_story(story_overlap(c.document, document))) found.insert(cluster);
   std::vector<int64_t> out(found.begin(), found.end());
   if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
   return out;
@@ -280,7 +286,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   overlaps_.clear();
   entities_.clear();
   words_.clear();
-  lemma_clusters_.clear();
+  word_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");

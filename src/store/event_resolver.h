@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <set>
 #include <vector>
 
@@ -30,6 +31,9 @@ class EventResolver {
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
+  // The clusters (with their documents) whose lemma reports a concept of `word`
+  // or is derived from it; statements left out.
+  const std::vector<std::pair<int64_t, int64_t>>& word_clusters(const std::string& word);
   // How much two documents tell one story (entities and words).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
   const resolve::StoryWords& document_words(int64_t document);
@@ -46,12 +50,12 @@ class EventResolver {
 
   Db& db_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
-  std::map<std::pair<int64_t, int64_t>, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
+  std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
   std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
   std::map<int64_t, resolve::StoryWords> words_;  // document -> story words (this run)
-  // (lemma, document) -> clusters of other documents (this run): the clusters
-  // of one long article share their lemmas.
-  std::map<std::pair<std::string, int64_t>, std::vector<int64_t>> lemma_clusters_;
+  // word -> (cluster, document) of the stored mentions whose lemma reports one
+  // of its concepts (this run): the articles of a batch share their words.
+  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> word_clusters_;
 };
 
 }  // namespace chronicle::store
