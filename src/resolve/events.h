@@ -60,9 +60,10 @@ struct StoryOverlap {
   double words = 0;
 };
 
-// Words shared this much (story_similarity) make two articles one story: reports
-// of one earthquake score about 0.3, of two earthquakes at other times about 0.1.
-inline constexpr double kSameStoryWords = 0.25;
+// Words shared this much (story_similarity) make two articles one story: two
+// reports of one event mostly score 0.2 to 0.5, reports of a similar event at
+// another time or place about 0.1, unrelated articles of one section 0.1 or less.
+inline constexpr double kSameStoryWords = 0.3;
 // Entities shared this much (overlap coefficient) make two articles one story.
 inline constexpr double kSameStoryEntities = 0.3;
 
