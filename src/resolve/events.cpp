@@ -6,8 +6,10 @@
 #include <map>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include "common/embedded.h"
+#include "extract/lemma.h"
 
 namespace chronicle::resolve {
 
@@ -78,21 +80,28 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
   return true;
 }
 
-bool same_event_across(const EventFeatures& a, const EventFeatures& b, double story_overlap) {
-  if (a.document == b.document || a.kind != b.kind || !dates_compatible(a.date, b.date)) return false;
+bool one_story(const StoryOverlap& story) { return story.words >= kSameStoryWords || story.entities >= kSameStoryEntities; }
+
+bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story) {
+  if (a.document == b.document || !dates_compatible(a.date, b.date)) return false;
   if (conflict(a.places, b.places) || conflict(a.agents, b.agents)) return false;
-  const size_t common = shared(a.entities(), b.entities());
   const bool same_words = intersects(a.lemmas, b.lemmas);
+  const bool statement = a.kind == "statement" || b.kind == "statement";
+  // One word in two tellings of one story: one event, whatever kind each
+  // article's context gave it. What several people say stays several statements.
+  if (same_words && !statement && story.words >= kSameStoryWords) return true;
+  if (a.kind != b.kind) return false;
+  const size_t common = shared(a.entities(), b.entities());
   const bool both_dated = !a.date.empty() && !b.date.empty();
-  if (a.kind == "statement") return both_dated && intersects(a.agents, b.agents);
+  if (statement) return both_dated && intersects(a.agents, b.agents);
   if (a.kind == "other") {
     // Unclassified events meet only by their word, within one story.
-    return same_words && story_overlap >= 0.3 && (common > 0 || both_dated || story_overlap >= 0.5);
+    return same_words && story.entities >= kSameStoryEntities && (common > 0 || both_dated || story.entities >= 0.5);
   }
-  if (both_dated) return common > 0 || (same_words && story_overlap >= 0.3);
+  if (both_dated) return common > 0 || (same_words && story.entities >= kSameStoryEntities);
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
-  return common > 0 && story_overlap >= 0.25;
+  return common > 0 && story.entities >= 0.25;
 }
 
 namespace {
@@ -112,10 +121,36 @@ const std::multimap<std::string, std::string>& concept_table(bool by_concept) {
 
 }  // namespace
 
-std::string concept_of(const std::string& lemma) {
+std::string root_of(const std::string& lemma) {
+  if (lemma.find(' ') != std::string::npos) return lemma;
+  const std::string base = extract::base_form(lemma);
+  // Nouns of an act: the verb they come from, with or without its final e
+  // ("nomination" -> nominat -> nominate).
+  static constexpr std::string_view endings[] = {"ation", "ment", "ion", "ure", "al"};
+  for (const std::string_view ending : endings) {
+    if (base.size() < ending.size() + 4 || !base.ends_with(ending)) continue;
+    std::string stem = base.substr(0, base.size() - ending.size());
+    if (extract::common_word(stem)) return stem;
+    stem.push_back('e');
+    if (extract::common_word(stem)) return stem;
+  }
+  return base;
+}
+
+std::vector<std::string> concepts_of(const std::string& lemma) {
+  // Resolution asks for the concepts of every lemma it meets, many times over.
+  thread_local std::unordered_map<std::string, std::vector<std::string>> known;
+  if (auto it = known.find(lemma); it != known.end()) return it->second;
   const auto& t = concept_table(false);
-  auto it = t.find(lemma);
-  return it == t.end() ? lemma : it->second;
+  const std::string root = root_of(lemma);
+  std::vector<std::string> out;
+  for (const std::string& word : {lemma, root}) {
+    const auto range = t.equal_range(word);
+    for (auto it = range.first; it != range.second; ++it)
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+  }
+  if (out.empty()) out.push_back(root);
+  return known[lemma] = out;
 }
 
 std::vector<std::string> lemmas_of(const std::string& name) {

@@ -26,9 +26,16 @@ struct EventFeatures {
   void absorb(const EventFeatures& o);  // a cluster takes in one more member
 };
 
-// The concept a trigger lemma reports (data/event_concepts.tsv), or the lemma
-// itself: "military operation" -> "invade".
-std::string concept_of(const std::string& lemma);
+// The word a derived or inflected trigger lemma comes from: "shooting" ->
+// shoot, "charges" -> charge, "announcement" -> announce, "nomination" ->
+// nominate, "dismissal" -> dismiss, "seizure" -> seize; the lemma itself when
+// no ending applies or the stem is no word.
+std::string root_of(const std::string& lemma);
+
+// The concepts a trigger lemma (or its root) reports (data/event_concepts.tsv),
+// or its root alone: "military operation" -> {invade}; "fire" -> {dismiss,
+// shoot, blaze}; "killing" -> {kill}.
+std::vector<std::string> concepts_of(const std::string& lemma);
 // Every lemma of a concept (itself included).
 std::vector<std::string> lemmas_of(const std::string& name);
 
@@ -45,11 +52,30 @@ std::string finer_date(const std::string& a, const std::string& b);
 // statements the same speaker.
 bool same_event_in_document(const EventFeatures& a, const EventFeatures& b);
 
+// How much two documents tell one story: `entities`, how much their entities
+// overlap (0..1, the overlap coefficient); `words`, how alike their words are
+// (0..1, resolve/story.h).
+struct StoryOverlap {
+  double entities = 0;
+  double words = 0;
+};
+
+// Words shared this much (story_similarity) make two articles one story: two
+// reports of one event mostly score 0.2 to 0.5, reports of a similar event at
+// another time or place about 0.1, unrelated articles of one section 0.1 or less.
+inline constexpr double kSameStoryWords = 0.3;
+// Entities shared this much (overlap coefficient) make two articles one story.
+inline constexpr double kSameStoryEntities = 0.3;
+
+// Whether two documents tell one story closely enough for their events to meet
+// by word alone (without a shared participant).
+bool one_story(const StoryOverlap& story);
+
 // Two in-document clusters from different documents that report the same event.
-// `story_overlap` is how much the two documents' entities overlap (0..1, the
-// overlap coefficient): undated mentions and mentions without shared
-// participants merge only within one story.
-bool same_event_across(const EventFeatures& a, const EventFeatures& b, double story_overlap);
+// Undated mentions and mentions without shared participants merge only within
+// one story; within one story the same word ("the quake", "the earthquake")
+// is enough, even where the two mentions' kinds differ.
+bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story);
 
 // Whether an event answers an earlier one ("responded", "rejected", "welcomed"):
 // its kind is refusal, or its word is a response word (data/response_words.txt).

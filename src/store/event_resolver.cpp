@@ -40,7 +40,22 @@ class Components {
   std::map<int64_t, int64_t> parent_;
 };
 
-constexpr int kMaxCandidates = 64;
+constexpr int kMaxCandidates = 400;
+constexpr size_t kFewEntities = 4;
+
+// The dated group an undated group joins: the one it has most links to, when
+// that one has more than all the others together (an undated "the talks" linked
+// to the talks of Sunday and, once, to those of Monday is Sunday's); 0 when
+// none does.
+int64_t main_target(const std::map<int64_t, int>& links) {
+  int total = 0, best = 0;
+  int64_t target = 0;
+  for (const auto& [group, n] : links) {
+    total += n;
+    if (n > best) best = n, target = group;
+  }
+  return 2 * best > total ? target : 0;
+}
 
 }  // namespace
 
@@ -56,7 +71,7 @@ resolve::EventFeatures EventResolver::mention(int64_t id) {
   f.position = f.first = static_cast<uint32_t>(q.int64(1));
   f.kind = q.str(2);
   f.lemmas.insert(q.str(3));
-  f.lemmas.insert("=" + resolve::concept_of(q.str(3)));  // concepts carry a mark: never equal to a lemma
+  for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
   f.date = q.str(4);
   if (!q.is_null(5)) f.places.insert(q.int64(5));
   q.reset();
@@ -153,47 +168,72 @@ void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& cl
 }
 
 const std::vector<int64_t>& EventResolver::document_entities(int64_t document) {
-  auto it = document_entities_.find(document);
-  if (it != document_entities_.end()) return it->second;
-  std::vector<int64_t>& ids = document_entities_[document];
-  Stmt& q = db_.cached("document_entity_ids", "SELECT DISTINCT entity_id FROM local_entity WHERE document_id = :doc AND entity_id IS NOT NULL ORDER BY entity_id");
+  auto it = entities_.find(document);
+  if (it != entities_.end()) return it->second;
+  std::vector<int64_t> ids;
+  Stmt& q = db_.cached("document_entity_ids", "SELECT DISTINCT entity_id FROM local_entity WHERE document_id = :doc ORDER BY entity_id");
   q.bind(":doc", document);
   while (q.step()) ids.push_back(q.int64(0));
-  return ids;
+  return entities_.emplace(document, std::move(ids)).first->second;
 }
 
-double EventResolver::story_overlap(int64_t a, int64_t b) {
-  const auto key = std::minmax(a, b);
+const resolve::StoryWords& EventResolver::document_words(int64_t document) {
+  auto it = words_.find(document);
+  if (it != words_.end()) return it->second;
+  Stmt& q = db_.cached("document_text", "SELECT text FROM document WHERE id = :doc");
+  q.bind(":doc", document);
+  resolve::StoryWords words = q.step() ? resolve::story_words(q.text(0)) : resolve::StoryWords{};
+  q.reset();
+  return words_.emplace(document, std::move(words)).first->second;
+}
+
+resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
+  const auto [low, high] = std::minmax(a, b);
+  const uint64_t key = static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high);
   auto it = overlaps_.find(key);
   if (it != overlaps_.end()) return it->second;
-  // Shared entities over the smaller document's, from sorted id lists in memory.
-  const std::vector<int64_t>& x = document_entities(a);
-  const std::vector<int64_t>& y = document_entities(b);
+  const std::vector<int64_t>& ea = document_entities(a);
+  const std::vector<int64_t>& eb = document_entities(b);
   size_t shared = 0;
-  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) ++shared, ++i, ++j;
-    else if (x[i] < y[j]) ++i;
-    else ++j;
+  for (auto i = ea.begin(), j = eb.begin(); i != ea.end() && j != eb.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
   }
-  const size_t smaller = std::min(x.size(), y.size());
-  return overlaps_[key] = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
+  // A short article naming only "the US" overlaps fully with every article
+  // that names it too: the overlap of fewer than kFewEntities counts as that many.
+  const size_t smaller = std::max(std::min(ea.size(), eb.size()), kFewEntities);
+  resolve::StoryOverlap story;
+  story.entities = static_cast<double>(shared) / static_cast<double>(smaller);
+  story.words = resolve::story_similarity(document_words(a), document_words(b));
+  return overlaps_[key] = story;
+}
+
+const std::vector<std::pair<int64_t, int64_t>>& EventResolver::word_clusters(const std::string& word) {
+  auto [it, fresh] = word_clusters_.try_emplace(word);
+  if (!fresh) return it->second;
+  std::string low = word;
+  if (low.size() > 3 && low.back() == 'e') low.pop_back();  // "nominate" finds "nomination"
+  Stmt& q = db_.cached("event_clusters_of_stem",
+                       "SELECT DISTINCT cluster, lemma, document_id FROM event_mention WHERE lemma >= :low AND lemma < :high "
+                       "AND kind <> 'statement' AND cluster IS NOT NULL LIMIT 2000");
+  q.bind(":low", low).bind(":high", low + "\xff");
+  const std::vector<std::string> ours = resolve::concepts_of(word);
+  while (q.step()) {
+    const std::vector<std::string> theirs = resolve::concepts_of(std::string(q.text(1)));
+    if (std::find_first_of(theirs.begin(), theirs.end(), ours.begin(), ours.end()) != theirs.end())
+      it->second.emplace_back(q.int64(0), q.int64(2));
+  }
+  q.reset();
+  return it->second;
 }
 
 std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
-  // Clusters (with their documents) that share an entity or a word, read once
-  // per run for each entity or word and kind, then taken from other documents.
-  std::map<int64_t, int> found;  // cluster -> entities and words it shares
-  auto take = [&](const std::vector<std::pair<int64_t, int64_t>>& rows) {
-    for (const auto& [cluster, document] : rows)
-      if (document != c.document) ++found[cluster];
-  };
-  // What resolve::same_event_across can accept: statements meet only dated
-  // statements of the same agents; unclassified events only by their word.
-  if (c.kind == "statement" && c.date.empty()) return {};
-  const bool by_entity = c.kind != "other";
-  const bool by_word = c.kind != "statement";
-  for (const int64_t e : by_entity ? c.entities() : std::set<int64_t>{}) {
-    auto [it, fresh] = entity_clusters_.try_emplace({e, std::string(c.kind)});
+  // Clusters of other documents that share an entity in the same kind, read
+  // once per run for each entity and kind (the clusters of a batch share them).
+  std::set<int64_t> found;
+  for (const int64_t e : c.entities()) {
+    auto [it, fresh] = entity_clusters_.try_emplace({e, c.kind});
     if (fresh) {
       Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
         SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
@@ -206,37 +246,24 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       q.bind(":entity", e).bind(":kind", c.kind);
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
     }
-    take(it->second);
+    for (const auto& [cluster, document] : it->second)
+      if (document != c.document) found.insert(cluster);
   }
-  std::set<std::string> words;
-  for (const std::string& l : c.lemmas) {
-    if (l.starts_with("=")) {
-      for (const std::string& w : resolve::lemmas_of(l.substr(1))) words.insert(w);
-    } else {
-      words.insert(l);
-    }
-  }
-  if (!by_word) words.clear();
-  for (const std::string& lemma : words) {
-    auto [it, fresh] = lemma_clusters_.try_emplace({lemma, std::string(c.kind)});
-    if (fresh) {
-      Stmt& q = db_.cached("event_clusters_of_lemma",
-                           "SELECT DISTINCT cluster, document_id FROM event_mention WHERE lemma = :lemma AND kind = :kind "
-                           "AND cluster IS NOT NULL LIMIT 800");
-      q.bind(":lemma", lemma).bind(":kind", c.kind);
-      while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
-    }
-    take(it->second);
-  }
-  // The clusters that share the most come first (blocking): a big corpus offers
-  // hundreds for a common word or country, few of which tell the same story.
-  std::vector<std::pair<int, int64_t>> ranked;
-  for (const auto& [cluster, shared] : found) ranked.emplace_back(-shared, cluster);
-  const size_t keep = std::min(ranked.size(), static_cast<size_t>(kMaxCandidates));
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-  std::vector<int64_t> out;
-  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
-  std::sort(out.begin(), out.end());
+  // The clusters of other documents of the same story whose lemma reports one
+  // of its concepts: the concept's words and every lemma derived from them
+  // ("shoot" finds "shooting"), found by the words' stems on the lemma index.
+  // Statements meet only through their speakers, above.
+  if (c.kind == "statement") return {found.begin(), found.end()};
+  std::set<std::string> concepts, words;
+  for (const std::string& l : c.lemmas)
+    if (l.starts_with("=")) concepts.insert(l.substr(1));
+  for (const std::string& name : concepts)
+    for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
+  for (const std::string& word : words)
+    for (const auto& [cluster, document] : word_clusters(word))
+      if (document != c.document && resolve::one_story(story_overlap(c.document, document))) found.insert(cluster);
+  std::vector<int64_t> out(found.begin(), found.end());
+  if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
   return out;
 }
 
@@ -264,8 +291,9 @@ std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
 std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   clusters_.clear();
   overlaps_.clear();
-  document_entities_.clear();
-  lemma_clusters_.clear();
+  entities_.clear();
+  words_.clear();
+  word_clusters_.clear();
   entity_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
@@ -291,7 +319,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   }
   // 3. Nodes from the links of the region the batch reached: dated clusters
   // linked to each other are one event, undated ones likewise; an undated group
-  // joins the dated group it links to when it links to only one.
+  // joins the dated group it mostly links to (main_target).
   const std::vector<int64_t> clusters = region(affected);
   Components dated, undated;
   std::map<int64_t, bool> has_date;
@@ -310,15 +338,15 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
       else bridges.emplace_back(has_date[c] ? b : c, has_date[c] ? c : b);  // (undated, dated)
     }
   }
-  std::map<int64_t, std::set<int64_t>> targets;  // undated group -> dated groups it links to
-  for (const auto& [u, d] : bridges) targets[undated.find(u)].insert(dated.find(d));
+  std::map<int64_t, std::map<int64_t, int>> targets;  // undated group -> dated groups it links to, with link counts
+  for (const auto& [u, d] : bridges) ++targets[undated.find(u)][dated.find(d)];
   Components nodes;
   for (const int64_t c : clusters) nodes.find(c);
   for (auto& [root, members] : dated.groups())
     for (const int64_t m : members) nodes.join(root, m);
   for (auto& [root, members] : undated.groups()) {
     for (const int64_t m : members) nodes.join(root, m);
-    if (targets[root].size() == 1) nodes.join(root, *targets[root].begin());
+    if (const int64_t target = main_target(targets[root])) nodes.join(root, target);
   }
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.

@@ -8,10 +8,12 @@
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <set>
 #include <vector>
 
 #include "resolve/events.h"
+#include "resolve/story.h"
 #include "store/db.h"
 
 namespace chronicle::store {
@@ -29,7 +31,12 @@ class EventResolver {
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
-  double story_overlap(int64_t a, int64_t b);
+  // The clusters (with their documents) whose lemma reports a concept of `word`
+  // or is derived from it; statements left out.
+  const std::vector<std::pair<int64_t, int64_t>>& word_clusters(const std::string& word);
+  // How much two documents tell one story (entities and words).
+  resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
+  const resolve::StoryWords& document_words(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.
   void link(int64_t a, const std::vector<int64_t>& matches);
   // Every cluster reachable from `start` through stored links.
@@ -38,16 +45,18 @@ class EventResolver {
   // group that holds most of their mentions, else a new one), claims it, and
   // adds the nodes that changed to `touched`.
   void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched);
-  // The document's entity ids, sorted (this run).
+  // A document's distinct entities, sorted.
   const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
-  std::map<std::pair<int64_t, int64_t>, double> overlaps_;  // document pair -> overlap (this run)
-  std::map<int64_t, std::vector<int64_t>> document_entities_;
-  // (lemma or entity, kind) -> (cluster, document) pairs (this run): the
-  // clusters of a batch share their words and entities.
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, int64_t>>> lemma_clusters_;
+  std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
+  std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
+  std::map<int64_t, resolve::StoryWords> words_;  // document -> story words (this run)
+  // word -> (cluster, document) of the stored mentions whose lemma reports one
+  // of its concepts (this run): the articles of a batch share their words.
+  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> word_clusters_;
+  // (entity, kind) -> (cluster, document) of the stored mentions it takes part in (this run).
   std::map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>> entity_clusters_;
 };
 

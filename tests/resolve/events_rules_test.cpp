@@ -55,13 +55,13 @@ TEST_CASE("event rules: within one document") {
 TEST_CASE("event rules: across documents") {
   const EventFeatures dated = event(1, "meeting", "talks", "2025-12-14", {3}, {10});
   // An undated report of the same talks in the same story joins; in another story it does not.
-  CHECK(resolve::same_event_across(dated, event(2, "meeting", "meeting", "", {3}, {10}), 0.6));
-  CHECK_FALSE(resolve::same_event_across(dated, event(2, "meeting", "meeting", "", {3}, {10}), 0.05));
+  CHECK(resolve::same_event_across(dated, event(2, "meeting", "meeting", "", {3}, {10}), {0.6, 0}));
+  CHECK_FALSE(resolve::same_event_across(dated, event(2, "meeting", "meeting", "", {3}, {10}), {0.05, 0}));
   // Dated reports of one day with a shared participant join whatever the story.
-  CHECK(resolve::same_event_across(dated, event(2, "meeting", "talks", "2025-12-14", {3}), 0.05));
-  CHECK_FALSE(resolve::same_event_across(dated, event(2, "meeting", "talks", "2025-12-15", {3}), 0.9));
+  CHECK(resolve::same_event_across(dated, event(2, "meeting", "talks", "2025-12-14", {3}), {0.05, 0}));
+  CHECK_FALSE(resolve::same_event_across(dated, event(2, "meeting", "talks", "2025-12-15", {3}), {0.9, 0}));
   // Different attackers are different attacks.
-  CHECK_FALSE(resolve::same_event_across(event(1, "attack", "attack", "2022", {1}), event(2, "attack", "attack", "2022", {2}), 0.9));
+  CHECK_FALSE(resolve::same_event_across(event(1, "attack", "attack", "2022", {1}), event(2, "attack", "attack", "2022", {2}), {0.9, 0}));
   // The same document never links to itself here.
-  CHECK_FALSE(resolve::same_event_across(dated, dated, 1.0));
+  CHECK_FALSE(resolve::same_event_across(dated, dated, {1.0, 0}));
 }
