@@ -191,7 +191,7 @@ std::string encode(RawGraph&& raw) {
   for (uint32_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
   std::vector<uint32_t> targets(edges), fill(rowstart.begin(), rowstart.end() - 1);
   std::vector<Link> links(edges);
-  std::memset(static_cast<void*>(links.data()), 0, links.size() * sizeof(Link));  // no stray padding bytes
+  if (!links.empty()) std::memset(static_cast<void*>(links.data()), 0, links.size() * sizeof(Link));  // no stray padding bytes
   for (const RawLink& l : raw.links)
     for (const bool forward : {true, false}) {
       const uint32_t at = fill[forward ? l.a : l.b]++;
@@ -232,7 +232,7 @@ class Source {
   // Copies the next n bytes to dest; false when fewer are left.
   bool next(void* dest, size_t n) {
     if (size() - at_ < n) return false;
-    copy(dest, n, at_);
+    if (n > 0) copy(dest, n, at_);  // an empty array has no storage to copy to
     at_ += n;
     return true;
   }
