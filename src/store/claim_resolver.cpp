@@ -106,24 +106,28 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
   Stmt& find = db_.cached("find_claim", "SELECT id FROM claim WHERE key = :key");
   find.bind(":key", key);
   int64_t node = 0;
+  bool changed = false;  // new, reworded, or a member came or went
   if (find.step()) {
     node = find.int64(0);
     find.reset();
     db_.cached("reword_claim", "UPDATE claim SET content = :content WHERE id = :id AND content <> :content")
         .bind(":content", longest->content).bind(":id", node).run();
+    changed = db_.changes() > 0;
   } else {
     find.reset();
     Stmt& ins = db_.cached("insert_claim", "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)");
     ins.bind(":key", key).bind_or_null(":speaker", speaker ? std::optional<int64_t>(speaker) : std::nullopt).bind(":content", longest->content);
     ins.bind(":quoted", longest->quoted).bind_or_null(":date", longest->date).run();
     node = db_.last_insert_id();
+    changed = true;
   }
-  changed_.insert(node);
   for (const Row* r : group) {
     if (r->claim == node) continue;
     if (r->claim) changed_.insert(r->claim);
     db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", r->id).run();
+    changed = true;
   }
+  if (changed) changed_.insert(node);
 }
 
 std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions) {
