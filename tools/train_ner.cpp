@@ -26,9 +26,12 @@
 #include "extract/ner_features.h"
 #include "extract/ner_model.h"
 #include "text/segment.h"
+#include "perceptron.h"
 
 namespace ner = chronicle::extract::ner;
 using chronicle::Span;
+using chronicle::training::FeatureIndex;
+using chronicle::training::kUnknown;
 
 namespace {
 
@@ -122,25 +125,6 @@ struct Sentence {
   std::vector<uint64_t> words;    // prediction-history words (ner::Features::words)
   bool document_start = false;
 };
-constexpr uint32_t kUnknown = UINT32_MAX;
-
-class FeatureIndex {
- public:
-  uint32_t get(uint32_t key, bool grow) {
-    auto it = index_.find(key);
-    if (it != index_.end()) return it->second;
-    if (!grow) return kUnknown;
-    keys_.push_back(key);
-    return index_[key] = static_cast<uint32_t>(keys_.size() - 1);
-  }
-  size_t size() const { return keys_.size(); }
-  uint32_t key(size_t i) const { return keys_[i]; }
-
- private:
-  std::unordered_map<uint32_t, uint32_t> index_;
-  std::vector<uint32_t> keys_;
-};
-
 std::vector<uint8_t> gold_tags(const ner::Features& f, const std::vector<GoldName>& names) {
   std::vector<uint8_t> tags(f.tokens.size(), ner::kO);
   for (const GoldName& g : names) {
@@ -210,67 +194,8 @@ std::vector<std::pair<size_t, size_t>> documents_of(const std::vector<Sentence>&
 }
 
 constexpr size_t T = ner::kTagCount;
-constexpr size_t kTransitions = (T + 1) * T;
-
-// Averaged perceptron weights: w (current) and the running sum for averaging.
-class Perceptron {
- public:
-  explicit Perceptron(size_t features) : w_(features * T + kTransitions), acc_(w_.size()) {}
-
-  void decode(const Sentence& s, std::vector<uint8_t>& out, const std::vector<float>& w) const {
-    const size_t n = s.gold.size();
-    emissions_.assign(n * T, 0.f);
-    for (size_t i = 0; i < n; ++i)
-      for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
-        if (s.features[k] == kUnknown) continue;
-        const float* row = &w[s.features[k] * T];
-        for (size_t t = 0; t < T; ++t) emissions_[i * T + t] += row[t];
-      }
-    const float* trans = &w[w.size() - kTransitions];
-    out.resize(n);
-    ner::viterbi<float>(n, emissions_.data(), trans, out.data(), scratch_, back_);
-  }
-
-  // Learns from one sentence; returns the tags predicted before the update.
-  const std::vector<uint8_t>& learn(const Sentence& s) {
-    ++clock_;
-    decode(s, pred_, w_);
-    if (pred_ == s.gold) return pred_;
-    for (size_t i = 0; i < s.gold.size(); ++i) {
-      const uint8_t prev_g = i ? s.gold[i - 1] : T, prev_p = i ? pred_[i - 1] : T;
-      if (s.gold[i] != pred_[i] || prev_g != prev_p) {
-        update(w_.size() - kTransitions + prev_g * T + s.gold[i], 1);
-        update(w_.size() - kTransitions + prev_p * T + pred_[i], -1);
-      }
-      if (s.gold[i] == pred_[i]) continue;
-      for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
-        if (s.features[k] == kUnknown) continue;
-        update(s.features[k] * T + s.gold[i], 1);
-        update(s.features[k] * T + pred_[i], -1);
-      }
-    }
-    return pred_;
-  }
-
-  std::vector<float> averaged() const {
-    std::vector<float> avg(w_.size());
-    for (size_t i = 0; i < w_.size(); ++i) avg[i] = static_cast<float>(w_[i] - acc_[i] / static_cast<double>(clock_));
-    return avg;
-  }
-
- private:
-  void update(size_t i, float delta) {
-    w_[i] += delta;
-    acc_[i] += clock_ * static_cast<double>(delta);
-  }
-
-  std::vector<float> w_;
-  std::vector<double> acc_;
-  uint64_t clock_ = 1;
-  std::vector<uint8_t> pred_;
-  mutable std::vector<float> emissions_, scratch_;
-  mutable std::vector<uint8_t> back_;
-};
+using Perceptron = chronicle::training::Perceptron<T, ner::kO, Sentence, &ner::viterbi<float>>;
+constexpr size_t kTransitions = Perceptron::kTransitions;
 
 struct Counts {
   size_t tp[ner::kTypeCount] = {}, fp[ner::kTypeCount] = {}, fn[ner::kTypeCount] = {};
