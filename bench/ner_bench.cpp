@@ -15,37 +15,18 @@
 #include "extract/ner_model.h"
 #include "extract/pipeline.h"
 #include "text/segment.h"
+#include "bench_util.h"
 
 using namespace chronicle;
 
-namespace {
-
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-std::vector<std::string> load(const std::string& dir) {
-  std::vector<std::string> texts;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!utf8::first_invalid(ss.str())) texts.push_back(ss.str());
-  }
-  return texts;
-}
-
-}  // namespace
+using bench::cpu_seconds;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
     fmt::print(stderr, "usage: ner_bench FOLDER\n");
     return 2;
   }
-  const std::vector<std::string> texts = load(argv[1]);
+  const std::vector<std::string> texts = bench::load_texts(argv[1]);
   const auto& model = extract::ner::Model::shipped();
   const extract::Pipeline pipeline;
   size_t tokens = 0;

@@ -1,0 +1,34 @@
+// Helpers the tagger benchmarks share: CPU time of the calling thread (other
+// load on the machine does not count) and the valid UTF-8 .txt files of a folder.
+#pragma once
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/utf8.h"
+
+namespace chronicle::bench {
+
+inline double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// The texts of the .txt files under `dir` that are valid UTF-8.
+inline std::vector<std::string> load_texts(const std::string& dir) {
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!utf8::first_invalid(ss.str())) texts.push_back(ss.str());
+  }
+  return texts;
+}
+
+}  // namespace chronicle::bench
