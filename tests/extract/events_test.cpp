@@ -247,3 +247,10 @@ TEST_CASE("events: a strike in a story about work stops work; a weapon's strike 
   REQUIRE(b);
   CHECK(b->kind == EventKind::attack);
 }
+
+TEST_CASE("events: 'added' and 'will' name no event of their own") {
+  const Run r = run("Anna Berg met Omar Lind in Oslo on Monday. Berg added that the will of the crews was strong.", "2025-04-02");
+  CHECK(r.event("met") != nullptr);
+  CHECK(r.event("added") == nullptr);
+  CHECK(r.event("will") == nullptr);
+}
