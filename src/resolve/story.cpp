@@ -65,4 +65,18 @@ double story_similarity(const StoryWords& a, const StoryWords& b) {
   return static_cast<double>(shared) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
+double story_similarity_from(const StoryWords& a, const StoryWords& b, double floor) {
+  if (a.empty() || b.empty()) return 0;
+  const double norm = std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
+  const double needed = floor * norm;  // shared words needed to reach `floor`
+  size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (static_cast<double>(shared + static_cast<size_t>(std::min(a.end() - i, b.end() - j))) < needed) break;
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
+  }
+  return static_cast<double>(shared) / norm;
+}
+
 }  // namespace chronicle::resolve

@@ -19,5 +19,8 @@ StoryWords story_words(std::string_view text);
 // The cosine of two word sets: shared words / sqrt(|a| * |b|), 0..1; 0 when
 // either is empty.
 double story_similarity(const StoryWords& a, const StoryWords& b);
+// story_similarity when it is at least `floor`, else some value below `floor`
+// (the comparison stops as soon as `floor` is out of reach).
+double story_similarity_from(const StoryWords& a, const StoryWords& b, double floor);
 
 }  // namespace chronicle::resolve

@@ -205,7 +205,8 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   const size_t smaller = std::max(std::min(ea.size(), eb.size()), kFewEntities);
   resolve::StoryOverlap story;
   story.entities = static_cast<double>(shared) / static_cast<double>(smaller);
-  story.words = resolve::story_similarity(document_words(a), document_words(b));
+  // Only whether the words reach kSameStoryWords matters (resolve/events.h).
+  story.words = resolve::story_similarity_from(document_words(a), document_words(b), resolve::kSameStoryWords);
   return overlaps_[key] = story;
 }
 

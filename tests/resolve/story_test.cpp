@@ -111,3 +111,14 @@ TEST_CASE("story: undated articles of one quake share its event, another town's 
               "JOIN document db ON db.id = b.document_id WHERE da.uri = 'drashkov' AND db.uri LIKE 'velmora%' "
               "AND a.lemma = 'earthquake' AND a.event_id = b.event_id") == 0);
 }
+
+TEST_CASE("story: the similarity with a floor is exact above it and below it otherwise") {
+  const auto a = resolve::story_words("The harbour strike closed every terminal of the port, dockworkers said on Monday.");
+  const auto b = resolve::story_words("Dockworkers closed the port terminals on Monday as the harbour strike spread.");
+  const auto c = resolve::story_words("The orchestra played three symphonies to a full concert hall.");
+  const double ab = resolve::story_similarity(a, b), ac = resolve::story_similarity(a, c);
+  REQUIRE(ab >= 0.3);
+  CHECK(resolve::story_similarity_from(a, b, 0.3) == ab);
+  CHECK(resolve::story_similarity_from(a, c, 0.3) < 0.3);
+  CHECK(resolve::story_similarity_from(a, c, 0.0) == ac);
+}
