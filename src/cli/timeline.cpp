@@ -17,6 +17,7 @@ struct TimelineOptions {
   std::string entity, from, to, kind;
   bool evidence = false;
   size_t evidence_limit = 3;
+  bool all = false;
 };
 
 // Column layout of the table: date, kind, then the event text; sources at the right.
@@ -56,8 +57,9 @@ void print_table(const TimelineOptions& o, const graph::TimelineQuery& q, const 
   std::string filters;
   if (!o.from.empty() || !o.to.empty()) filters += fmt::format(", {} to {}", o.from.empty() ? "start" : o.from, o.to.empty() ? "end" : o.to);
   if (!o.kind.empty()) filters += ", kind " + o.kind;
-  print_wrapped("Timeline of ", fmt::format("{}{}: {} dated event{}, {} undated", subject, filters, t.dated.size(),
-                                              t.dated.size() == 1 ? "" : "s", t.undated.size()));
+  const std::string hidden = t.hidden ? fmt::format(" (and {} unclassified naming no one: --all lists them)", t.hidden) : "";
+  print_wrapped("Timeline of ", fmt::format("{}{}: {} dated event{}, {} undated{}", subject, filters, t.dated.size(),
+                                              t.dated.size() == 1 ? "" : "s", t.undated.size(), hidden));
   if (t.dated.empty() && t.undated.empty()) return;
   fmt::print("\n{}{}{}{}\n", pad("DATE", kDateWidth), pad("KIND", kKindWidth), pad("EVENT", kTextWidth), pad_left("SOURCES", kSourcesWidth));
   for (const graph::TimelineEvent& e : t.dated) print_row(e, o.evidence);
@@ -86,7 +88,8 @@ void print_json(const TimelineOptions& o, const graph::TimelineQuery& q, const g
     for (const graph::EntityRef& e : q.entities) entities.push_back(to_json(e));
   }
   nlohmann::ordered_json out = {{"query", {{"entity", or_null(o.entity)}, {"from", or_null(o.from)}, {"to", or_null(o.to)}, {"kind", or_null(o.kind)}}},
-                                {"entities", entities}, {"events", nlohmann::ordered_json::array()}, {"undated", nlohmann::ordered_json::array()}};
+                                {"entities", entities}, {"events", nlohmann::ordered_json::array()}, {"undated", nlohmann::ordered_json::array()},
+                                {"hidden_undated", t.hidden}};
   for (const graph::TimelineEvent& e : t.dated) out["events"].push_back(event_json(e, o.evidence));
   for (const graph::TimelineEvent& e : t.undated) out["undated"].push_back(event_json(e, o.evidence));
   fmt::print("{}\n", out.dump(2));
@@ -119,7 +122,7 @@ void run(const TimelineOptions& o) {
     throw UsageError(fmt::format("--from {} is after --to {}", o.from, o.to));
   auto db = open_for_query(o.query.db);
   graph::TimelineQuery q;
-  q.from = o.from, q.to = o.to, q.kind = o.kind, q.evidence = o.evidence, q.evidence_limit = o.evidence_limit;
+  q.from = o.from, q.to = o.to, q.kind = o.kind, q.evidence = o.evidence, q.evidence_limit = o.evidence_limit, q.all = o.all;
   if (!o.entity.empty()) {
     q.by_entity = true;
     q.entities = require_entities(*db, o.entity);
@@ -147,6 +150,7 @@ void add_timeline(CLI::App& app, int& status) {
   cmd->add_option("--to", o->to, "End of the period: YYYY, YYYY-MM or YYYY-MM-DD");
   cmd->add_option("--kind", o->kind, "Only events of this kind")->check(CLI::IsMember(event_kinds()));
   cmd->add_flag("--evidence", o->evidence, "Show the sentences that report each event, with their documents");
+  cmd->add_flag("--all", o->all, "Also list undated unclassified events that name no participant or place");
   cmd->add_option("--evidence-limit", o->evidence_limit, "Sentences per event with --evidence")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->footer("Dates show their precision: 2025-12-14 (day), 2025-12 (month), 2025 (year).\n"
               "A partial date overlaps a period by its prefix. Undated events are listed apart.");

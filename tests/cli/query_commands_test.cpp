@@ -106,7 +106,10 @@ TEST_CASE("cli: JSON output parses and has the documented fields") {
   CHECK(t["events"][1]["place"] == "Carville");
   CHECK(t["events"][1]["evidence"][0]["document"]["title"] == "Mayor and union meet over port strike");
   CHECK(t["entities"][0]["name"] == "Tomas Berg");
-  CHECK(json_of({"timeline"})["undated"].size() == 2);
+  const auto whole = json_of({"timeline"});
+  CHECK(whole["undated"].size() == 1);
+  CHECK(whole["hidden_undated"] == 1);  // "the talks ended": unclassified, naming no one
+  CHECK(json_of({"timeline", "--all"})["undated"].size() == 2);
 
   const auto p = json_of({"path", "Lena Ortiz", "Dockworkers Union"});
   CHECK(p["found"] == true);

@@ -48,10 +48,18 @@ TEST_CASE("timeline: an entity's events in date order, undated apart, with evide
   CHECK(t.dated[1].evidence[0].document.title == "Mayor and union meet over port strike");
   CHECK(t.undated.empty());
 
-  // Everything: the two undated events are listed apart, not dropped.
-  const graph::Timeline all = graph::timeline(*db, {});
-  CHECK(all.dated.size() == 3);
+  // Everything: the undated statement is listed apart; "the talks ended",
+  // unclassified and naming no one, is counted, and listed with `all`.
+  const graph::Timeline story = graph::timeline(*db, {});
+  CHECK(story.dated.size() == 3);
+  REQUIRE(story.undated.size() == 1);
+  CHECK(story.undated[0].kind == "statement");
+  CHECK(story.hidden == 1);
+  graph::TimelineQuery every;
+  every.all = true;
+  const graph::Timeline all = graph::timeline(*db, every);
   CHECK(all.undated.size() == 2);
+  CHECK(all.hidden == 0);
 }
 
 TEST_CASE("timeline: period and kind filters overlap partial dates") {
