@@ -26,6 +26,12 @@ nlohmann::ordered_json claim_json(const graph::Claim& c) {
   nlohmann::ordered_json out = {{"id", c.id}, {"speaker", or_null(c.speaker)}, {"content", c.content}, {"quoted", c.quoted},
                                 {"date", or_null(c.date)}, {"sources", c.sources}, {"evidence", nlohmann::ordered_json::array()}};
   for (const graph::Evidence& e : c.evidence) out["evidence"].push_back(to_json(e));
+  if (!c.links.empty()) {
+    out["links"] = nlohmann::ordered_json::array();
+    for (const graph::ClaimLink& l : c.links)
+      out["links"].push_back({{"relation", l.relation}, {"direction", l.incoming ? "from" : "to"}, {"claim", l.id},
+                              {"speaker", or_null(l.speaker)}, {"content", l.content}, {"date", or_null(l.date)}});
+  }
   return out;
 }
 
@@ -37,6 +43,12 @@ void print_claim(const graph::Claim& c, size_t indent) {
   for (const graph::Evidence& e : c.evidence)
     if (graph::collapse_space(e.text) != e.sentence) print_evidence(e, indent + 12);
     else print_wrapped(margin + std::string(14, ' ') + "— ", describe_source(e.document));
+  for (const graph::ClaimLink& l : c.links) {
+    const std::string who = l.speaker.empty() ? "unknown speaker" : l.speaker;
+    const std::string how = l.incoming ? (l.relation == "contradicts" ? "contradicted by " : "answered by ")
+                                       : (l.relation == "contradicts" ? "contradicts " : "responds to ");
+    print_wrapped(margin + std::string(12, ' ') + how, fmt::format("{} ({}): “{}”", who, l.date.empty() ? "undated" : l.date, truncate(l.content, 120)));
+  }
 }
 
 namespace {

@@ -58,7 +58,13 @@ std::vector<Claim> claims(store::Db& db, const ClaimQuery& q) {
   while (s.step()) out.push_back(claim_row(s));
   s.reset();
   EvidenceReader reader(db);
-  for (Claim& c : out) add_evidence(db, reader, c, q.evidence_limit);
+  for (Claim& c : out) {
+    add_evidence(db, reader, c, q.evidence_limit);
+    store::Stmt& l = store::cached_named(db, "claim_links");
+    l.bind(":id", c.id);
+    while (l.step()) c.links.push_back({l.str(0), l.int64(1) != 0, l.int64(2), l.str(3), l.str(4), l.str(5)});
+    l.reset();
+  }
   return out;
 }
 

@@ -15,6 +15,14 @@
 
 namespace chronicle::graph {
 
+// A claim that answers, or is answered by, another (table claim_link).
+struct ClaimLink {
+  std::string relation;  // responds_to | contradicts
+  bool incoming = false; // true: `speaker` answers this claim; false: this claim answers `speaker`
+  int64_t id = 0;
+  std::string speaker, content, date;
+};
+
 struct Claim {
   int64_t id = 0;
   std::string speaker;  // canonical name, empty when unknown
@@ -24,6 +32,7 @@ struct Claim {
   int64_t sources = 0;
   std::vector<Evidence> evidence;
   std::string snippet;  // search only: content with matches in [ ]
+  std::vector<ClaimLink> links;  // claims(): what it answers and what answers it
 };
 
 struct ClaimQuery {

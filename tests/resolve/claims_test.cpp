@@ -5,8 +5,10 @@
 #include <doctest/doctest.h>
 
 #include "../graph/story.h"
+#include "graph/claims.h"
 #include "resolve/claims.h"
 #include "store/schema.h"
+#include "support/util.h"
 
 using namespace chronicle;
 
@@ -97,6 +99,21 @@ TEST_CASE("claims: a later claim naming the speaker and her words is linked to h
     CHECK(s.str(1) == "contradicts");
     CHECK(s.str(2) == "Anna Berg");
     CHECK_FALSE(s.step());
+    s.reset();
+    // The query side shows the link from both ends.
+    const std::vector<graph::Claim> all = graph::claims(*db, {});
+    REQUIRE(all.size() == 2);
+    for (const graph::Claim& c : all) {
+      REQUIRE(c.links.size() == 1);
+      CHECK(c.links[0].relation == "contradicts");
+      CHECK(c.links[0].incoming == (c.speaker == "Anna Berg"));
+      CHECK(c.links[0].speaker == (c.speaker == "Anna Berg" ? "Omar Lind" : "Anna Berg"));
+    }
+    // And the claims command prints it under each claim.
+    const auto printed = test::chronicle("claims --db " + test::quote(tmp.path()));
+    CHECK(printed.status == 0);
+    CHECK(printed.out.find("contradicted by Omar Lind (2025-03-06)") != std::string::npos);
+    CHECK(printed.out.find("contradicts Anna Berg (2025-03-04)") != std::string::npos);
   }
 }
 
