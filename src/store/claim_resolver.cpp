@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 #include "resolve/claims.h"
 #include "resolve/keys.h"
+#include "store/union_find.h"
 
 namespace chronicle::store {
 
@@ -21,14 +21,6 @@ std::string content_hash(std::string_view content) {
   const XXH128_hash_t h = XXH3_128bits(normal.data(), normal.size());
   return fmt::format("{:016x}{:016x}", h.high64, h.low64);
 }
-
-// Union-find over indices.
-struct Groups {
-  explicit Groups(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), size_t{0}); }
-  size_t find(size_t i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
-  void join(size_t a, size_t b) { parent[find(a)] = find(b); }
-  std::vector<size_t> parent;
-};
 
 // Cue words that deny or reject what they answer.
 bool denial_cue(std::string_view cues) {
@@ -56,42 +48,52 @@ size_t shared_content_words(const std::vector<std::string>& a, const std::vector
 
 }  // namespace
 
-ClaimResolver::Row ClaimResolver::row(int64_t id, int64_t& speaker) {
-  Stmt& q = db_.cached("claim_mention_facts",
-                       "SELECT l.entity_id, (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention "
-                       "WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p), cm.quoted, cm.date, cm.claim_id FROM claim_mention cm "
-                       "LEFT JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.id = :id AND cm.part_of IS NULL");
-  q.bind(":id", id);
-  Row r;
-  speaker = -1;
-  if (!q.step()) return r;
-  speaker = q.is_null(0) ? 0 : q.int64(0);
-  r.id = id, r.content = q.str(1), r.quoted = static_cast<int>(q.int64(2)), r.date = q.str(3);
-  r.claim = q.is_null(4) ? 0 : q.int64(4);
-  q.reset();
-  r.hash = content_hash(r.content);
-  return r;
-}
+namespace {
 
-std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) {
-  Stmt& q = db_.cached("claim_mentions_of_speaker", R"sql(
+// The columns of a top-level claim mention that resolution reads (id, node,
+// quoted, date, content with the pieces of a split quotation joined, speaker
+// entity), over `claim_mention cm LEFT JOIN local_entity l` on the speaker.
+constexpr std::string_view kRowColumns = R"sql(
     SELECT cm.id, cm.claim_id, cm.quoted, cm.date,
            CASE WHEN EXISTS (SELECT 1 FROM claim_mention x WHERE x.part_of = cm.id)
                 THEN (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention
                        WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p)
-                ELSE cm.text END
-      FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id
-     WHERE l.entity_id = :speaker AND +cm.part_of IS NULL  -- "+": look up by speaker, not by part_of
-     ORDER BY cm.id)sql");
+                ELSE cm.text END,
+           l.entity_id)sql";
+
+}  // namespace
+
+ClaimResolver::Row ClaimResolver::read_row(Stmt& q, int64_t& speaker) {
+  Row r;
+  r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
+  r.date = q.str(3), r.content = q.str(4);
+  speaker = q.is_null(5) ? 0 : q.int64(5);
+  r.hash = content_hash(r.content);
+  return r;
+}
+
+ClaimResolver::Row ClaimResolver::row(int64_t id, int64_t& speaker) {
+  static const std::string sql = std::string(kRowColumns) +
+                                 " FROM claim_mention cm LEFT JOIN local_entity l ON l.id = cm.speaker_local_id"
+                                 " WHERE cm.id = :id AND cm.part_of IS NULL";
+  Stmt& q = db_.cached("claim_mention_row", sql);
+  q.bind(":id", id);
+  speaker = -1;
+  return q.step() ? read_row(q, speaker) : Row{};
+}
+
+std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) {
+  static const std::string sql = std::string(kRowColumns) +
+                                 " FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id"
+                                 " WHERE l.entity_id = :speaker AND +cm.part_of IS NULL"  // "+": look up by speaker, not by part_of
+                                 " ORDER BY cm.id";
+  Stmt& q = db_.cached("claim_mentions_of_speaker", sql);
   q.bind(":speaker", speaker);
   std::vector<Row> out;
+  int64_t same = 0;
   while (q.step()) {
-    Row r;
-    r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
-    r.date = q.str(3), r.content = q.str(4);
-    r.hash = content_hash(r.content);
-    r.words = resolve::claim_words(r.content);
-    out.push_back(std::move(r));
+    out.push_back(read_row(q, same));
+    out.back().words = resolve::claim_words(out.back().content);
   }
   return out;
 }
@@ -146,18 +148,22 @@ std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions) {
   }
   for (const int64_t speaker : speakers) {
     const std::vector<Row> rows = rows_of_speaker(speaker);
-    Groups g(rows.size());
+    UnionFind g;  // over row indices
     const bool fuzzy = rows.size() <= kMaxFuzzy;
     std::map<std::string, size_t> by_hash;
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash, i); !fresh) g.join(i, it->second);
+      const auto at = static_cast<int64_t>(i);
+      g.find(at);
+      if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash, i); !fresh) g.join(at, static_cast<int64_t>(it->second));
       if (!fuzzy) continue;
       for (size_t j = 0; j < i; ++j)
-        if (g.find(i) != g.find(j) && resolve::same_claim(rows[i].words, rows[j].words)) g.join(i, j);
+        if (g.find(at) != g.find(static_cast<int64_t>(j)) && resolve::same_claim(rows[i].words, rows[j].words)) g.join(at, static_cast<int64_t>(j));
     }
-    std::map<size_t, std::vector<const Row*>> groups;
-    for (size_t i = 0; i < rows.size(); ++i) groups[g.find(i)].push_back(&rows[i]);
-    for (auto& [root, members] : groups) assign(speaker, std::move(members));
+    for (const auto& [root, members] : g.groups()) {
+      std::vector<const Row*> group;
+      for (const int64_t i : members) group.push_back(&rows[static_cast<size_t>(i)]);
+      assign(speaker, std::move(group));
+    }
   }
   // Nodes left without mentions go.
   std::set<int64_t> alive;

@@ -38,6 +38,9 @@ class ClaimResolver {
     int quoted = 0;
     std::vector<std::string> words;
   };
+  // One row of a query over kRowColumns; sets `speaker` (0 when unknown).
+  Row read_row(Stmt& q, int64_t& speaker);
+  // The top-level mention `id`; `speaker` -1 when there is none.
   Row row(int64_t id, int64_t& speaker);
   std::vector<Row> rows_of_speaker(int64_t speaker);
   void assign(int64_t speaker, std::vector<const Row*> group);

@@ -1,5 +1,6 @@
 // Applying the event coreference rules to stored mentions (see event_resolver.h).
 #include "store/event_resolver.h"
+#include "store/union_find.h"
 
 #include <fmt/format.h>
 
@@ -13,32 +14,6 @@ namespace chronicle::store {
 namespace {
 
 // Union-find over cluster ids.
-class Components {
- public:
-  int64_t find(int64_t x) {
-    auto it = parent_.find(x);
-    if (it == parent_.end()) {
-      parent_[x] = x;
-      return x;
-    }
-    if (it->second == x) return x;
-    const int64_t root = find(it->second);
-    parent_[x] = root;
-    return root;
-  }
-  void join(int64_t a, int64_t b) {
-    a = find(a), b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-  std::map<int64_t, std::vector<int64_t>> groups() {
-    std::map<int64_t, std::vector<int64_t>> out;
-    for (const auto& [x, p] : parent_) out[find(x)].push_back(x);
-    return out;
-  }
-
- private:
-  std::map<int64_t, int64_t> parent_;
-};
 
 constexpr int kMaxCandidates = 400;
 constexpr size_t kFewEntities = 4;
@@ -322,7 +297,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   // linked to each other are one event, undated ones likewise; an undated group
   // joins the dated group it mostly links to (main_target).
   const std::vector<int64_t> clusters = region(affected);
-  Components dated, undated;
+  UnionFind dated, undated;
   std::map<int64_t, bool> has_date;
   for (const int64_t c : clusters) {
     has_date[c] = !cluster(c).date.empty();
@@ -341,7 +316,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   }
   std::map<int64_t, std::map<int64_t, int>> targets;  // undated group -> dated groups it links to, with link counts
   for (const auto& [u, d] : bridges) ++targets[undated.find(u)][dated.find(d)];
-  Components nodes;
+  UnionFind nodes;
   for (const int64_t c : clusters) nodes.find(c);
   for (auto& [root, members] : dated.groups())
     for (const int64_t m : members) nodes.join(root, m);
