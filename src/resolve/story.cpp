@@ -65,18 +65,62 @@ double story_similarity(const StoryWords& a, const StoryWords& b) {
   return static_cast<double>(shared) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
-double story_similarity_from(const StoryWords& a, const StoryWords& b, double floor) {
-  if (a.empty() || b.empty()) return 0;
-  const double norm = std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
-  const double needed = floor * norm;  // shared words needed to reach `floor`
-  size_t shared = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (static_cast<double>(shared + static_cast<size_t>(std::min(a.end() - i, b.end() - j))) < needed) break;
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else ++shared, ++i, ++j;
+
+}  // namespace chronicle::resolve
+
+namespace chronicle::resolve {
+
+void StoryIndex::add(int64_t document, StoryWords words) {
+  remove(document);
+  uint32_t slot;
+  if (!free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
   }
-  return static_cast<double>(shared) / norm;
+  for (const uint64_t w : words) postings_[w].push_back(slot);
+  slots_[slot] = {document, std::move(words)};
+  slot_of_[document] = slot;
+}
+
+void StoryIndex::remove(int64_t document) {
+  const auto it = slot_of_.find(document);
+  if (it == slot_of_.end()) return;
+  const uint32_t slot = it->second;
+  for (const uint64_t w : slots_[slot].words) {
+    auto p = postings_.find(w);
+    std::erase(p->second, slot);
+    if (p->second.empty()) postings_.erase(p);
+  }
+  slots_[slot] = {};
+  free_.push_back(slot);
+  slot_of_.erase(it);
+}
+
+std::vector<std::pair<int64_t, double>> StoryIndex::similar(int64_t document, double floor) const {
+  std::vector<std::pair<int64_t, double>> out;
+  const auto it = slot_of_.find(document);
+  if (it == slot_of_.end()) return out;
+  const uint32_t self = it->second;
+  const StoryWords& words = slots_[self].words;
+  counts_.resize(slots_.size(), 0);
+  std::vector<uint32_t> reached;  // slots with a count, each once
+  for (const uint64_t w : words)
+    for (const uint32_t s : postings_.find(w)->second)
+      if (counts_[s]++ == 0) reached.push_back(s);
+  for (const uint32_t s : reached) {
+    const uint32_t shared = counts_[s];
+    counts_[s] = 0;
+    if (s == self) continue;
+    // The same arithmetic as story_similarity, so that both agree at the floor.
+    const double norm = std::sqrt(static_cast<double>(words.size()) * static_cast<double>(slots_[s].words.size()));
+    const double similarity = static_cast<double>(shared) / norm;
+    if (similarity >= floor) out.emplace_back(slots_[s].document, similarity);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace chronicle::resolve

@@ -6,6 +6,8 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace chronicle::resolve {
@@ -19,8 +21,35 @@ StoryWords story_words(std::string_view text);
 // The cosine of two word sets: shared words / sqrt(|a| * |b|), 0..1; 0 when
 // either is empty.
 double story_similarity(const StoryWords& a, const StoryWords& b);
-// story_similarity when it is at least `floor`, else some value below `floor`
-// (the comparison stops as soon as `floor` is out of reach).
-double story_similarity_from(const StoryWords& a, const StoryWords& b, double floor);
+
+}  // namespace chronicle::resolve
+
+namespace chronicle::resolve {
+
+// The story words of many documents, indexed by word, to find every document
+// of a story at once: the cost is the length of the word lists of one document's
+// words, not one comparison per pair of documents. Not thread-safe.
+class StoryIndex {
+ public:
+  // Adds (or replaces) a document's words.
+  void add(int64_t document, StoryWords words);
+  void remove(int64_t document);
+  bool contains(int64_t document) const { return slot_of_.count(document) != 0; }
+  size_t size() const { return slot_of_.size(); }
+  // The other indexed documents whose story_similarity with `document` is at
+  // least `floor` (> 0), with that similarity; empty when `document` is not indexed.
+  std::vector<std::pair<int64_t, double>> similar(int64_t document, double floor) const;
+
+ private:
+  struct Slot {
+    int64_t document = 0;  // 0: free
+    StoryWords words;
+  };
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> free_;
+  std::unordered_map<int64_t, uint32_t> slot_of_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // word -> slots holding it
+  mutable std::vector<uint32_t> counts_;                          // scratch for similar()
+};
 
 }  // namespace chronicle::resolve

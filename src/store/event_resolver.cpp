@@ -152,14 +152,39 @@ const std::vector<int64_t>& EventResolver::document_entities(int64_t document) {
   return entities_.emplace(document, std::move(ids)).first->second;
 }
 
-const resolve::StoryWords& EventResolver::document_words(int64_t document) {
-  auto it = words_.find(document);
-  if (it != words_.end()) return it->second;
-  Stmt& q = db_.cached("document_text", "SELECT text FROM document WHERE id = :doc");
-  q.bind(":doc", document);
-  resolve::StoryWords words = q.step() ? resolve::story_words(q.text(0)) : resolve::StoryWords{};
-  q.reset();
-  return words_.emplace(document, std::move(words)).first->second;
+const std::vector<int64_t>& EventResolver::entity_documents(int64_t entity) {
+  auto [it, fresh] = entity_documents_.try_emplace(entity);
+  if (fresh) {
+    Stmt& q = db_.cached("entity_document_ids", "SELECT DISTINCT document_id FROM local_entity WHERE entity_id = :entity");
+    q.bind(":entity", entity);
+    while (q.step()) it->second.push_back(q.int64(0));
+  }
+  return it->second;
+}
+
+const std::unordered_set<int64_t>& EventResolver::story_documents(int64_t document) {
+  auto [it, fresh] = story_documents_.try_emplace(document);
+  if (!fresh) return it->second;
+  std::unordered_set<int64_t>& out = it->second;
+  for (const auto& [other, similarity] : similar_documents(document)) out.insert(other);
+  // By entities: fewer than kSameStoryEntities * kFewEntities shared entities
+  // never reach kSameStoryEntities, so only documents sharing more are compared.
+  std::unordered_map<int64_t, int> shared;
+  for (const int64_t e : document_entities(document))
+    for (const int64_t other : entity_documents(e))
+      if (other != document) ++shared[other];
+  for (const auto& [other, n] : shared)
+    if (static_cast<double>(n) >= resolve::kSameStoryEntities * static_cast<double>(kFewEntities) && !out.count(other) &&
+        resolve::one_story(story_overlap(document, other)))
+      out.insert(other);
+  return out;
+}
+
+const std::unordered_map<int64_t, double>& EventResolver::similar_documents(int64_t document) {
+  auto [it, fresh] = similar_.try_emplace(document);
+  if (fresh)
+    for (const auto& [other, similarity] : stories_.similar(document, resolve::kSameStoryWords)) it->second.emplace(other, similarity);
+  return it->second;
 }
 
 resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
@@ -180,8 +205,11 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   const size_t smaller = std::max(std::min(ea.size(), eb.size()), kFewEntities);
   resolve::StoryOverlap story;
   story.entities = static_cast<double>(shared) / static_cast<double>(smaller);
-  // Only whether the words reach kSameStoryWords matters (resolve/events.h).
-  story.words = resolve::story_similarity_from(document_words(a), document_words(b), resolve::kSameStoryWords);
+  // Only whether the words reach kSameStoryWords matters (resolve/events.h):
+  // below it the similarity reads 0.
+  const auto& similar = similar_documents(a);
+  const auto found = similar.find(b);
+  story.words = found == similar.end() ? 0 : found->second;
   return overlaps_[key] = story;
 }
 
@@ -237,7 +265,7 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
   for (const std::string& word : words)
     for (const auto& [cluster, document] : word_clusters(word))
-      if (document != c.document && resolve::one_story(story_overlap(c.document, document))) found.insert(cluster);
+      if (document != c.document && story_documents(c.document).count(document)) found.insert(cluster);
   std::vector<int64_t> out(found.begin(), found.end());
   if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
   return out;
@@ -268,7 +296,9 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
   clusters_.clear();
   overlaps_.clear();
   entities_.clear();
-  words_.clear();
+  similar_.clear();
+  story_documents_.clear();
+  entity_documents_.clear();
   word_clusters_.clear();
   entity_clusters_.clear();
   std::set<int64_t> documents, touched;

@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <set>
 #include <vector>
 
@@ -20,7 +21,8 @@ namespace chronicle::store {
 
 class EventResolver {
  public:
-  explicit EventResolver(Db& db) : db_(db) {}
+  // `stories` holds the story words of every stored document.
+  EventResolver(Db& db, const resolve::StoryIndex& stories) : db_(db), stories_(stories) {}
   // Resolves the given event mentions; returns the event nodes that changed.
   std::set<int64_t> resolve(const std::vector<int64_t>& mentions);
 
@@ -36,7 +38,13 @@ class EventResolver {
   const std::vector<std::pair<int64_t, int64_t>>& word_clusters(const std::string& word);
   // How much two documents tell one story (entities and words).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
-  const resolve::StoryWords& document_words(int64_t document);
+  // The other documents of `document`'s story (resolve::one_story), found
+  // through shared words and shared entities (this run).
+  const std::unordered_set<int64_t>& story_documents(int64_t document);
+  // The documents naming an entity (this run).
+  const std::vector<int64_t>& entity_documents(int64_t entity);
+  // The documents of `document`'s story by words, with their similarity (this run).
+  const std::unordered_map<int64_t, double>& similar_documents(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.
   void link(int64_t a, const std::vector<int64_t>& matches);
   // Every cluster reachable from `start` through stored links.
@@ -49,10 +57,13 @@ class EventResolver {
   const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
+  const resolve::StoryIndex& stories_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
   std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
-  std::map<int64_t, resolve::StoryWords> words_;  // document -> story words (this run)
+  std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
+  std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
+  std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
   // word -> (cluster, document) of the stored mentions whose lemma reports one
   // of its concepts (this run): the articles of a batch share their words.
   std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> word_clusters_;

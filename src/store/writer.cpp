@@ -95,6 +95,7 @@ void Writer::forget_document(int64_t id) {
     if (!keys.is_null(1)) touched_entities_.insert(keys.int64(1));
   }
   db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", id).run();
+  stories_.remove(id);
   replaced_ = true;
 }
 
@@ -145,6 +146,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
       .bind_or_null(":published", doc.published).bind_or_null(":anchor", doc.anchor).bind_or_null(":dateline", doc.dateline)
       .bind(":format", format_name(doc.format)).bind(":hash", hash).bind(":text", doc.text).run();
   const int64_t doc_id = db_.last_insert_id();
+  if (stories_loaded_) stories_.add(doc_id, resolve::story_words(doc.text));
   const utf8::CodePoints cp(doc.text);
 
   std::vector<int64_t> local_ids;
@@ -263,8 +265,17 @@ void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
   touched_claims_.insert(changed.begin(), changed.end());
 }
 
+const resolve::StoryIndex& Writer::stories() {
+  if (!stories_loaded_) {
+    Stmt& q = db_.cached("document_texts", "SELECT id, text FROM document");
+    while (q.step()) stories_.add(q.int64(0), resolve::story_words(q.text(1)));
+    stories_loaded_ = true;
+  }
+  return stories_;
+}
+
 void Writer::resolve_events(const std::vector<int64_t>& mentions) {
-  const std::set<int64_t> changed = EventResolver(db_).resolve(mentions);
+  const std::set<int64_t> changed = EventResolver(db_, stories()).resolve(mentions);
   touched_events_.insert(changed.begin(), changed.end());
   // Nodes whose mentions all moved to another node go.
   for (const int64_t id : changed)

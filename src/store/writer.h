@@ -12,6 +12,7 @@
 #include "common/document.h"
 #include "common/facts.h"
 #include "store/db.h"
+#include "resolve/story.h"
 #include "store/entity_resolver.h"
 
 namespace chronicle::store {
@@ -42,11 +43,16 @@ class Writer {
   std::vector<int64_t> infer_anchors();
   void touched_claim_mentions(int64_t mention);
   void refresh_nodes();
+  // The story words of every stored document, read from the database on first
+  // use and kept up to date by store() and forget_document() after that.
+  const resolve::StoryIndex& stories();
 
   Db& db_;
   EntityResolver entities_;
   std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
   std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
+  resolve::StoryIndex stories_;
+  bool stories_loaded_ = false;
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
 };
 

@@ -112,13 +112,36 @@ TEST_CASE("story: undated articles of one quake share its event, another town's 
               "AND a.lemma = 'earthquake' AND a.event_id = b.event_id") == 0);
 }
 
-TEST_CASE("story: the similarity with a floor is exact above it and below it otherwise") {
-  const auto a = resolve::story_words("The harbour strike closed every terminal of the port, dockworkers said on Monday.");
-  const auto b = resolve::story_words("Dockworkers closed the port terminals on Monday as the harbour strike spread.");
-  const auto c = resolve::story_words("The orchestra played three symphonies to a full concert hall.");
-  const double ab = resolve::story_similarity(a, b), ac = resolve::story_similarity(a, c);
-  REQUIRE(ab >= 0.3);
-  CHECK(resolve::story_similarity_from(a, b, 0.3) == ab);
-  CHECK(resolve::story_similarity_from(a, c, 0.3) < 0.3);
-  CHECK(resolve::story_similarity_from(a, c, 0.0) == ac);
+TEST_CASE("story: the index finds exactly the documents a pairwise comparison finds") {
+  const std::vector<std::string> texts = {
+      kVelmoraA, kVelmoraB, kDrashkov,
+      "The harbour strike closed every terminal of the port, dockworkers said on Monday.",
+      "Dockworkers closed the port terminals on Monday as the harbour strike spread.",
+      "The orchestra played three symphonies to a full concert hall.",
+      "Rescue crews searched the harbour of Velmora for the missing fishermen.",
+      ""};
+  resolve::StoryIndex index;
+  for (size_t i = 0; i < texts.size(); ++i) index.add(static_cast<int64_t>(i + 1) * 10, resolve::story_words(texts[i]));
+  index.remove(30);  // Drashkov leaves, and comes back under another id
+  index.add(35, resolve::story_words(kDrashkov));
+  index.add(40, resolve::story_words(texts[3]));  // adding again replaces
+  CHECK(index.size() == texts.size());
+  CHECK_FALSE(index.contains(30));
+  const std::vector<int64_t> ids = {10, 20, 35, 40, 50, 60, 70, 80};
+  for (const double floor : {0.3, 0.05}) {
+    size_t pairs = 0;
+    for (const int64_t a : ids) {
+      std::vector<std::pair<int64_t, double>> expected;
+      for (const int64_t b : ids) {
+        if (b == a) continue;
+        const auto text_of = [&](int64_t id) { return id == 35 ? std::string(kDrashkov) : texts[static_cast<size_t>(id / 10 - 1)]; };
+        const double s = resolve::story_similarity(resolve::story_words(text_of(a)), resolve::story_words(text_of(b)));
+        if (s >= floor) expected.emplace_back(b, s);
+      }
+      CHECK(index.similar(a, floor) == expected);
+      pairs += expected.size();
+    }
+    CHECK(pairs > 0);
+  }
+  CHECK(index.similar(30, 0.3).empty());  // not indexed
 }
