@@ -98,9 +98,13 @@ const resolve::EventFeatures& EventResolver::cluster(int64_t id) {
 
 std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   std::vector<int64_t> ids;
-  Stmt& q = db_.cached("event_mentions_of_document", "SELECT id FROM event_mention WHERE document_id = :doc ORDER BY span_start, id");
+  Stmt& q = db_.cached("event_mentions_of_document", "SELECT id, cluster FROM event_mention WHERE document_id = :doc ORDER BY span_start, id");
   q.bind(":doc", document);
-  while (q.step()) ids.push_back(q.int64(0));
+  bool fresh = true;  // never resolved: its clusters have no links, responses or nodes yet
+  while (q.step()) {
+    ids.push_back(q.int64(0));
+    fresh = fresh && q.is_null(1);
+  }
   // In text order, each mention joins the nearest earlier cluster of the same event.
   std::vector<resolve::EventFeatures> open;
   std::vector<int64_t> cluster_of(ids.size());
@@ -121,6 +125,8 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   for (size_t i = 0; i < ids.size(); ++i)
     db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
         .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
+  if (fresh)
+    for (const resolve::EventFeatures& c : open) fresh_.insert(c.id);
   link_responses(open);
   for (resolve::EventFeatures& c : open) clusters_[c.id] = std::move(c);
   std::vector<int64_t> out;
@@ -130,7 +136,8 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
 
 void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& clusters) {
   for (const resolve::EventFeatures& r : clusters) {
-    db_.cached("unlink_event_response", "DELETE FROM event_response WHERE source = :id").bind(":id", r.id).run();
+    if (!fresh_.count(r.id))
+      db_.cached("unlink_event_response", "DELETE FROM event_response WHERE source = :id").bind(":id", r.id).run();
     if (!resolve::is_response(r)) continue;
     // The latest earlier event it can answer.
     const resolve::EventFeatures* target = nullptr;
@@ -213,22 +220,24 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   return overlaps_[key] = story;
 }
 
-const std::vector<std::pair<int64_t, int64_t>>& EventResolver::word_clusters(const std::string& word) {
-  auto [it, fresh] = word_clusters_.try_emplace(word);
-  if (!fresh) return it->second;
-  std::string low = word;
-  if (low.size() > 3 && low.back() == 'e') low.pop_back();  // "nominate" finds "nomination"
-  Stmt& q = db_.cached("event_clusters_of_stem",
-                       "SELECT DISTINCT cluster, lemma, document_id FROM event_mention WHERE lemma >= :low AND lemma < :high "
-                       "AND kind <> 'statement' AND cluster IS NOT NULL LIMIT 2000");
-  q.bind(":low", low).bind(":high", low + "\xff");
-  const std::vector<std::string> ours = resolve::concepts_of(word);
-  while (q.step()) {
-    const std::vector<std::string> theirs = resolve::concepts_of(std::string(q.text(1)));
-    if (std::find_first_of(theirs.begin(), theirs.end(), ours.begin(), ours.end()) != theirs.end())
-      it->second.emplace_back(q.int64(0), q.int64(2));
+const std::vector<std::string>& EventResolver::concepts(const std::string& lemma) {
+  auto [it, fresh] = concepts_.try_emplace(lemma);
+  if (fresh) it->second = resolve::concepts_of(lemma);
+  return it->second;
+}
+
+const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters(int64_t document) {
+  auto [it, fresh] = document_clusters_.try_emplace(document);
+  if (fresh) {
+    Stmt& q = db_.cached("event_clusters_of_document",
+                         "SELECT DISTINCT cluster, lemma FROM event_mention WHERE document_id = :doc AND kind <> 'statement' AND cluster IS NOT NULL");
+    q.bind(":doc", document);
+    while (q.step()) {
+      std::string lemma = q.str(1);
+      const std::vector<std::string>* c = &concepts(lemma);
+      it->second.push_back({q.int64(0), std::move(lemma), c});
+    }
   }
-  q.reset();
   return it->second;
 }
 
@@ -255,7 +264,7 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   }
   // The clusters of other documents of the same story whose lemma reports one
   // of its concepts: the concept's words and every lemma derived from them
-  // ("shoot" finds "shooting"), found by the words' stems on the lemma index.
+  // ("shoot" finds "shooting").
   // Statements meet only through their speakers, above.
   if (c.kind == "statement") return {found.begin(), found.end()};
   std::set<std::string> concepts, words;
@@ -263,16 +272,33 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     if (l.starts_with("=")) concepts.insert(l.substr(1));
   for (const std::string& name : concepts)
     for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
-  for (const std::string& word : words)
-    for (const auto& [cluster, document] : word_clusters(word))
-      if (document != c.document && story_documents(c.document).count(document)) found.insert(cluster);
+  // A lemma reports a concept of a word when it starts with the word's stem
+  // ("nominate" finds "nomination") and shares a concept with it.
+  std::vector<std::pair<std::string, const std::vector<std::string>*>> stems;
+  for (const std::string& w : words) {
+    std::string stem = w;
+    if (stem.size() > 3 && stem.back() == 'e') stem.pop_back();
+    stems.emplace_back(std::move(stem), &this->concepts(w));
+  }
+  const auto reports = [&](const LemmaCluster& lc) {
+    for (const auto& [stem, ours] : stems)
+      if (lc.lemma.starts_with(stem) && std::find_first_of(lc.concepts->begin(), lc.concepts->end(), ours->begin(), ours->end()) != lc.concepts->end())
+        return true;
+    return false;
+  };
+  for (const int64_t document : story_documents(c.document))
+    for (const LemmaCluster& lc : document_clusters(document))
+      if (reports(lc)) found.insert(lc.cluster);
   std::vector<int64_t> out(found.begin(), found.end());
   if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
   return out;
 }
 
 void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
-  db_.cached("unlink_event_cluster", "DELETE FROM event_link WHERE a = :c OR b = :c").bind(":c", a).run();
+  if (!fresh_.count(a) || linked_.count(a))
+    db_.cached("unlink_event_cluster", "DELETE FROM event_link WHERE a = :c OR b = :c").bind(":c", a).run();
+  if (!matches.empty()) linked_.insert(a);
+  linked_.insert(matches.begin(), matches.end());
   for (const int64_t b : matches)
     db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
         .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
@@ -292,14 +318,16 @@ std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
   return {seen.begin(), seen.end()};
 }
 
-std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
+std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   clusters_.clear();
   overlaps_.clear();
   entities_.clear();
   similar_.clear();
   story_documents_.clear();
   entity_documents_.clear();
-  word_clusters_.clear();
+  document_clusters_.clear();
+  fresh_.clear();
+  linked_.clear();
   entity_clusters_.clear();
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
@@ -307,7 +335,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions) {
     q.bind(":id", id);
     if (!q.step()) continue;
     documents.insert(q.int64(0));
-    if (!q.is_null(1)) touched.insert(q.int64(1));
+    if (!q.is_null(1) && refresh.count(id)) touched.insert(q.int64(1));
   }
   // 1. Within each document.
   std::vector<int64_t> affected;
@@ -365,12 +393,14 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   // The group's node: the unclaimed existing one holding most of its mentions.
   std::map<int64_t, int64_t> held;
   for (const int64_t c : all) {
+    if (fresh_.count(c)) continue;  // no node yet
     Stmt& q = db_.cached("event_nodes_of_cluster",
                          "SELECT event_id, count(*) FROM event_mention WHERE cluster = :cluster AND event_id IS NOT NULL GROUP BY event_id");
     q.bind(":cluster", c);
     while (q.step()) held[q.int64(0)] += q.int64(1);
   }
   int64_t node = 0, best = -1;
+  bool changed = false;
   for (const auto& [id, n] : held)
     if (n > best && !claimed.count(id)) node = id, best = n;
   const int64_t first = *std::min_element(all.begin(), all.end());
@@ -389,13 +419,18 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
         .bind(":key", key).bind(":kind", f.kind).bind(":label", f.kind)
         .bind_or_null(":date", f.date).run();
     node = db_.last_insert_id();
+    changed = true;
   }
-  for (const auto& [id, n] : held) touched.insert(id);
-  touched.insert(node);
   claimed.insert(node);
-  for (const int64_t c : all)
+  for (const int64_t c : all) {
     db_.cached("link_event_cluster", "UPDATE event_mention SET event_id = :node WHERE cluster = :cluster AND event_id IS NOT :node")
         .bind(":node", node).bind(":cluster", c).run();
+    changed = changed || db_.changes() > 0;
+  }
+  // Nodes whose mentions stayed where they were keep their summaries.
+  if (!changed) return;
+  for (const auto& [id, n] : held) touched.insert(id);
+  touched.insert(node);
 }
 
 }  // namespace chronicle::store

@@ -23,8 +23,9 @@ class EventResolver {
  public:
   // `stories` holds the story words of every stored document.
   EventResolver(Db& db, const resolve::StoryIndex& stories) : db_(db), stories_(stories) {}
-  // Resolves the given event mentions; returns the event nodes that changed.
-  std::set<int64_t> resolve(const std::vector<int64_t>& mentions);
+  // Resolves the given event mentions; returns the event nodes whose mentions
+  // changed, and those of the mentions in `refresh` (whose own facts changed).
+  std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
 
  private:
   resolve::EventFeatures mention(int64_t id);
@@ -33,9 +34,15 @@ class EventResolver {
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
-  // The clusters (with their documents) whose lemma reports a concept of `word`
-  // or is derived from it; statements left out.
-  const std::vector<std::pair<int64_t, int64_t>>& word_clusters(const std::string& word);
+  struct LemmaCluster {
+    int64_t cluster;
+    std::string lemma;
+    const std::vector<std::string>* concepts;  // of the lemma
+  };
+  // The clusters of a document's mentions other than statements, with their
+  // lemmas (this run).
+  const std::vector<LemmaCluster>& document_clusters(int64_t document);
+  const std::vector<std::string>& concepts(const std::string& lemma);
   // How much two documents tell one story (entities and words).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
   // The other documents of `document`'s story (resolve::one_story), found
@@ -57,6 +64,9 @@ class EventResolver {
   const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
+  // Clusters of documents resolved for the first time (no stored links,
+  // responses or nodes), and clusters given links (this run).
+  std::unordered_set<int64_t> fresh_, linked_;
   const resolve::StoryIndex& stories_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
@@ -64,9 +74,8 @@ class EventResolver {
   std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
   std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
-  // word -> (cluster, document) of the stored mentions whose lemma reports one
-  // of its concepts (this run): the articles of a batch share their words.
-  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> word_clusters_;
+  std::unordered_map<int64_t, std::vector<LemmaCluster>> document_clusters_;  // (this run)
+  std::unordered_map<std::string, std::vector<std::string>> concepts_;  // lemma -> resolve::concepts_of (this run)
   // (entity, kind) -> (cluster, document) of the stored mentions it takes part in (this run).
   std::map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>> entity_clusters_;
 };

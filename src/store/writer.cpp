@@ -274,8 +274,8 @@ const resolve::StoryIndex& Writer::stories() {
   return stories_;
 }
 
-void Writer::resolve_events(const std::vector<int64_t>& mentions) {
-  const std::set<int64_t> changed = EventResolver(db_, stories()).resolve(mentions);
+void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+  const std::set<int64_t> changed = EventResolver(db_, stories()).resolve(mentions, refresh);
   touched_events_.insert(changed.begin(), changed.end());
   // Nodes whose mentions all moved to another node go.
   for (const int64_t id : changed)
@@ -355,6 +355,12 @@ void Writer::finish_batch() {
                                         settled.locals);
   std::sort(events.begin(), events.end());
   events.erase(std::unique(events.begin(), events.end()), events.end());
+  // Of these, the mentions whose participants or place moved need new labels
+  // even where their node stays the same.
+  const std::vector<int64_t> moved_events = ids_for(db_, "events_of_local",
+                                                    "SELECT event_mention_id FROM event_participant WHERE local_entity_id = :id "
+                                                    "UNION SELECT id FROM event_mention WHERE place_local_id = :id",
+                                                    settled.locals);
   for (auto* v : {&relations, &claims, &events}) std::sort(v->begin(), v->end());
   relations.insert(relations.end(), new_relations_.begin(), new_relations_.end());
   claims.insert(claims.end(), new_claims_.begin(), new_claims_.end());
@@ -365,10 +371,10 @@ void Writer::finish_batch() {
   resolve_relations(relations);
   resolve_claims(claims);
   fault::point("writer.resolving");
-  resolve_events(events);
+  resolve_events(events, {moved_events.begin(), moved_events.end()});
   // Undated articles learn their week from an event they share with dated ones;
   // the events they date that way are resolved once more.
-  if (const std::vector<int64_t> redated = infer_anchors(); !redated.empty()) resolve_events(redated);
+  if (const std::vector<int64_t> redated = infer_anchors(); !redated.empty()) resolve_events(redated, {redated.begin(), redated.end()});
   const bool moved = !settled.locals.empty();
   if (replaced_ || moved) {
     db_.exec(R"sql(

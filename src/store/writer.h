@@ -37,7 +37,8 @@ class Writer {
   void store_entities(int64_t doc_id, const Document& doc, const DocumentFacts& facts, std::vector<int64_t>& local_ids);
   void resolve_relations(const std::vector<int64_t>& mentions);
   void resolve_claims(const std::vector<int64_t>& mentions);
-  void resolve_events(const std::vector<int64_t>& mentions);
+  // Resolves event mentions; `refresh`: those whose facts changed (dates, participants).
+  void resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
   // Dates the weekday references of undated documents from events they share
   // with dated ones; returns the event mentions it dated.
   std::vector<int64_t> infer_anchors();
