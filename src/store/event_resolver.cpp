@@ -34,82 +34,103 @@ int64_t main_target(const std::map<int64_t, int>& links) {
 
 }  // namespace
 
-resolve::EventFeatures EventResolver::mention(int64_t id) {
-  resolve::EventFeatures f;
-  Stmt& q = db_.cached("event_mention_features",
-                       "SELECT em.document_id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id "
-                       "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id WHERE em.id = :id");
-  q.bind(":id", id);
-  if (!q.step()) return f;
-  f.id = id;
-  f.document = q.int64(0);
-  f.position = f.first = static_cast<uint32_t>(q.int64(1));
-  f.kind = q.str(2);
-  f.lemmas.insert(q.str(3));
-  for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
-  f.date = q.str(4);
-  if (!q.is_null(5)) f.places.insert(q.int64(5));
-  q.reset();
-  Stmt& p = db_.cached("event_mention_participants",
-                       "SELECT p.role, l.entity_id FROM event_participant p JOIN local_entity l ON l.id = p.local_entity_id "
-                       "WHERE p.event_mention_id = :id");
-  p.bind(":id", id);
-  while (p.step()) (p.text(0) == "agent" ? f.agents : f.others).insert(p.int64(1));
-  p.reset();
+const std::vector<int64_t>& EventResolver::principals(int64_t agent) {
+  auto [it, fresh] = principals_.try_emplace(agent);
+  if (!fresh) return it->second;
   // What a spokesperson says, the organisation they speak for says: "Peskov said"
   // and "the Kremlin responded" can be one statement.
-  std::vector<int64_t> principals;
-  for (const int64_t agent : f.agents) {
-    Stmt& r = db_.cached("spoken_for", "SELECT object_entity_id FROM relation WHERE subject_entity_id = :e AND predicate = 'spokesperson_for'");
-    r.bind(":e", agent);
-    while (r.step()) principals.push_back(r.int64(0));
-  }
+  Stmt& r = db_.cached("spoken_for", "SELECT object_entity_id FROM relation WHERE subject_entity_id = :e AND predicate = 'spokesperson_for'");
+  r.bind(":e", agent);
+  while (r.step()) it->second.push_back(r.int64(0));
   // A capital acting stands for its country: "Moscow launched" is Russia's act.
-  for (const int64_t agent : f.agents) {
-    Stmt& n = db_.cached("entity_name_kind", "SELECT name FROM entity WHERE id = :e AND kind = 'location'");
-    n.bind(":e", agent);
-    if (!n.step()) continue;
-    const std::string_view code = extract::Gazetteer::instance().capital_of(n.text(0));
-    if (code.empty()) continue;
-    Stmt& c = db_.cached("country_entity", "SELECT id FROM entity WHERE key = :key");
-    c.bind(":key", "location:country:" + std::string(code));
-    if (c.step()) principals.push_back(c.int64(0));
+  Stmt& n = db_.cached("entity_name_kind", "SELECT name FROM entity WHERE id = :e AND kind = 'location'");
+  n.bind(":e", agent);
+  if (!n.step()) return it->second;
+  const std::string_view code = extract::Gazetteer::instance().capital_of(n.text(0));
+  if (code.empty()) return it->second;
+  Stmt& c = db_.cached("country_entity", "SELECT id FROM entity WHERE key = :key");
+  c.bind(":key", "location:country:" + std::string(code));
+  if (c.step()) it->second.push_back(c.int64(0));
+  return it->second;
+}
+
+const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t document) {
+  auto [it, fresh] = documents_.try_emplace(document);
+  DocumentMentions& out = it->second;
+  if (!fresh) return out;
+  Stmt& q = db_.cached("event_mention_features_of_document",
+                       "SELECT em.id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id, em.cluster "
+                       "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id "
+                       "WHERE em.document_id = :doc ORDER BY em.span_start, em.id");
+  q.bind(":doc", document);
+  while (q.step()) {
+    resolve::EventFeatures f;
+    f.id = q.int64(0);
+    f.document = document;
+    f.position = f.first = static_cast<uint32_t>(q.int64(1));
+    f.kind = q.str(2);
+    f.lemmas.insert(q.str(3));
+    for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
+    f.date = q.str(4);
+    if (!q.is_null(5)) f.places.insert(q.int64(5));
+    out.order.push_back(f.id);
+    if (!q.is_null(6)) out.clusters[q.int64(6)].push_back(f.id);
+    out.features.emplace(f.id, std::move(f));
   }
-  f.agents.insert(principals.begin(), principals.end());
-  return f;
+  Stmt& p = db_.cached("event_participants_of_document",
+                       "SELECT p.event_mention_id, p.role, l.entity_id FROM event_mention em "
+                       "JOIN event_participant p ON p.event_mention_id = em.id JOIN local_entity l ON l.id = p.local_entity_id "
+                       "WHERE em.document_id = :doc");
+  p.bind(":doc", document);
+  while (p.step()) {
+    resolve::EventFeatures& f = out.features.at(p.int64(0));
+    (p.text(1) == "agent" ? f.agents : f.others).insert(p.int64(2));
+  }
+  for (auto& [id, f] : out.features) {
+    std::vector<int64_t> extra;
+    for (const int64_t agent : f.agents) {
+      const std::vector<int64_t>& more = principals(agent);
+      extra.insert(extra.end(), more.begin(), more.end());
+    }
+    f.agents.insert(extra.begin(), extra.end());
+  }
+  for (auto& [c, members] : out.clusters) std::sort(members.begin(), members.end());
+  return out;
 }
 
 const resolve::EventFeatures& EventResolver::cluster(int64_t id) {
   auto it = clusters_.find(id);
   if (it != clusters_.end()) return it->second;
+  // Not a cluster of this run's documents (those are all in clusters_): its
+  // stored members, in id order.
   resolve::EventFeatures f;
-  Stmt& q = db_.cached("event_cluster_members", "SELECT id FROM event_mention WHERE cluster = :id ORDER BY id");
+  Stmt& q = db_.cached("event_mention_document_of", "SELECT document_id FROM event_mention WHERE id = :id");
   q.bind(":id", id);
-  std::vector<int64_t> members;
-  while (q.step()) members.push_back(q.int64(0));
-  for (const int64_t m : members) {
-    resolve::EventFeatures mf = mention(m);
-    if (f.id == 0) f = std::move(mf);
-    else f.absorb(mf);
+  const int64_t document = q.step() ? q.int64(0) : 0;
+  q.reset();
+  if (document && !resolved_documents_.count(document)) {
+    const DocumentMentions& dm = document_mentions(document);
+    if (const auto members = dm.clusters.find(id); members != dm.clusters.end())
+      for (const int64_t m : members->second) {
+        const resolve::EventFeatures& mf = dm.features.at(m);
+        if (f.id == 0) f = mf;
+        else f.absorb(mf);
+      }
   }
   f.id = id;
   return clusters_.emplace(id, std::move(f)).first->second;
 }
 
 std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
-  std::vector<int64_t> ids;
-  Stmt& q = db_.cached("event_mentions_of_document", "SELECT id, cluster FROM event_mention WHERE document_id = :doc ORDER BY span_start, id");
-  q.bind(":doc", document);
-  bool fresh = true;  // never resolved: its clusters have no links, responses or nodes yet
-  while (q.step()) {
-    ids.push_back(q.int64(0));
-    fresh = fresh && q.is_null(1);
-  }
+  resolved_documents_.insert(document);
+  const DocumentMentions& dm = document_mentions(document);
+  const std::vector<int64_t>& ids = dm.order;
+  const bool fresh = dm.clusters.empty();  // never resolved: its clusters have no links, responses or nodes yet
   // In text order, each mention joins the nearest earlier cluster of the same event.
   std::vector<resolve::EventFeatures> open;
   std::vector<int64_t> cluster_of(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
-    const resolve::EventFeatures m = mention(ids[i]);
+    const resolve::EventFeatures& m = dm.features.at(ids[i]);
     int best = -1;
     for (size_t c = 0; c < open.size(); ++c)
       if (resolve::same_event_in_document(open[c], m) && (best < 0 || open[c].position > open[static_cast<size_t>(best)].position))
@@ -327,6 +348,9 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   entity_documents_.clear();
   document_clusters_.clear();
   fresh_.clear();
+  documents_.clear();
+  resolved_documents_.clear();
+  principals_.clear();
   linked_.clear();
   entity_clusters_.clear();
   std::set<int64_t> documents, touched;

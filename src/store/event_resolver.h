@@ -28,7 +28,15 @@ class EventResolver {
   std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
 
  private:
-  resolve::EventFeatures mention(int64_t id);
+  // The event mentions of a document as stored when first asked (this run).
+  struct DocumentMentions {
+    std::vector<int64_t> order;  // in text order
+    std::unordered_map<int64_t, resolve::EventFeatures> features;
+    std::unordered_map<int64_t, std::vector<int64_t>> clusters;  // stored cluster -> members, by id
+  };
+  const DocumentMentions& document_mentions(int64_t document);
+  // Whom an agent acts for as well: what a spokesperson speaks for, a capital's country.
+  const std::vector<int64_t>& principals(int64_t agent);
   const resolve::EventFeatures& cluster(int64_t id);
   std::vector<int64_t> cluster_document(int64_t document);
   // Links each response among a document's clusters to the event it answers.
@@ -69,6 +77,9 @@ class EventResolver {
   std::unordered_set<int64_t> fresh_, linked_;
   const resolve::StoryIndex& stories_;
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
+  std::unordered_map<int64_t, DocumentMentions> documents_;  // (this run)
+  std::unordered_set<int64_t> resolved_documents_;           // documents clustered again in this run
+  std::unordered_map<int64_t, std::vector<int64_t>> principals_;  // (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
   std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
   std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
