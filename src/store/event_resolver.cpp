@@ -59,7 +59,7 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
   DocumentMentions& out = it->second;
   if (!fresh) return out;
   Stmt& q = db_.cached("event_mention_features_of_document",
-                       "SELECT em.id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id, em.cluster "
+                       "SELECT em.id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id, em.cluster, em.event_id "
                        "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id "
                        "WHERE em.document_id = :doc ORDER BY em.span_start, em.id");
   q.bind(":doc", document);
@@ -74,6 +74,7 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     f.date = q.str(4);
     if (!q.is_null(5)) f.places.insert(q.int64(5));
     out.order.push_back(f.id);
+    event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
     if (!q.is_null(6)) out.clusters[q.int64(6)].push_back(f.id);
     out.features.emplace(f.id, std::move(f));
   }
@@ -110,12 +111,14 @@ const resolve::EventFeatures& EventResolver::cluster(int64_t id) {
   q.reset();
   if (document && !resolved_documents_.count(document)) {
     const DocumentMentions& dm = document_mentions(document);
-    if (const auto members = dm.clusters.find(id); members != dm.clusters.end())
+    if (const auto members = dm.clusters.find(id); members != dm.clusters.end()) {
+      members_[id] = members->second;
       for (const int64_t m : members->second) {
         const resolve::EventFeatures& mf = dm.features.at(m);
         if (f.id == 0) f = mf;
         else f.absorb(mf);
       }
+    }
   }
   f.id = id;
   return clusters_.emplace(id, std::move(f)).first->second;
@@ -143,6 +146,7 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
       cluster_of[i] = open[static_cast<size_t>(best)].id;
     }
   }
+  for (size_t i = 0; i < ids.size(); ++i) members_[cluster_of[i]].push_back(ids[i]);
   for (size_t i = 0; i < ids.size(); ++i)
     db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
         .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
@@ -325,18 +329,24 @@ void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
         .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
 }
 
-std::vector<int64_t> EventResolver::region(const std::vector<int64_t>& start) {
-  std::set<int64_t> seen(start.begin(), start.end());
+std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<int64_t>& start) {
+  std::map<int64_t, std::vector<int64_t>> links;  // cluster -> the clusters linked to it, ascending
   std::vector<int64_t> todo(start.begin(), start.end());
+  for (const int64_t c : start) links.try_emplace(c);
   while (!todo.empty()) {
     const int64_t c = todo.back();
     todo.pop_back();
     Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
     q.bind(":c", c);
-    while (q.step())
-      if (seen.insert(q.int64(0)).second) todo.push_back(q.int64(0));
+    std::vector<int64_t>& out = links[c];
+    while (q.step()) {
+      const int64_t n = q.int64(0);
+      out.push_back(n);
+      if (links.try_emplace(n).second) todo.push_back(n);
+    }
+    std::sort(out.begin(), out.end());
   }
-  return {seen.begin(), seen.end()};
+  return links;
 }
 
 std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
@@ -348,6 +358,8 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   entity_documents_.clear();
   document_clusters_.clear();
   fresh_.clear();
+  members_.clear();
+  event_of_.clear();
   documents_.clear();
   resolved_documents_.clear();
   principals_.clear();
@@ -367,7 +379,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
     for (const int64_t c : cluster_document(d)) affected.push_back(c);
   // 2. Links across documents, judged pair by pair.
   for (const int64_t a : affected) {
-    const resolve::EventFeatures fa = cluster(a);
+    const resolve::EventFeatures& fa = cluster(a);  // std::map: stays valid as clusters are added
     std::vector<int64_t> matches;
     for (const int64_t b : candidates(fa)) {
       const resolve::EventFeatures& fb = cluster(b);
@@ -378,7 +390,9 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   // 3. Nodes from the links of the region the batch reached: dated clusters
   // linked to each other are one event, undated ones likewise; an undated group
   // joins the dated group it mostly links to (main_target).
-  const std::vector<int64_t> clusters = region(affected);
+  const std::map<int64_t, std::vector<int64_t>> links = region(affected);
+  std::vector<int64_t> clusters;
+  for (const auto& [c, linked] : links) clusters.push_back(c);
   UnionFind dated, undated;
   std::map<int64_t, bool> has_date;
   for (const int64_t c : clusters) {
@@ -386,12 +400,9 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
     (has_date[c] ? dated : undated).find(c);
   }
   std::vector<std::pair<int64_t, int64_t>> bridges;
-  for (const int64_t c : clusters) {
-    Stmt& q = db_.cached("event_links_from", "SELECT b FROM event_link WHERE a = :c");
-    q.bind(":c", c);
-    while (q.step()) {
-      const int64_t b = q.int64(0);
-      if (!has_date.count(b)) continue;
+  for (const auto& [c, linked] : links) {
+    for (const int64_t b : linked) {
+      if (b < c) continue;  // each stored link (a < b) once, from its a
       if (has_date[c] == has_date[b]) (has_date[c] ? dated : undated).join(c, b);
       else bridges.emplace_back(has_date[c] ? b : c, has_date[c] ? c : b);  // (undated, dated)
     }
@@ -415,14 +426,11 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
 
 void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched) {
   // The group's node: the unclaimed existing one holding most of its mentions.
+  // (Every cluster of the region was read by cluster(), its members with it.)
   std::map<int64_t, int64_t> held;
-  for (const int64_t c : all) {
-    if (fresh_.count(c)) continue;  // no node yet
-    Stmt& q = db_.cached("event_nodes_of_cluster",
-                         "SELECT event_id, count(*) FROM event_mention WHERE cluster = :cluster AND event_id IS NOT NULL GROUP BY event_id");
-    q.bind(":cluster", c);
-    while (q.step()) held[q.int64(0)] += q.int64(1);
-  }
+  for (const int64_t c : all)
+    for (const int64_t m : members_[c])
+      if (const int64_t node = event_of_.at(m)) ++held[node];
   int64_t node = 0, best = -1;
   bool changed = false;
   for (const auto& [id, n] : held)
@@ -447,9 +455,11 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   }
   claimed.insert(node);
   for (const int64_t c : all) {
+    const std::vector<int64_t>& members = members_[c];
+    if (std::all_of(members.begin(), members.end(), [&](int64_t m) { return event_of_.at(m) == node; })) continue;
     db_.cached("link_event_cluster", "UPDATE event_mention SET event_id = :node WHERE cluster = :cluster AND event_id IS NOT :node")
         .bind(":node", node).bind(":cluster", c).run();
-    changed = changed || db_.changes() > 0;
+    changed = true;
   }
   // Nodes whose mentions stayed where they were keep their summaries.
   if (!changed) return;

@@ -62,8 +62,9 @@ class EventResolver {
   const std::unordered_map<int64_t, double>& similar_documents(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.
   void link(int64_t a, const std::vector<int64_t>& matches);
-  // Every cluster reachable from `start` through stored links.
-  std::vector<int64_t> region(const std::vector<int64_t>& start);
+  // Every cluster reachable from `start` through stored links, with the
+  // clusters linked to it.
+  std::map<int64_t, std::vector<int64_t>> region(const std::vector<int64_t>& start);
   // Gives the clusters `all` one node (the existing one not `claimed` by another
   // group that holds most of their mentions, else a new one), claims it, and
   // adds the nodes that changed to `touched`.
@@ -79,6 +80,8 @@ class EventResolver {
   std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
   std::unordered_map<int64_t, DocumentMentions> documents_;  // (this run)
   std::unordered_set<int64_t> resolved_documents_;           // documents clustered again in this run
+  std::unordered_map<int64_t, std::vector<int64_t>> members_;  // cluster -> its mentions (this run)
+  std::unordered_map<int64_t, int64_t> event_of_;              // mention -> its node as read, 0 for none
   std::unordered_map<int64_t, std::vector<int64_t>> principals_;  // (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
   std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
