@@ -75,6 +75,7 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     if (!q.is_null(5)) f.places.insert(q.int64(5));
     out.order.push_back(f.id);
     event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
+    if (!q.is_null(6)) out.cluster_of[f.id] = q.int64(6);
     if (!q.is_null(6)) out.clusters[q.int64(6)].push_back(f.id);
     out.features.emplace(f.id, std::move(f));
   }
@@ -148,7 +149,8 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   }
   for (size_t i = 0; i < ids.size(); ++i) members_[cluster_of[i]].push_back(ids[i]);
   for (size_t i = 0; i < ids.size(); ++i)
-    db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
+    if (const auto stored = dm.cluster_of.find(ids[i]); stored == dm.cluster_of.end() || stored->second != cluster_of[i])
+      db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
         .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
   if (fresh)
     for (const resolve::EventFeatures& c : open) fresh_.insert(c.id);
@@ -379,7 +381,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
     for (const int64_t c : cluster_document(d)) affected.push_back(c);
   // 2. Links across documents, judged pair by pair.
   for (const int64_t a : affected) {
-    const resolve::EventFeatures& fa = cluster(a);  // std::map: stays valid as clusters are added
+    const resolve::EventFeatures& fa = cluster(a);
     std::vector<int64_t> matches;
     for (const int64_t b : candidates(fa)) {
       const resolve::EventFeatures& fb = cluster(b);

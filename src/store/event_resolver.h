@@ -33,6 +33,7 @@ class EventResolver {
     std::vector<int64_t> order;  // in text order
     std::unordered_map<int64_t, resolve::EventFeatures> features;
     std::unordered_map<int64_t, std::vector<int64_t>> clusters;  // stored cluster -> members, by id
+    std::unordered_map<int64_t, int64_t> cluster_of;             // mention -> stored cluster
   };
   const DocumentMentions& document_mentions(int64_t document);
   // Whom an agent acts for as well: what a spokesperson speaks for, a capital's country.
@@ -77,21 +78,27 @@ class EventResolver {
   // responses or nodes), and clusters given links (this run).
   std::unordered_set<int64_t> fresh_, linked_;
   const resolve::StoryIndex& stories_;
-  std::map<int64_t, resolve::EventFeatures> clusters_;       // cluster id -> features (this run)
+  // cluster id -> features (this run); references stay valid as clusters are added
+  std::unordered_map<int64_t, resolve::EventFeatures> clusters_;
   std::unordered_map<int64_t, DocumentMentions> documents_;  // (this run)
   std::unordered_set<int64_t> resolved_documents_;           // documents clustered again in this run
   std::unordered_map<int64_t, std::vector<int64_t>> members_;  // cluster -> its mentions (this run)
   std::unordered_map<int64_t, int64_t> event_of_;              // mention -> its node as read, 0 for none
   std::unordered_map<int64_t, std::vector<int64_t>> principals_;  // (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
-  std::map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
+  std::unordered_map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
   std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
   std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
   std::unordered_map<int64_t, std::vector<LemmaCluster>> document_clusters_;  // (this run)
   std::unordered_map<std::string, std::vector<std::string>> concepts_;  // lemma -> resolve::concepts_of (this run)
   // (entity, kind) -> (cluster, document) of the stored mentions it takes part in (this run).
-  std::map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>> entity_clusters_;
+  struct EntityKindHash {
+    size_t operator()(const std::pair<int64_t, std::string>& k) const {
+      return std::hash<int64_t>()(k.first) * 31 + std::hash<std::string>()(k.second);
+    }
+  };
+  std::unordered_map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>, EntityKindHash> entity_clusters_;
 };
 
 }  // namespace chronicle::store
