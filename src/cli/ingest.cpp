@@ -225,6 +225,11 @@ void process_inputs(const std::vector<std::string>& paths, const read::Options& 
   progress.finish();
 }
 
+// A batch commits after this long at most, so that a slow stream of documents
+// (standard input) is stored as it comes. Resolution costs much per batch
+// (cross-document candidates are read again), so batches are not made smaller.
+constexpr auto kBatchTime = std::chrono::seconds(2);
+
 IngestStats ingest(const IngestOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
   // The lock comes first, so a second ingest refuses before touching the file
@@ -259,9 +264,9 @@ IngestStats ingest(const IngestOptions& opt) {
     }
     fault::point("ingest.stored");
     const auto now = std::chrono::steady_clock::now();
-    if (++in_batch >= opt.batch_size || now - last_commit > std::chrono::milliseconds(500)) {
+    if (++in_batch >= opt.batch_size || now - last_commit > kBatchTime) {
       commit();
-      last_commit = std::chrono::steady_clock::now();  // the next batch gets its own half second
+      last_commit = std::chrono::steady_clock::now();  // the next batch gets its own time
     }
   });
   commit();

@@ -20,7 +20,7 @@ struct IngestOptions {
   read::Options read;
   unsigned jobs = 1;
   bool progress = false;   // draw a progress line on stderr
-  size_t batch_size = 200; // documents per write transaction
+  size_t batch_size = 1000; // documents per write transaction
 };
 
 struct IngestStats {

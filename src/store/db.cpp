@@ -1,13 +1,13 @@
 // sqlite3 wrappers (see db.h).
-#include <chrono>
-#include <cstdlib>
-#include <map>
-#include <vector>
-#include <algorithm>
 #include "store/db.h"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <vector>
 
 namespace chronicle::store {
 
@@ -66,30 +66,42 @@ Stmt& Stmt::bind_or_null(const char* param, std::string_view v) { return v.empty
 Stmt& Stmt::bind_or_null(const char* param, std::optional<int64_t> v) { return v ? bind(param, *v) : bind_null(param); }
 
 namespace {
-// CHRONICLE_PROFILE_SQL=1: time spent in each named statement, printed at exit.
-struct SqlProfile {
-  bool on = std::getenv("CHRONICLE_PROFILE_SQL") != nullptr;
-  std::map<std::string, std::pair<int64_t, int64_t>> spent;  // name -> (steps, ns)
-  ~SqlProfile() {
+// CHRONICLE_PROFILE=1: time spent in each named statement and phase, printed
+// to standard error at exit (a developer's aid; see docs/resolution.md).
+struct Profile {
+  bool on = std::getenv("CHRONICLE_PROFILE") != nullptr;
+  std::map<std::string, std::pair<int64_t, int64_t>, std::less<>> spent;  // name -> (calls, ns)
+  ~Profile() {
     if (!on) return;
     std::vector<std::pair<int64_t, std::string>> rows;
-    for (const auto& [name, v] : spent) rows.emplace_back(v.second, fmt::format("{:>9.1f} ms {:>9} steps  {}", v.second / 1e6, v.first, name));
+    for (const auto& [name, v] : spent)
+      rows.emplace_back(v.second, fmt::format("{:>9.1f} ms {:>9} calls  {}", static_cast<double>(v.second) / 1e6, v.first, name));
     std::sort(rows.rbegin(), rows.rend());
     for (const auto& r : rows) fmt::print(stderr, "{}\n", r.second);
   }
 };
-SqlProfile& sql_profile() {
-  static SqlProfile p;
+Profile& profile() {
+  static Profile p;
   return p;
 }
 }  // namespace
 
+ProfileScope::ProfileScope(const char* name) : name_(profile().on ? name : nullptr) {
+  if (name_) start_ = std::chrono::steady_clock::now();
+}
+
+ProfileScope::~ProfileScope() {
+  if (!name_) return;
+  auto& v = profile().spent[name_];
+  ++v.first;
+  v.second += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count();
+}
+
 bool Stmt::step() {
-  SqlProfile& prof = sql_profile();
-  const auto t0 = prof.on ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+  const auto t0 = profile().on ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   const int rc = sqlite3_step(stmt_);
-  if (prof.on) {
-    auto& v = prof.spent[name_];
+  if (profile().on) {
+    auto& v = profile().spent[name_];
     ++v.first;
     v.second += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
   }

@@ -3,6 +3,7 @@
 //   store: SQLITE_CONSTRAINT 'UNIQUE constraint failed: entity.key' in [insert_entity]
 // Parameters are bound by name only; an unknown name is a programming error.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -25,6 +26,20 @@ class StoreError : public std::runtime_error {
 
  private:
   int code_;
+};
+
+// Times a phase under `name` (a string literal) when CHRONICLE_PROFILE is set;
+// the totals of phases and statements are printed to standard error at exit.
+class ProfileScope {
+ public:
+  explicit ProfileScope(const char* name);
+  ~ProfileScope();
+  ProfileScope(const ProfileScope&) = delete;
+  ProfileScope& operator=(const ProfileScope&) = delete;
+
+ private:
+  const char* name_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 class Stmt {

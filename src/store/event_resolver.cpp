@@ -199,6 +199,7 @@ const std::vector<int64_t>& EventResolver::entity_documents(int64_t entity) {
 const std::unordered_set<int64_t>& EventResolver::story_documents(int64_t document) {
   auto [it, fresh] = story_documents_.try_emplace(document);
   if (!fresh) return it->second;
+  const ProfileScope phase("phase: story documents");
   std::unordered_set<int64_t>& out = it->second;
   for (const auto& [other, similarity] : similar_documents(document)) out.insert(other);
   // By entities: fewer than kSameStoryEntities * kFewEntities shared entities
@@ -269,6 +270,7 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
 }
 
 std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
+  const ProfileScope phase("phase: event candidates");
   // Clusters of other documents that share an entity in the same kind, read
   // once per run for each entity and kind (the clusters of a batch share them).
   std::set<int64_t> found;
@@ -377,22 +379,37 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   }
   // 1. Within each document.
   std::vector<int64_t> affected;
-  for (const int64_t d : documents)
-    for (const int64_t c : cluster_document(d)) affected.push_back(c);
+  {
+    const ProfileScope phase("phase: events in documents");
+    for (const int64_t d : documents)
+      for (const int64_t c : cluster_document(d)) affected.push_back(c);
+  }
   // 2. Links across documents, judged pair by pair.
+  const ProfileScope across("phase: events across documents");
   for (const int64_t a : affected) {
     const resolve::EventFeatures& fa = cluster(a);
     std::vector<int64_t> matches;
-    for (const int64_t b : candidates(fa)) {
-      const resolve::EventFeatures& fb = cluster(b);
-      if (resolve::same_event_across(fa, fb, story_overlap(fa.document, fb.document))) matches.push_back(b);
+    const std::vector<int64_t> found = candidates(fa);
+    std::vector<const resolve::EventFeatures*> features;
+    {
+      const ProfileScope phase("phase: candidate features");
+      for (const int64_t b : found) features.push_back(&cluster(b));
     }
+    {
+      const ProfileScope phase("phase: event judgements");
+      for (const resolve::EventFeatures* fb : features)
+        if (resolve::same_event_across(fa, *fb, story_overlap(fa.document, fb->document))) matches.push_back(fb->id);
+    }
+    const ProfileScope phase("phase: event links");
     link(a, matches);
   }
   // 3. Nodes from the links of the region the batch reached: dated clusters
   // linked to each other are one event, undated ones likewise; an undated group
   // joins the dated group it mostly links to (main_target).
-  const std::map<int64_t, std::vector<int64_t>> links = region(affected);
+  const std::map<int64_t, std::vector<int64_t>> links = [&] {
+    const ProfileScope phase("phase: event region");
+    return region(affected);
+  }();
   std::vector<int64_t> clusters;
   for (const auto& [c, linked] : links) clusters.push_back(c);
   UnionFind dated, undated;
@@ -427,6 +444,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
 }
 
 void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched) {
+  const ProfileScope phase("phase: event nodes");
   // The group's node: the unclaimed existing one holding most of its mentions.
   // (Every cluster of the region was read by cluster(), its members with it.)
   std::map<int64_t, int64_t> held;

@@ -128,6 +128,7 @@ void Writer::store_entities(int64_t doc_id, const Document& doc, const DocumentF
 }
 
 Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
+  const ProfileScope phase("phase: store");
   const std::string hash = content_hash(doc);
   Outcome outcome = Outcome::added;
   Stmt& existing = db_.cached("find_document", "SELECT id, content_hash FROM document WHERE uri = :uri");
@@ -275,6 +276,7 @@ const resolve::StoryIndex& Writer::stories() {
 }
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+  const ProfileScope phase("phase: resolve events");
   const std::set<int64_t> changed = EventResolver(db_, stories()).resolve(mentions, refresh);
   touched_events_.insert(changed.begin(), changed.end());
   // Nodes whose mentions all moved to another node go.
@@ -284,6 +286,7 @@ void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set
 }
 
 std::vector<int64_t> Writer::infer_anchors() {
+  const ProfileScope phase("phase: infer anchors");
   struct Reference {
     int64_t document;
     std::string day;
@@ -340,7 +343,11 @@ void Writer::touched_claim_mentions(int64_t mention) {
 }
 
 void Writer::finish_batch() {
-  const EntityResolver::Settled settled = entities_.settle();
+  const ProfileScope phase("phase: resolve");
+  const EntityResolver::Settled settled = [&] {
+    const ProfileScope p("phase: resolve entities");
+    return entities_.settle();
+  }();
   touched_entities_.insert(settled.entities.begin(), settled.entities.end());
   // Mentions whose entities moved get their nodes again, with the new batch's.
   std::vector<int64_t> relations = ids_for(db_, "relations_of_local",
@@ -368,8 +375,14 @@ void Writer::finish_batch() {
   new_relations_.clear();
   new_claims_.clear();
   new_events_.clear();
-  resolve_relations(relations);
-  resolve_claims(claims);
+  {
+    const ProfileScope p("phase: resolve relations");
+    resolve_relations(relations);
+  }
+  {
+    const ProfileScope p("phase: resolve claims");
+    resolve_claims(claims);
+  }
   fault::point("writer.resolving");
   resolve_events(events, {moved_events.begin(), moved_events.end()});
   // Undated articles learn their week from an event they share with dated ones;
@@ -391,6 +404,7 @@ void Writer::finish_batch() {
 }
 
 void Writer::refresh_nodes() {
+  const ProfileScope phase("phase: refresh nodes");
   // Canonical name: the fullest name form seen (most words, then most documents).
   // Events naming an entity whose name changed get new labels.
   std::set<int64_t> renamed;
