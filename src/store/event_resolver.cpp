@@ -273,7 +273,13 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   const ProfileScope phase("phase: event candidates");
   // Clusters of other documents that share an entity in the same kind, read
   // once per run for each entity and kind (the clusters of a batch share them).
-  std::set<int64_t> found;
+  std::vector<int64_t> found;
+  const auto finish = [&] {
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() > static_cast<size_t>(kMaxCandidates)) found.resize(kMaxCandidates);
+    return found;
+  };
   for (const int64_t e : c.entities()) {
     auto [it, fresh] = entity_clusters_.try_emplace({e, c.kind});
     if (fresh) {
@@ -289,26 +295,14 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
     }
     for (const auto& [cluster, document] : it->second)
-      if (document != c.document) found.insert(cluster);
+      if (document != c.document) found.push_back(cluster);
   }
   // The clusters of other documents of the same story whose lemma reports one
   // of its concepts: the concept's words and every lemma derived from them
   // ("shoot" finds "shooting").
   // Statements meet only through their speakers, above.
-  if (c.kind == "statement") return {found.begin(), found.end()};
-  std::set<std::string> concepts, words;
-  for (const std::string& l : c.lemmas)
-    if (l.starts_with("=")) concepts.insert(l.substr(1));
-  for (const std::string& name : concepts)
-    for (const std::string& w : resolve::lemmas_of(name)) words.insert(w);
-  // A lemma reports a concept of a word when it starts with the word's stem
-  // ("nominate" finds "nomination") and shares a concept with it.
-  std::vector<std::pair<std::string, const std::vector<std::string>*>> stems;
-  for (const std::string& w : words) {
-    std::string stem = w;
-    if (stem.size() > 3 && stem.back() == 'e') stem.pop_back();
-    stems.emplace_back(std::move(stem), &this->concepts(w));
-  }
+  if (c.kind == "statement") return finish();
+  const std::vector<Stem>& stems = concept_stems(c.lemmas);
   const auto reports = [&](const LemmaCluster& lc) {
     for (const auto& [stem, ours] : stems)
       if (lc.lemma.starts_with(stem) && std::find_first_of(lc.concepts->begin(), lc.concepts->end(), ours->begin(), ours->end()) != lc.concepts->end())
@@ -317,10 +311,28 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   };
   for (const int64_t document : story_documents(c.document))
     for (const LemmaCluster& lc : document_clusters(document))
-      if (reports(lc)) found.insert(lc.cluster);
-  std::vector<int64_t> out(found.begin(), found.end());
-  if (out.size() > static_cast<size_t>(kMaxCandidates)) out.resize(kMaxCandidates);
-  return out;
+      if (reports(lc)) found.push_back(lc.cluster);
+  return finish();
+}
+
+const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const std::set<std::string>& lemmas) {
+  std::string key;  // the concepts, in order
+  for (const std::string& l : lemmas)
+    if (l.starts_with("=")) key.append(l).push_back('|');
+  auto [it, fresh] = stems_.try_emplace(key);
+  if (!fresh) return it->second;
+  std::set<std::string> words;
+  for (const std::string& l : lemmas)
+    if (l.starts_with("="))
+      for (const std::string& w : resolve::lemmas_of(l.substr(1))) words.insert(w);
+  // A lemma reports a concept of a word when it starts with the word's stem
+  // ("nominate" finds "nomination") and shares a concept with it.
+  for (const std::string& w : words) {
+    std::string stem = w;
+    if (stem.size() > 3 && stem.back() == 'e') stem.pop_back();
+    it->second.push_back({std::move(stem), &concepts(w)});
+  }
+  return it->second;
 }
 
 void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
@@ -363,6 +375,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   document_clusters_.clear();
   fresh_.clear();
   members_.clear();
+  stems_.clear();
   event_of_.clear();
   documents_.clear();
   resolved_documents_.clear();

@@ -52,6 +52,12 @@ class EventResolver {
   // lemmas (this run).
   const std::vector<LemmaCluster>& document_clusters(int64_t document);
   const std::vector<std::string>& concepts(const std::string& lemma);
+  struct Stem {
+    std::string stem;                         // of a word of a concept
+    const std::vector<std::string>* concepts;  // of the word
+  };
+  // The stems of the words of the concepts among `lemmas` (this run).
+  const std::vector<Stem>& concept_stems(const std::set<std::string>& lemmas);
   // How much two documents tell one story (entities and words).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
   // The other documents of `document`'s story (resolve::one_story), found
@@ -91,6 +97,7 @@ class EventResolver {
   std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
   std::unordered_map<int64_t, std::vector<LemmaCluster>> document_clusters_;  // (this run)
+  std::unordered_map<std::string, std::vector<Stem>> stems_;                  // concepts -> concept_stems (this run)
   std::unordered_map<std::string, std::vector<std::string>> concepts_;  // lemma -> resolve::concepts_of (this run)
   // (entity, kind) -> (cluster, document) of the stored mentions it takes part in (this run).
   struct EntityKindHash {
