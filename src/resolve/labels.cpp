@@ -1,6 +1,10 @@
 // Event labels (see labels.h).
 #include "resolve/labels.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace chronicle::resolve {
 
 namespace {
@@ -79,6 +83,56 @@ std::string event_label(EventKind kind, std::string_view lemma, const std::vecto
   }
   if (!place.empty()) label += " in " + std::string(place);
   return label;
+}
+
+namespace {
+
+// The value most often seen; ties go to the first in `before` order.
+template <typename T, typename Before>
+T most_common(const std::map<T, int>& counts, Before before) {
+  const std::pair<const T, int>* best = nullptr;
+  for (const auto& entry : counts)
+    if (!best || entry.second > best->second || (entry.second == best->second && before(entry.first, best->first))) best = &entry;
+  return best ? best->first : T{};
+}
+
+}  // namespace
+
+NodeSummary summarise_node(const std::vector<NodeMention>& mentions, const std::vector<NodeParticipant>& participants) {
+  std::map<std::string, int> kinds, lemmas, dates;
+  std::map<int64_t, int> places;
+  for (const NodeMention& m : mentions) {
+    ++kinds[m.kind];
+    ++lemmas[m.lemma];
+    if (!m.date.empty()) ++dates[m.date];
+    if (m.place) ++places[m.place];
+  }
+  const auto less = [](const auto& a, const auto& b) { return a < b; };
+  NodeSummary out;
+  out.kind = most_common(kinds, less);
+  out.lemma = most_common(lemmas, less);
+  out.date = most_common(dates, [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  out.place = most_common(places, less);
+  struct Named {
+    int rank = 1, count = 0;
+    std::string name;
+  };
+  std::map<int64_t, Named> by_entity;
+  for (const NodeParticipant& p : participants) {
+    Named& n = by_entity[p.entity];
+    n.rank = std::min(n.rank, p.agent ? 0 : 1);
+    ++n.count;
+    n.name = p.name;
+  }
+  std::vector<Named> named;
+  for (auto& [entity, n] : by_entity) named.push_back(std::move(n));
+  std::stable_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    return std::tie(a.rank, b.count, a.name) < std::tie(b.rank, a.count, b.name);
+  });
+  for (Named& n : named) (n.rank == 0 ? out.agents : out.others).push_back(std::move(n.name));
+  return out;
 }
 
 }  // namespace chronicle::resolve

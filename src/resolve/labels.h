@@ -1,6 +1,7 @@
 // Short readable labels for event nodes: "Zelenskyy meets Witkoff and Kushner in
 // Berlin", "Russia attacks Ukraine", "talks in Berlin".
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,25 @@ namespace chronicle::resolve {
 // `lemma` the normalised trigger ("meet", "talks"); `place` may be empty.
 std::string event_label(EventKind kind, std::string_view lemma, const std::vector<std::string>& agents,
                         const std::vector<std::string>& others, std::string_view place);
+
+// What an event node says, from its mentions: the kind, lemma, date and place
+// most of them give (ties: the longer date, then the smaller value), and its
+// participants, agents first, then the most often named, then by name.
+struct NodeMention {
+  std::string kind, lemma, date;  // date may be empty
+  int64_t place = 0;              // entity, 0 for none
+};
+struct NodeParticipant {
+  int64_t entity = 0;
+  bool agent = false;
+  std::string name;  // canonical name of the entity
+};
+struct NodeSummary {
+  std::string kind, lemma, date;
+  int64_t place = 0;
+  std::vector<std::string> agents, others;  // names
+};
+NodeSummary summarise_node(const std::vector<NodeMention>& mentions, const std::vector<NodeParticipant>& participants);
 
 // "A", "A and B", "A, B and C" (at most `max` names, then "and others").
 std::string join_names(const std::vector<std::string>& names, size_t max = 3);

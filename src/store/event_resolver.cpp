@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "extract/gazetteer.h"
+#include "resolve/labels.h"
 
 namespace chronicle::store {
 
@@ -73,6 +74,8 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
     f.date = q.str(4);
     if (!q.is_null(5)) f.places.insert(q.int64(5));
+    out.facts[f.id] = {q.str(3), q.is_null(5) ? 0 : q.int64(5), {}};
+    document_of_[f.id] = document;
     out.order.push_back(f.id);
     event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
     if (!q.is_null(6)) out.cluster_of[f.id] = q.int64(6);
@@ -86,7 +89,9 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
   p.bind(":doc", document);
   while (p.step()) {
     resolve::EventFeatures& f = out.features.at(p.int64(0));
-    (p.text(1) == "agent" ? f.agents : f.others).insert(p.int64(2));
+    const bool agent = p.text(1) == "agent";
+    (agent ? f.agents : f.others).insert(p.int64(2));
+    out.facts.at(p.int64(0)).participants.emplace_back(p.int64(2), agent);
   }
   for (auto& [id, f] : out.features) {
     std::vector<int64_t> extra;
@@ -375,6 +380,8 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   document_clusters_.clear();
   fresh_.clear();
   members_.clear();
+  entity_names_.clear();
+  document_of_.clear();
   stems_.clear();
   event_of_.clear();
   documents_.clear();
@@ -465,7 +472,7 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
     for (const int64_t m : members_[c])
       if (const int64_t node = event_of_.at(m)) ++held[node];
   int64_t node = 0, best = -1;
-  bool changed = false;
+  bool changed = false, summarised = false;
   for (const auto& [id, n] : held)
     if (n > best && !claimed.count(id)) node = id, best = n;
   const int64_t first = *std::min_element(all.begin(), all.end());
@@ -479,10 +486,18 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
       if (!claimed.count(find.int64(0))) node = find.int64(0);
       continue;
     }
+    // A node of one mention is summarised here, by the rule Writer::refresh_nodes
+    // applies to the others (resolve::summarise_node).
     const resolve::EventFeatures& f = cluster(first);
-    db_.cached("insert_event", "INSERT INTO event (key, kind, label, date) VALUES (:key, :kind, :label, :date)")
-        .bind(":key", key).bind(":kind", f.kind).bind(":label", f.kind)
-        .bind_or_null(":date", f.date).run();
+    std::string label = f.kind;
+    int64_t place = 0;
+    if (const int64_t only = single_mention(all)) {
+      label = single_label(only, place);
+      summarised = true;
+    }
+    db_.cached("insert_event", "INSERT INTO event (key, kind, label, date, place_entity_id) VALUES (:key, :kind, :label, :date, :place)")
+        .bind(":key", key).bind(":kind", f.kind).bind(":label", label)
+        .bind_or_null(":date", f.date).bind_or_null(":place", place ? std::optional<int64_t>(place) : std::nullopt).run();
     node = db_.last_insert_id();
     changed = true;
   }
@@ -497,7 +512,40 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   // Nodes whose mentions stayed where they were keep their summaries.
   if (!changed) return;
   for (const auto& [id, n] : held) touched.insert(id);
-  touched.insert(node);
+  if (!summarised) touched.insert(node);
+}
+
+int64_t EventResolver::single_mention(const std::vector<int64_t>& clusters) {
+  int64_t only = 0;
+  for (const int64_t c : clusters)
+    for (const int64_t m : members_[c]) {
+      if (only) return 0;
+      only = m;
+    }
+  return only;
+}
+
+std::string EventResolver::single_label(int64_t mention, int64_t& place) {
+  const DocumentMentions& dm = document_mentions(document_of_.at(mention));
+  const resolve::EventFeatures& f = dm.features.at(mention);
+  const MentionFacts& facts = dm.facts.at(mention);
+  std::vector<resolve::NodeParticipant> participants;
+  for (const auto& [entity, agent] : facts.participants) participants.push_back({entity, agent, entity_name(entity)});
+  const resolve::NodeSummary node = resolve::summarise_node({{f.kind, facts.lemma, f.date, facts.place}}, participants);
+  place = node.place;
+  return resolve::event_label(event_kind_from(node.kind).value_or(EventKind::other), node.lemma, node.agents, node.others,
+                              place ? entity_name(place) : std::string());
+}
+
+const std::string& EventResolver::entity_name(int64_t entity) {
+  auto [it, fresh] = entity_names_.try_emplace(entity);
+  if (fresh) {
+    Stmt& q = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
+    q.bind(":id", entity);
+    if (q.step()) it->second = q.str(0);
+    q.reset();
+  }
+  return it->second;
 }
 
 }  // namespace chronicle::store

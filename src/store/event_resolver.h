@@ -28,14 +28,26 @@ class EventResolver {
   std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
 
  private:
+  // What a mention's node summary is made of, as stored.
+  struct MentionFacts {
+    std::string lemma;
+    int64_t place = 0;                                   // entity
+    std::vector<std::pair<int64_t, bool>> participants;  // entity, whether an agent
+  };
   // The event mentions of a document as stored when first asked (this run).
   struct DocumentMentions {
+    std::unordered_map<int64_t, MentionFacts> facts;
     std::vector<int64_t> order;  // in text order
     std::unordered_map<int64_t, resolve::EventFeatures> features;
     std::unordered_map<int64_t, std::vector<int64_t>> clusters;  // stored cluster -> members, by id
     std::unordered_map<int64_t, int64_t> cluster_of;             // mention -> stored cluster
   };
   const DocumentMentions& document_mentions(int64_t document);
+  // The one mention of `clusters`, or 0 when they have more (or none).
+  int64_t single_mention(const std::vector<int64_t>& clusters);
+  // The label of a node of one mention of this run's documents, and its place.
+  std::string single_label(int64_t mention, int64_t& place);
+  const std::string& entity_name(int64_t entity);  // (this run)
   // Whom an agent acts for as well: what a spokesperson speaks for, a capital's country.
   const std::vector<int64_t>& principals(int64_t agent);
   const resolve::EventFeatures& cluster(int64_t id);
@@ -89,6 +101,8 @@ class EventResolver {
   std::unordered_map<int64_t, DocumentMentions> documents_;  // (this run)
   std::unordered_set<int64_t> resolved_documents_;           // documents clustered again in this run
   std::unordered_map<int64_t, std::vector<int64_t>> members_;  // cluster -> its mentions (this run)
+  std::unordered_map<int64_t, std::string> entity_names_;    // (this run)
+  std::unordered_map<int64_t, int64_t> document_of_;          // mention -> its document (this run)
   std::unordered_map<int64_t, int64_t> event_of_;              // mention -> its node as read, 0 for none
   std::unordered_map<int64_t, std::vector<int64_t>> principals_;  // (this run)
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)

@@ -447,35 +447,34 @@ void Writer::refresh_nodes() {
   ClaimResolver(db_).link(touched_claims_);
   touched_claims_.clear();
   for (const int64_t id : touched_events_) {
-    Stmt& facts = db_.cached("event_summary", R"sql(
-      SELECT (SELECT kind FROM event_mention WHERE event_id = :id GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1),
-             (SELECT lemma FROM event_mention WHERE event_id = :id GROUP BY lemma ORDER BY count(*) DESC, lemma LIMIT 1),
-             (SELECT date FROM event_mention WHERE event_id = :id AND date IS NOT NULL
-               GROUP BY date ORDER BY count(*) DESC, length(date) DESC, date LIMIT 1),
-             (SELECT l.entity_id FROM event_mention em JOIN local_entity l ON l.id = em.place_local_id
-               WHERE em.event_id = :id GROUP BY l.entity_id ORDER BY count(*) DESC, l.entity_id LIMIT 1))sql");
-    facts.bind(":id", id);
-    if (!facts.step() || facts.is_null(0)) continue;
-    const std::string kind = facts.str(0), lemma = facts.str(1), date = facts.str(2);
-    const int64_t place = facts.is_null(3) ? 0 : facts.int64(3);
-    facts.reset();
-    std::vector<std::string> agents, others;
-    Stmt& parts = db_.cached("event_participant_names", R"sql(
-      SELECT e.name, min(CASE p.role WHEN 'agent' THEN 0 ELSE 1 END) AS r FROM event_mention em
+    std::vector<resolve::NodeMention> mentions;
+    Stmt& rows = db_.cached("event_node_mentions", R"sql(
+      SELECT em.kind, em.lemma, coalesce(em.date, ''), coalesce(l.entity_id, 0) FROM event_mention em
+        LEFT JOIN local_entity l ON l.id = em.place_local_id WHERE em.event_id = :id)sql");
+    rows.bind(":id", id);
+    while (rows.step()) mentions.push_back({rows.str(0), rows.str(1), rows.str(2), rows.int64(3)});
+    if (mentions.empty()) continue;
+    std::vector<resolve::NodeParticipant> participants;
+    Stmt& parts = db_.cached("event_node_participants", R"sql(
+      SELECT l.entity_id, p.role = 'agent', e.name FROM event_mention em
         JOIN event_participant p ON p.event_mention_id = em.id JOIN local_entity l ON l.id = p.local_entity_id
         JOIN entity e ON e.id = l.entity_id
-       WHERE em.event_id = :id GROUP BY e.id ORDER BY r, count(*) DESC, e.name)sql");
+       WHERE em.event_id = :id)sql");
     parts.bind(":id", id);
-    while (parts.step()) (parts.int64(1) == 0 ? agents : others).push_back(parts.str(0));
+    while (parts.step()) participants.push_back({parts.int64(0), parts.int64(1) != 0, parts.str(2)});
+    const resolve::NodeSummary node = resolve::summarise_node(mentions, participants);
     std::string place_name;
-    if (place) {
+    if (node.place) {
       Stmt& pn = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
-      pn.bind(":id", place);
+      pn.bind(":id", node.place);
       if (pn.step()) place_name = pn.str(0);
+      pn.reset();
     }
-    const std::string label = resolve::event_label(event_kind_from(kind).value_or(EventKind::other), lemma, agents, others, place_name);
+    const std::string label = resolve::event_label(event_kind_from(node.kind).value_or(EventKind::other), node.lemma, node.agents,
+                                                   node.others, place_name);
     db_.cached("update_event", "UPDATE event SET kind = :kind, label = :label, date = :date, place_entity_id = :place WHERE id = :id")
-        .bind(":kind", kind).bind(":label", label).bind_or_null(":date", date).bind_or_null(":place", optional_id(place)).bind(":id", id).run();
+        .bind(":kind", node.kind).bind(":label", label).bind_or_null(":date", node.date)
+        .bind_or_null(":place", optional_id(node.place)).bind(":id", id).run();
   }
   touched_events_.clear();
 }

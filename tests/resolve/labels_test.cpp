@@ -6,6 +6,7 @@
 
 using chronicle::EventKind;
 using chronicle::resolve::event_label;
+namespace resolve = chronicle::resolve;
 
 TEST_CASE("labels: a verb takes its subject, in the third person for one agent") {
   CHECK(event_label(EventKind::attack, "attack", {"Nordland"}, {"Sudmark"}, "") == "Nordland attacks Sudmark");
@@ -24,4 +25,26 @@ TEST_CASE("labels: joint events name everyone between") {
   CHECK(event_label(EventKind::meeting, "talks", {"Anna Berg"}, {"Omar Lind", "Ida Sand"}, "Ghent") ==
         "talks between Anna Berg, Omar Lind and Ida Sand in Ghent");
   CHECK(event_label(EventKind::meeting, "summit", {}, {}, "Ghent") == "summit in Ghent");
+}
+
+TEST_CASE("labels: a node's summary is what most of its mentions say, agents first") {
+  using resolve::NodeMention, resolve::NodeParticipant;
+  const std::vector<NodeMention> mentions = {
+      {"meeting", "talks", "2025-12-14", 7}, {"meeting", "meet", "2025-12", 7}, {"meeting", "talks", "", 0},
+      {"other", "meet", "2025-12-14", 9},    {"meeting", "talks", "2025-12", 0}};
+  const std::vector<NodeParticipant> participants = {
+      {1, false, "Steve Witkoff"}, {2, true, "Volodymyr Zelenskyy"}, {1, true, "Steve Witkoff"},
+      {3, false, "Jared Kushner"}, {4, false, "Friedrich Merz"},     {4, false, "Friedrich Merz"}};
+  const resolve::NodeSummary s = resolve::summarise_node(mentions, participants);
+  CHECK(s.kind == "meeting");
+  CHECK(s.lemma == "talks");
+  CHECK(s.date == "2025-12-14");  // two each: the longer date wins
+  CHECK(s.place == 7);
+  // Witkoff is an agent once; Merz is named twice, Kushner once.
+  CHECK(s.agents == std::vector<std::string>{"Steve Witkoff", "Volodymyr Zelenskyy"});
+  CHECK(s.others == std::vector<std::string>{"Friedrich Merz", "Jared Kushner"});
+  const resolve::NodeSummary none = resolve::summarise_node({{"other", "strike", "", 0}}, {});
+  CHECK(none.date.empty());
+  CHECK(none.place == 0);
+  CHECK(none.agents.empty());
 }
