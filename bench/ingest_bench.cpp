@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/ingest.h"
 #include "extract/pipeline.h"
 #include "read/reader.h"
 #include "store/schema.h"
@@ -102,10 +103,11 @@ int main(int argc, char** argv) {
   {
     auto db = store::open_database((tmp / "stage.db").string(), store::OpenMode::read_write);
     store::Writer writer(*db);
-    for (size_t i = 0; i < done.size(); i += 200) {
+    const size_t batch = cli::IngestOptions{}.batch_size;  // as `chronicle ingest` batches
+    for (size_t i = 0; i < done.size(); i += batch) {
       const auto t_store = Clock::now();
       store::Transaction tx(*db);
-      for (size_t j = i; j < std::min(done.size(), i + 200); ++j) writer.store(done[j].first, done[j].second);
+      for (size_t j = i; j < std::min(done.size(), i + batch); ++j) writer.store(done[j].first, done[j].second);
       store_s += since(t_store);
       const auto t_resolve = Clock::now();
       writer.finish_batch();
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
   double extraction = parse_s;
   for (const auto& [name, s] : times.seconds) extraction += s;
   const double total = extraction + store_s + resolve_s;
-  fmt::print("where the time goes (one thread, {} documents):\n", docs.size());
+  fmt::print("where the time goes (one thread, {} documents, batches of {}):\n", docs.size(), cli::IngestOptions{}.batch_size);
   auto row = [&](std::string_view name, double s) {
     fmt::print("  {:<12} {:8.1f} ms  {:5.1f} %  {:9.0f} documents/s\n", name, s * 1000, 100 * s / total, static_cast<double>(docs.size()) / s);
   };
