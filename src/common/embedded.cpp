@@ -29,4 +29,10 @@ void for_each_row(std::string_view name, const std::function<void(const std::vec
   }
 }
 
+WordSet word_set(std::string_view name) {
+  WordSet out;
+  for_each_row(name, [&](const std::vector<std::string_view>& cols) { out.emplace(cols[0]); });
+  return out;
+}
+
 }  // namespace chronicle::embedded

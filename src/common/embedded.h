@@ -4,7 +4,9 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,9 @@ std::string_view find(std::span<const EmbeddedFile> files, std::string_view name
 // Calls fn(columns) for each line of the lexicon file `name` (data/) that is not
 // empty or a # comment; columns are split at tabs, a trailing \r is dropped.
 void for_each_row(std::string_view name, const std::function<void(const std::vector<std::string_view>&)>& fn);
+// The first column of every row of the lexicon file `name` ("a word list").
+using WordSet = std::set<std::string, std::less<>>;
+WordSet word_set(std::string_view name);
 }  // namespace embedded
 
 }  // namespace chronicle

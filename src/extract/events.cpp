@@ -28,6 +28,7 @@
 #include <optional>
 #include <set>
 
+#include "common/embedded.h"
 #include "extract/doc_view.h"
 #include "extract/lemma.h"
 #include "extract/lexicon.h"
@@ -779,11 +780,7 @@ class EventFinder {
   // Whether the document is about work (data/labour_words.txt): a bare
   // "strike" there stops work.
   bool labour_story() {
-    static const std::set<std::string, std::less<>> words = [] {
-      std::set<std::string, std::less<>> out;
-      for_each_row("labour_words.txt", [&](const std::vector<std::string_view>& cols) { out.emplace(cols[0]); });
-      return out;
-    }();
+    static const embedded::WordSet words = embedded::word_set("labour_words.txt");
     if (!labour_) {
       labour_ = false;
       for (uint32_t t = 0; t < v_.size() && !*labour_; ++t) *labour_ = words.count(v_.lower(t)) > 0;
@@ -794,12 +791,11 @@ class EventFinder {
   // Whether an object follows a verb ending before token t: a determiner or a name.
   bool has_object(uint32_t t, uint32_t s) const { return t < a().sentences[s].last && (v_.is(t, kDet) || v_.mention_at(t) >= 0); }
 
-  // "missile strike", "air strike", "drone strikes": a weapon names an attack.
+  // "missile strike", "air strike", "drone strikes": a weapon names an attack
+  // (data/weapon_words.txt).
   bool weapon_before(uint32_t t) const {
-    if (t == 0) return false;
-    static constexpr std::string_view kWeapons[] = {"missile", "drone", "air", "military", "retaliatory", "rocket", "artillery", "nuclear", "precision"};
-    const std::string_view w = v_.lower(t - 1);
-    return std::find(std::begin(kWeapons), std::end(kWeapons), w) != std::end(kWeapons);
+    static const embedded::WordSet weapons = embedded::word_set("weapon_words.txt");
+    return t > 0 && weapons.count(v_.lower(t - 1)) > 0;
   }
 
   // ---- one sentence -----------------------------------------------------------

@@ -21,6 +21,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/embedded.h"
 #include "extract/pipeline.h"
 #include "extract/timex_words.h"
 
@@ -405,13 +406,13 @@ class Matcher {
   }
 
   // "to" + a lowercase word after a verb that sends someone to act later
-  // ("urged both sides to meet", "asked them to return", "promised to pay").
+  // ("urged both sides to meet", "asked them to return", "promised to pay";
+  // data/directive_verbs.txt).
   bool directed_infinitive(uint32_t k) const {
+    static const embedded::WordSet verbs = embedded::word_set("directive_verbs.txt");
     if (k + 1 >= n() || at(k + 1).cap() || !same_sentence(k + 1, k)) return false;
     for (uint32_t i = k; i > 0 && k - i < 4 && same_sentence(i - 1, k); --i)
-      if (is_any(low(i - 1), {"urged", "urge", "urges", "urging", "asked", "invited", "invites", "promised", "promises",
-                             "vowed", "vows", "pledged", "pledges", "intends", "intended", "wants", "wanted"}))
-        return true;
+      if (verbs.count(low(i - 1))) return true;
     return false;
   }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/embedded.h"
 #include "resolve/claims.h"
 #include "resolve/keys.h"
 #include "store/union_find.h"
@@ -22,10 +23,20 @@ std::string content_hash(std::string_view content) {
   return fmt::format("{:016x}{:016x}", h.high64, h.low64);
 }
 
-// Cue words that deny or reject what they answer.
+// The words of data/claim_link_words.tsv of one class.
+embedded::WordSet claim_link_words(std::string_view word_class) {
+  embedded::WordSet out;
+  embedded::for_each_row("claim_link_words.tsv", [&](const std::vector<std::string_view>& cols) {
+    if (cols.size() >= 2 && cols[1] == word_class) out.emplace(cols[0]);
+  });
+  return out;
+}
+
+// Cue words that deny or reject what they answer (by their stems).
 bool denial_cue(std::string_view cues) {
+  static const embedded::WordSet stems = claim_link_words("denial");
   for (const std::string& w : resolve::name_words(cues))
-    for (std::string_view stem : {"deni", "deny", "reject", "dismiss", "refut", "contradict", "disput", "rebuff", "rebut"})
+    for (const std::string& stem : stems)
       if (w.starts_with(stem)) return true;
   return false;
 }
@@ -33,13 +44,10 @@ bool denial_cue(std::string_view cues) {
 // Content words two claims share: words of at least four letters outside a
 // short list of function words, matched like resolve::claim_similarity does.
 size_t shared_content_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  static const std::set<std::string> kFunction = {"that", "this", "with", "from", "have", "been", "were", "will", "would",
-                                                  "could", "should", "there", "their", "they", "them", "what", "which",
-                                                  "about", "also", "into", "than", "then", "when", "only", "more", "such",
-                                                  "does", "said", "says", "very", "much", "some", "being", "after", "before"};
+  static const embedded::WordSet function_words = claim_link_words("function");
   std::set<std::string> seen;
   for (const std::string& x : a) {
-    if (x.size() < 4 || kFunction.count(x)) continue;
+    if (x.size() < 4 || function_words.count(x)) continue;
     for (const std::string& y : b)
       if (y.size() >= 4 && resolve::same_word(x, y)) seen.insert(x.substr(0, std::min<size_t>(x.size(), 5)));
   }
