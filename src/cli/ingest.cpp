@@ -298,7 +298,8 @@ void add_ingest(CLI::App& app, int& status) {
   auto max_mb = std::make_shared<size_t>(read::Options{}.max_bytes >> 20);
   auto quiet = std::make_shared<bool>(false);
   opt->db = default_db();
-  opt->jobs = std::max(1u, std::thread::hardware_concurrency());
+  // One core stays with the writer, which stores and resolves every batch.
+  opt->jobs = std::max(2u, std::thread::hardware_concurrency()) - 1;
   cmd->add_option("--db", opt->db, "Database file")->capture_default_str();
   cmd->add_option("--jobs,-j", opt->jobs, "Extraction threads (results do not depend on it)")->capture_default_str()->check(CLI::Range(1u, 256u));
   cmd->add_option("--format", *format, "Input format: auto, text, html, jsonl, or facts (the output of chronicle extract)")
