@@ -78,8 +78,10 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     document_of_[f.id] = document;
     out.order.push_back(f.id);
     event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
-    if (!q.is_null(6)) out.cluster_of[f.id] = q.int64(6);
-    if (!q.is_null(6)) out.clusters[q.int64(6)].push_back(f.id);
+    if (!q.is_null(6)) {
+      out.cluster_of[f.id] = q.int64(6);
+      out.clusters[q.int64(6)].push_back(f.id);
+    }
     out.features.emplace(f.id, std::move(f));
   }
   Stmt& p = db_.cached("event_participants_of_document",
