@@ -88,6 +88,27 @@ TEST_CASE("ingest: the same input twice changes nothing; a changed document repl
   CHECK(count(db, "PRAGMA foreign_key_check") == -1);  // no violations: no rows
 }
 
+TEST_CASE("ingest: after a document changes, the graph is as if it had always read so") {
+  // The talks of Wednesday in Brussels are one node of several articles; the
+  // changed article no longer reports them, and their node must not keep what
+  // only it said.
+  test::TempDir dir;
+  std::filesystem::copy(test::kSourceDir / "samples", dir / "in");
+  const std::string changed_db = (dir / "changed.db").string(), fresh_db = (dir / "fresh.db").string();
+  REQUIRE(test::chronicle("ingest -q --db " + quote(changed_db) + " " + quote(dir / "in")).status == 0);
+  const std::filesystem::path article = dir / "in/03-flanders-daily-talks-fail.txt";
+  std::string text = test::read_file(article);
+  const size_t body = text.find("The Belgian Transport Workers' Union on Thursday");
+  REQUIRE(body != std::string::npos);
+  text = text.substr(0, body) + "Dockworkers at Antwerp stayed off work on Thursday, the union said.\n";
+  test::write_file(article, text);
+  const auto again = test::chronicle("ingest --db " + quote(changed_db) + " " + quote(dir / "in"));
+  REQUIRE(again.status == 0);
+  CHECK(again.out.find("1 replaced") != std::string::npos);
+  REQUIRE(test::chronicle("ingest -q --db " + quote(fresh_db) + " " + quote(dir / "in")).status == 0);
+  CHECK(dump(changed_db) == dump(fresh_db));
+}
+
 TEST_CASE("ingest: results do not depend on --jobs") {
   test::TempDir dir;
   const std::string one = (dir / "one.db").string(), two = (dir / "two.db").string();
