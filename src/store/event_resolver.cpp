@@ -70,11 +70,12 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     f.document = document;
     f.position = f.first = static_cast<uint32_t>(q.int64(1));
     f.kind = q.str(2);
-    f.lemmas.insert(q.str(3));
-    for (const std::string& c : resolve::concepts_of(q.str(3))) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
+    const std::string lemma = q.str(3);
+    f.lemmas.insert(lemma);
+    for (const std::string& c : concepts(lemma)) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
     f.date = q.str(4);
     if (!q.is_null(5)) f.places.insert(q.int64(5));
-    out.facts[f.id] = {q.str(3), q.is_null(5) ? 0 : q.int64(5), {}};
+    out.facts[f.id] = {lemma, q.is_null(5) ? 0 : q.int64(5), {}};
     document_of_[f.id] = document;
     out.order.push_back(f.id);
     event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
