@@ -1,10 +1,13 @@
 // Pieces shared by the learned taggers' weight files (ner_model, trigger_tagger):
-// a sequential little-endian reader over a file's bytes and the hash slot of a
-// feature key in their open-addressing tables.
+// a sequential little-endian reader over a file's bytes, the check of their
+// common header and the hash slot of a feature key in their open-addressing
+// tables.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace chronicle::extract {
@@ -25,6 +28,34 @@ class ByteReader {
  private:
   std::string_view rest_;
 };
+
+// What a weight file must start with, after its text header (which ends at the
+// first NUL byte): four magic bytes, the file format and the feature version.
+struct ModelHeader {
+  const char* magic;    // 4 bytes
+  uint32_t format;
+  uint32_t version;     // the features it was trained with
+  const char* what;     // "a trigger model", for messages
+  const char* retrain;  // where retraining is explained, for messages
+};
+
+// A reader placed after the checked header of `bytes`; nullopt with *error set
+// (when error is not null) if the file is not such a model.
+inline std::optional<ByteReader> open_model(std::string_view bytes, const ModelHeader& h, std::string* error) {
+  auto fail = [&](std::string why) -> std::optional<ByteReader> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  const size_t nul = bytes.find('\0');
+  if (nul == std::string_view::npos) return fail("no header end");
+  ByteReader r(bytes.substr(nul + 1));
+  char magic[4];
+  uint32_t format = 0, version = 0;
+  if (!r.read(magic) || std::memcmp(magic, h.magic, 4) != 0) return fail(std::string("not ") + h.what);
+  if (!r.read(format) || format != h.format) return fail("unknown format");
+  if (!r.read(version) || version != h.version) return fail(std::string("trained with other features; retrain (") + h.retrain + ")");
+  return r;
+}
 
 // First slot of `key` in a table of mask + 1 slots (a power of two).
 inline size_t slot_of(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }

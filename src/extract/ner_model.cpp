@@ -64,15 +64,11 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     if (error) *error = why;
     return Model{};
   };
-  const size_t nul = bytes.find('\0');
-  if (nul == std::string_view::npos) return fail("no header end");
-  ByteReader r(bytes.substr(nul + 1));
-  char magic[4];
-  uint32_t format = 0, version = 0, tags = 0, count = 0;
+  std::optional<ByteReader> opened = open_model(bytes, {"CNER", 2, kFeatureVersion, "a chronicle name model", "docs/ner.md"}, error);
+  if (!opened) return Model{};
+  ByteReader& r = *opened;
+  uint32_t tags = 0, count = 0;
   float scale = 0;
-  if (!r.read(magic) || std::memcmp(magic, "CNER", 4) != 0) return fail("not a chronicle name model");
-  if (!r.read(format) || format != 2) return fail("unknown format");
-  if (!r.read(version) || version != kFeatureVersion) return fail("trained with other features; retrain (docs/ner.md)");
   if (!r.read(tags) || tags != kTagCount || !r.read(count) || !r.read(scale) || scale <= 0) return fail("bad header");
   for (int32_t& t : m.transitions_) {
     int16_t v = 0;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "extract/ner_features.h"
+#include "extract/viterbi.h"
 
 namespace chronicle::extract::ner {
 
@@ -32,53 +33,16 @@ struct Found {
 // Names of a tag sequence (BILOU; a name runs from B to L, or is one U).
 std::vector<Found> names_of(const std::vector<uint8_t>& tags);
 
-// For each tag, the tags that may precede it (allowed(), precomputed).
-struct Predecessors {
-  std::array<std::array<uint8_t, kTagCount>, kTagCount> tags{};
-  std::array<uint8_t, kTagCount> count{};
-  constexpr Predecessors() {
-    for (uint8_t t = 0; t < kTagCount; ++t)
-      for (uint8_t p = 0; p < kTagCount; ++p)
-        if (allowed(p, t)) tags[t][count[t]++] = p;
-  }
-};
-inline constexpr Predecessors kPredecessors{};
+// The BILOU tag scheme of names.
+using Scheme = TagScheme<kTagCount, allowed, can_end>;
 
-// Best tag sequence for one sentence of n tokens. emissions: n rows of
-// kTagCount scores; transitions: (kTagCount + 1) rows of kTagCount, row p for
-// the previous tag p, row kTagCount for the sentence start. Writes n tags.
+// Best tag sequence for one sentence of n tokens (extract::viterbi): emissions
+// n rows of kTagCount scores; transitions (kTagCount + 1) rows of kTagCount,
+// row kTagCount for the sentence start. Writes n tags.
 template <typename Score>
 void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t* out, std::vector<Score>& scratch,
              std::vector<uint8_t>& back) {
-  constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
-  if (n == 0) return;
-  scratch.assign(n * kTagCount, kNone);
-  back.assign(n * kTagCount, 0);
-  for (uint8_t t = 0; t < kTagCount; ++t)
-    if (allowed(kTagCount, t)) scratch[t] = transitions[kTagCount * kTagCount + t] + emissions[t];
-  for (size_t i = 1; i < n; ++i) {
-    const Score* prev = &scratch[(i - 1) * kTagCount];
-    Score* cur = &scratch[i * kTagCount];
-    for (uint8_t t = 0; t < kTagCount; ++t) {
-      Score best = kNone;
-      uint8_t arg = 0;
-      for (uint8_t k = 0; k < kPredecessors.count[t]; ++k) {
-        const uint8_t p = kPredecessors.tags[t][k];
-        const Score s = prev[p] + transitions[p * kTagCount + t];
-        if (s > best) best = s, arg = p;
-      }
-      if (best <= kNone) continue;  // unreachable (only at the first token)
-      cur[t] = best + emissions[i * kTagCount + t];
-      back[i * kTagCount + t] = arg;
-    }
-  }
-  uint8_t best = kO;
-  for (uint8_t t = 1; t < kTagCount; ++t)
-    if (can_end(t) && scratch[(n - 1) * kTagCount + t] > scratch[(n - 1) * kTagCount + best]) best = t;
-  for (size_t i = n; i-- > 0;) {
-    out[i] = best;
-    best = back[i * kTagCount + best];
-  }
+  extract::viterbi<Scheme, Score>(n, emissions, transitions, out, scratch, back);
 }
 
 // Largest stored weight: weights fit in 8 bits, and the weights of one token's

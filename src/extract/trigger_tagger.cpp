@@ -207,15 +207,11 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     if (error) *error = why;
     return Model{};
   };
-  const size_t nul = bytes.find('\0');
-  if (nul == std::string_view::npos) return fail("no header end");
-  ByteReader r(bytes.substr(nul + 1));
-  char magic[4];
-  uint32_t format = 0, version = 0, count = 0;
+  std::optional<ByteReader> opened = open_model(bytes, {"CTRG", 1, kFeatureVersion, "a trigger model", "tools/train-triggers"}, error);
+  if (!opened) return Model{};
+  ByteReader& r = *opened;
+  uint32_t count = 0;
   float scale = 0;
-  if (!r.read(magic) || std::memcmp(magic, "CTRG", 4) != 0) return fail("not a trigger model");
-  if (!r.read(format) || format != 1) return fail("unknown format");
-  if (!r.read(version) || version != kFeatureVersion) return fail("trained with other features; retrain (tools/train-triggers)");
   if (!r.read(count) || !r.read(scale) || scale <= 0) return fail("truncated header");
   for (int32_t& t : m.transitions_) {
     int8_t v;

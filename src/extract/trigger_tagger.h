@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "extract/doc_view.h"
+#include "extract/viterbi.h"
 
 namespace chronicle::extract::triggers {
 
@@ -47,39 +48,17 @@ void timex_tokens(const text::Analysis& a, const DocumentFacts& facts, std::vect
 void featurize(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last,
                std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys);
 
-// Best tag sequence for n tokens. emissions: n rows of kTags scores;
-// transitions: (kTags + 1) rows of kTags, row p for the previous tag p, row
-// kTags for the start. Writes n tags.
+// Whether a sentence may end on `tag`: on any.
+inline constexpr bool can_end(uint8_t) { return true; }
+// The BIO tag scheme of triggers.
+using Scheme = TagScheme<kTags, allowed, can_end>;
+
+// Best tag sequence for n tokens (extract::viterbi): emissions n rows of kTags
+// scores; transitions (kTags + 1) rows of kTags, row kTags for the start.
 template <typename Score>
 void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t* out, std::vector<Score>& scratch,
              std::vector<uint8_t>& back) {
-  constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
-  if (n == 0) return;
-  scratch.assign(n * kTags, kNone);
-  back.assign(n * kTags, 0);
-  for (uint8_t t = 0; t < kTags; ++t)
-    if (allowed(kTags, t)) scratch[t] = transitions[kTags * kTags + t] + emissions[t];
-  for (size_t i = 1; i < n; ++i) {
-    for (uint8_t t = 0; t < kTags; ++t) {
-      Score best = kNone;
-      uint8_t arg = 0;
-      for (uint8_t p = 0; p < kTags; ++p) {
-        if (!allowed(p, t) || scratch[(i - 1) * kTags + p] <= kNone) continue;
-        const Score s = scratch[(i - 1) * kTags + p] + transitions[p * kTags + t];
-        if (s > best) best = s, arg = p;
-      }
-      if (best <= kNone) continue;
-      scratch[i * kTags + t] = best + emissions[i * kTags + t];
-      back[i * kTags + t] = arg;
-    }
-  }
-  uint8_t best = kO;
-  for (uint8_t t = 1; t < kTags; ++t)
-    if (scratch[(n - 1) * kTags + t] > scratch[(n - 1) * kTags + best]) best = t;
-  for (size_t i = n; i-- > 0;) {
-    out[i] = best;
-    best = back[i * kTags + best];
-  }
+  extract::viterbi<Scheme, Score>(n, emissions, transitions, out, scratch, back);
 }
 
 class Model {
