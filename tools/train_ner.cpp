@@ -265,12 +265,8 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
     if (any) kept.emplace_back(index.key(strength[i].second), strength[i].second);
   }
   std::sort(kept.begin(), kept.end());
-  std::string out = header;
-  out.push_back('\0');
-  auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
-  out.append("CNER");
-  put(uint32_t{2});
-  put(ner::kFeatureVersion);
+  std::string out = chronicle::extract::begin_model(header, ner::kModelHeader);
+  auto put = [&](const auto& v) { chronicle::extract::append(out, v); };
   put(static_cast<uint32_t>(T));
   put(static_cast<uint32_t>(kept.size()));
   put(scale);

@@ -312,12 +312,8 @@ std::string write_model(const std::string& path, const std::vector<float>& w, co
     if (any) kept.emplace_back(index.key(i), static_cast<uint32_t>(i));
   }
   std::sort(kept.begin(), kept.end());
-  std::string out = header;
-  out.push_back('\0');
-  auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
-  out.append("CTRG");
-  put(uint32_t{1});
-  put(tr::kFeatureVersion);
+  std::string out = chronicle::extract::begin_model(header, tr::kModelHeader);
+  auto put = [&](const auto& v) { chronicle::extract::append(out, v); };
   put(static_cast<uint32_t>(kept.size()));
   put(scale);
   for (size_t i = 0; i < kTransitions; ++i) put(q(w[n * T + i]));

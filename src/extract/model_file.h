@@ -29,6 +29,12 @@ class ByteReader {
   std::string_view rest_;
 };
 
+// Appends one trivially copyable value, as ByteReader::read reads it.
+template <typename T>
+void append(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof(v));
+}
+
 // What a weight file must start with, after its text header (which ends at the
 // first NUL byte): four magic bytes, the file format and the feature version.
 struct ModelHeader {
@@ -55,6 +61,18 @@ inline std::optional<ByteReader> open_model(std::string_view bytes, const ModelH
   if (!r.read(format) || format != h.format) return fail("unknown format");
   if (!r.read(version) || version != h.version) return fail(std::string("trained with other features; retrain (") + h.retrain + ")");
   return r;
+}
+
+// The start of a weight file with header `h` (what open_model checks): the
+// text header, a NUL byte, the magic, format and version. The trainers append
+// the rest with append().
+inline std::string begin_model(const std::string& text_header, const ModelHeader& h) {
+  std::string out = text_header;
+  out.push_back('\0');
+  out.append(h.magic, 4);
+  append(out, h.format);
+  append(out, h.version);
+  return out;
 }
 
 // First slot of `key` in a table of mask + 1 slots (a power of two).

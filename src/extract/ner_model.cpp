@@ -64,7 +64,7 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     if (error) *error = why;
     return Model{};
   };
-  std::optional<ByteReader> opened = open_model(bytes, {"CNER", 2, kFeatureVersion, "a chronicle name model", "docs/ner.md"}, error);
+  std::optional<ByteReader> opened = open_model(bytes, kModelHeader, error);
   if (!opened) return Model{};
   ByteReader& r = *opened;
   uint32_t tags = 0, count = 0;

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/model_file.h"
 #include "extract/ner_features.h"
 #include "extract/viterbi.h"
 
@@ -49,6 +50,9 @@ void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t
 // features (at most kMaxKeysPerToken + 1) sum in 16 bits without overflow.
 inline constexpr int16_t kMaxWeight = 127;
 static_assert(kMaxWeight * (kMaxKeysPerToken + 1) <= 32767);
+
+// The header of data/ner_model.bin (extract/model_file.h).
+inline constexpr ModelHeader kModelHeader{"CNER", 2, kFeatureVersion, "a chronicle name model", "docs/ner.md"};
 
 class Model {
  public:

@@ -207,7 +207,7 @@ Model Model::parse(std::string_view bytes, std::string* error) {
     if (error) *error = why;
     return Model{};
   };
-  std::optional<ByteReader> opened = open_model(bytes, {"CTRG", 1, kFeatureVersion, "a trigger model", "tools/train-triggers"}, error);
+  std::optional<ByteReader> opened = open_model(bytes, kModelHeader, error);
   if (!opened) return Model{};
   ByteReader& r = *opened;
   uint32_t count = 0;

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "extract/doc_view.h"
+#include "extract/model_file.h"
 #include "extract/viterbi.h"
 
 namespace chronicle::extract::triggers {
@@ -60,6 +61,9 @@ void viterbi(size_t n, const Score* emissions, const Score* transitions, uint8_t
              std::vector<uint8_t>& back) {
   extract::viterbi<Scheme, Score>(n, emissions, transitions, out, scratch, back);
 }
+
+// The header of data/trigger_model.bin (extract/model_file.h).
+inline constexpr ModelHeader kModelHeader{"CTRG", 1, kFeatureVersion, "a trigger model", "tools/train-triggers"};
 
 class Model {
  public:
