@@ -1,20 +1,17 @@
 // Applying the event coreference rules to stored mentions (see event_resolver.h).
 #include "store/event_resolver.h"
-#include "store/union_find.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
 #include "extract/gazetteer.h"
 #include "resolve/labels.h"
+#include "store/union_find.h"
 
 namespace chronicle::store {
 
 namespace {
-
-// Union-find over cluster ids.
 
 constexpr int kMaxCandidates = 400;
 constexpr size_t kFewEntities = 4;
