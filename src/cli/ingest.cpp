@@ -225,9 +225,14 @@ void process_inputs(const std::vector<std::string>& paths, const read::Options& 
   progress.finish();
 }
 
-// A batch commits after this long at most, so that a slow stream of documents
-// (standard input) is stored as it comes. Resolution costs much per batch
-// (cross-document candidates are read again), so batches are not made smaller.
+// A batch ends after --batch-size documents or kBatchBytes of input, bounds
+// that depend on the input alone, so that one corpus is always cut into the
+// same batches (resolution hardly depends on where they end, see
+// docs/resolution.md, but the same input should give the same graph). Reading
+// standard input, a batch also ends after kBatchTime, so that a slow stream is
+// stored as it comes. Resolution costs much per batch (cross-document
+// candidates are read again), so batches are not made smaller.
+constexpr size_t kBatchBytes = size_t{64} << 20;
 constexpr auto kBatchTime = std::chrono::seconds(2);
 
 IngestStats ingest(const IngestOptions& opt) {
@@ -240,7 +245,8 @@ IngestStats ingest(const IngestOptions& opt) {
   store::Writer writer(*db);
   IngestStats stats;
   Progress progress("ingest:", opt.progress);
-  size_t in_batch = 0;
+  size_t in_batch = 0, batch_bytes = 0;
+  const bool stream = std::find(opt.paths.begin(), opt.paths.end(), "-") != opt.paths.end();
   std::optional<store::Transaction> tx;
   auto commit = [&] {
     if (!tx) return;
@@ -249,7 +255,7 @@ IngestStats ingest(const IngestOptions& opt) {
     tx->commit();
     fault::point("ingest.committed");
     tx.reset();
-    in_batch = 0;
+    in_batch = batch_bytes = 0;
   };
   auto last_commit = std::chrono::steady_clock::now();
   process_inputs(opt.paths, opt.read, opt.jobs, progress, [&](Processed& d) {
@@ -263,8 +269,9 @@ IngestStats ingest(const IngestOptions& opt) {
       case store::Outcome::unchanged: ++stats.unchanged; break;
     }
     fault::point("ingest.stored");
+    batch_bytes += d.bytes;
     const auto now = std::chrono::steady_clock::now();
-    if (++in_batch >= opt.batch_size || now - last_commit > kBatchTime) {
+    if (++in_batch >= opt.batch_size || batch_bytes >= kBatchBytes || (stream && now - last_commit > kBatchTime)) {
       commit();
       last_commit = std::chrono::steady_clock::now();  // the next batch gets its own time
     }
