@@ -89,7 +89,7 @@ void print_json(const TimelineOptions& o, const graph::TimelineQuery& q, const g
   }
   nlohmann::ordered_json out = {{"query", {{"entity", or_null(o.entity)}, {"from", or_null(o.from)}, {"to", or_null(o.to)}, {"kind", or_null(o.kind)}}},
                                 {"entities", entities}, {"events", nlohmann::ordered_json::array()}, {"undated", nlohmann::ordered_json::array()},
-                                {"hidden_undated", t.hidden}};
+                                {"hidden", t.hidden}};
   for (const graph::TimelineEvent& e : t.dated) out["events"].push_back(event_json(e, o.evidence));
   for (const graph::TimelineEvent& e : t.undated) out["undated"].push_back(event_json(e, o.evidence));
   fmt::print("{}\n", out.dump(2));

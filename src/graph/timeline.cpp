@@ -81,7 +81,7 @@ Timeline timeline(store::Db& db, const TimelineQuery& q) {
   bind_or_null(s, ":to", q.to);
   while (s.step()) {
     TimelineEvent e{s.int64(0), s.str(1), s.str(2), s.str(3), s.str(4), parse_participants(s.text(5)), s.int64(6), s.str(7), {}};
-    if (!q.all && e.date.empty() && e.kind == "other" && e.participants.empty() && e.place.empty()) {
+    if (!q.all && e.kind == "other" && e.participants.empty() && e.place.empty()) {
       ++out.hidden;
       continue;
     }

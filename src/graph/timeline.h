@@ -34,15 +34,15 @@ struct TimelineQuery {
   std::string from, to, kind;      // empty: no bound / any kind
   bool evidence = false;
   size_t evidence_limit = 3;       // sentences per event
-  // Also list undated events of kind `other` that name no participant or place
-  // ("the talks ended", "percent"): counted in Timeline::hidden otherwise.
+  // Also list events of kind `other` that name no participant or place ("the
+  // talks ended", "percent"): counted in Timeline::hidden otherwise.
   bool all = false;
 };
 
 struct Timeline {
   std::vector<TimelineEvent> dated;
   std::vector<TimelineEvent> undated;
-  size_t hidden = 0;  // undated unclassified events naming no one, left out without `all`
+  size_t hidden = 0;  // unclassified events naming no one, left out without `all`
 };
 
 // throws: store::StoreError.

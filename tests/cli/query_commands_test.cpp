@@ -108,7 +108,7 @@ TEST_CASE("cli: JSON output parses and has the documented fields") {
   CHECK(t["entities"][0]["name"] == "Tomas Berg");
   const auto whole = json_of({"timeline"});
   CHECK(whole["undated"].size() == 1);
-  CHECK(whole["hidden_undated"] == 1);  // "the talks ended": unclassified, naming no one
+  CHECK(whole["hidden"] == 1);  // "the talks ended": unclassified, naming no one
   CHECK(json_of({"timeline", "--all"})["undated"].size() == 2);
 
   const auto p = json_of({"path", "Lena Ortiz", "Dockworkers Union"});

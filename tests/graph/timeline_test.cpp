@@ -1,6 +1,8 @@
 // Timelines over the harbour story: order, precision, filters, evidence.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "story.h"
 #include "graph/timeline.h"
 
@@ -60,6 +62,24 @@ TEST_CASE("timeline: an entity's events in date order, undated apart, with evide
   const graph::Timeline all = graph::timeline(*db, every);
   CHECK(all.undated.size() == 2);
   CHECK(all.hidden == 0);
+}
+
+TEST_CASE("timeline: an unclassified event naming no one is left out even when dated") {
+  testing::TempDb tmp("timeline-hidden");
+  tmp.store(testing::harbour_story());
+  {
+    auto rw = store::open_database(tmp.path(), store::OpenMode::read_write);
+    rw->exec("UPDATE event SET date = '2025-03-04' WHERE kind = 'other'", "date_other");
+  }
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_only);
+  const graph::Timeline t = graph::timeline(*db, {});
+  CHECK(t.dated.size() == 3);
+  CHECK(t.hidden == 1);
+  graph::TimelineQuery every;
+  every.all = true;
+  const graph::Timeline all = graph::timeline(*db, every);
+  REQUIRE(all.dated.size() == 4);
+  CHECK(std::count_if(all.dated.begin(), all.dated.end(), [](const graph::TimelineEvent& e) { return e.kind == "other"; }) == 1);
 }
 
 TEST_CASE("timeline: period and kind filters overlap partial dates") {
