@@ -1,5 +1,6 @@
 // Helpers the tagger benchmarks share: CPU time of the calling thread (other
-// load on the machine does not count) and the valid UTF-8 .txt files of a folder.
+// load on the machine does not count), the valid UTF-8 .txt files of a folder
+// and the CPU time of the whole extraction pipeline over texts.
 #pragma once
 #include <ctime>
 #include <filesystem>
@@ -8,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "common/document.h"
 #include "common/utf8.h"
+#include "extract/pipeline.h"
 
 namespace chronicle::bench {
 
@@ -29,6 +32,19 @@ inline std::vector<std::string> load_texts(const std::string& dir) {
     if (!utf8::first_invalid(ss.str())) texts.push_back(ss.str());
   }
   return texts;
+}
+
+// CPU seconds the whole extraction pipeline takes over `texts`.
+inline double pipeline_seconds(const extract::Pipeline& pipeline, const std::vector<std::string>& texts) {
+  double whole = 0;
+  for (const std::string& t : texts) {
+    Document doc;
+    doc.text = t;
+    const double t0 = cpu_seconds();
+    const DocumentFacts facts = pipeline.run(doc);
+    whole += cpu_seconds() - t0;
+  }
+  return whole;
 }
 
 }  // namespace chronicle::bench

@@ -44,14 +44,7 @@ int main(int argc, char** argv) {
     segment += t1 - t0, features += t2 - t1, tagging += t3 - t2;
     tokens += f.tokens.size();
   }
-  double whole = 0;
-  for (const std::string& t : texts) {
-    Document doc;
-    doc.text = t;
-    const double t0 = cpu_seconds();
-    const DocumentFacts facts = pipeline.run(doc);
-    whole += cpu_seconds() - t0;
-  }
+  const double whole = bench::pipeline_seconds(pipeline, texts);
   const double n = static_cast<double>(texts.size());
   auto line = [&](const char* what, double s) {
     fmt::print("{:<22} {:7.3f} s  {:9.0f} docs/s  {:10.0f} tokens/s\n", what, s, n / s, static_cast<double>(tokens) / s);

@@ -67,14 +67,7 @@ int main(int argc, char** argv) {
     event_count += facts.events.size();
     tokens += a.tokens.size();
   }
-  double whole = 0;
-  for (const std::string& t : texts) {
-    Document doc;
-    doc.text = t;
-    const double t0 = cpu_seconds();
-    const DocumentFacts facts = pipeline.run(doc);
-    whole += cpu_seconds() - t0;
-  }
+  const double whole = bench::pipeline_seconds(pipeline, texts);
   const double n = static_cast<double>(texts.size());
   auto line = [&](const char* what, double s) {
     fmt::print("{:<22} {:7.3f} s  {:7.1f} us/doc  {:9.0f} docs/s\n", what, s, 1e6 * s / n, n / s);
