@@ -201,3 +201,18 @@ TEST_CASE("ingest: a file over the size limit is skipped with a message; no prog
   CHECK(r.out.find("1 new") != std::string::npos);
   CHECK(r.out.find("1 skipped") != std::string::npos);
 }
+
+TEST_CASE("ingest: CHRONICLE_PROFILE prints where the time went, and changes nothing else") {
+  test::TempDir dir;
+  const std::string plain = (dir / "plain.db").string(), profiled = (dir / "profiled.db").string();
+  const std::string input = quote(test::kSourceDir / "samples");
+  REQUIRE(test::chronicle("ingest -q --db " + quote(plain) + " " + input).status == 0);
+  const auto r = test::run("CHRONICLE_PROFILE=1 " + test::kBinary + " ingest -q --db " + quote(profiled) + " " + input);
+  REQUIRE(r.status == 0);
+  for (const char* line : {"phase: resolve events", "phase: store", "calls  insert_document"}) {
+    CAPTURE(line);
+    CHECK(r.err.find(line) != std::string::npos);
+  }
+  CHECK(r.out.empty());
+  CHECK(dump(plain) == dump(profiled));
+}
