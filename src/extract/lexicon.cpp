@@ -14,7 +14,6 @@ Lexicons::Lexicons() {
     if (cols.size() < 2) return;
     (cols[1] == "title" ? titles_ : roles_).emplace(cols[0]);
   });
-  for_each_row("org_words.txt", [&](const auto& cols) { org_words_.emplace(cols[0]); });
 }
 
 const Lexicons& Lexicons::instance() {
@@ -24,6 +23,5 @@ const Lexicons& Lexicons::instance() {
 
 bool Lexicons::is_title(std::string_view w) const { return titles_.count(std::string(w)) > 0; }
 bool Lexicons::is_role(std::string_view w) const { return roles_.count(std::string(w)) > 0; }
-bool Lexicons::is_org_word(std::string_view w) const { return org_words_.count(std::string(w)) > 0; }
 
 }  // namespace chronicle::extract

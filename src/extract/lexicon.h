@@ -1,6 +1,7 @@
 // Word lists the extractors share, loaded once from the embedded data/ files:
-// titles and roles before names (titles.tsv) and organisation words
-// (org_words.txt). Immutable; safe to read from any thread.
+// titles and roles before names (titles.tsv). (The organisation words of
+// org_words.txt are a feature of the name tagger, ner_features.cpp.)
+// Immutable; safe to read from any thread.
 #pragma once
 #include <functional>
 #include <string>
@@ -16,11 +17,10 @@ class Lexicons {
   static const Lexicons& instance();
   bool is_title(std::string_view word) const;  // "President", "Gen.", "Chancellor"
   bool is_role(std::string_view word) const;   // "spokesman", "adviser" (lower case nouns)
-  bool is_org_word(std::string_view word) const;
 
  private:
   Lexicons();
-  std::unordered_set<std::string> titles_, roles_, org_words_;
+  std::unordered_set<std::string> titles_, roles_;
 };
 
 // embedded::for_each_row, under the name the extractors use.
