@@ -135,4 +135,8 @@ NodeSummary summarise_node(const std::vector<NodeMention>& mentions, const std::
   return out;
 }
 
+std::string node_label(const NodeSummary& node, std::string_view place) {
+  return event_label(event_kind_from(node.kind).value_or(EventKind::other), node.lemma, node.agents, node.others, place);
+}
+
 }  // namespace chronicle::resolve

@@ -33,6 +33,8 @@ struct NodeSummary {
   std::vector<std::string> agents, others;  // names
 };
 NodeSummary summarise_node(const std::vector<NodeMention>& mentions, const std::vector<NodeParticipant>& participants);
+// The label of a summarised node; `place` is the name of its place or empty.
+std::string node_label(const NodeSummary& node, std::string_view place);
 
 // "A", "A and B", "A, B and C" (at most `max` names, then "and others").
 std::string join_names(const std::vector<std::string>& names, size_t max = 3);

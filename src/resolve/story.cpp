@@ -65,11 +65,6 @@ double story_similarity(const StoryWords& a, const StoryWords& b) {
   return static_cast<double>(shared) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
-
-}  // namespace chronicle::resolve
-
-namespace chronicle::resolve {
-
 void StoryIndex::add(int64_t document, StoryWords words) {
   remove(document);
   uint32_t slot;

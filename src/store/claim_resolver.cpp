@@ -140,9 +140,9 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
   if (changed) changed_.insert(node);
 }
 
-std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions) {
+std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup) {
   changed_.clear();
-  std::set<int64_t> speakers;
+  std::set<int64_t> speakers = regroup;
   for (const int64_t id : mentions) {
     int64_t speaker = 0;
     const Row r = row(id, speaker);

@@ -19,9 +19,10 @@ namespace chronicle::store {
 class ClaimResolver {
  public:
   explicit ClaimResolver(Db& db) : db_(db) {}
-  // Resolves the given top-level claim mentions; returns the claim nodes that
+  // Resolves the given top-level claim mentions, and groups all the claims of
+  // the speakers (entities) in `regroup` again; returns the claim nodes that
   // gained or lost mentions (nodes left empty are deleted).
-  std::set<int64_t> resolve(const std::vector<int64_t>& mentions);
+  std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup = {});
   // Links each of `nodes`, and each claim whose content names their speakers,
   // to the earlier claim it answers. Run after the nodes' speakers and dates
   // are up to date.

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <utility>
 
 #include "extract/gazetteer.h"
 #include "resolve/labels.h"
@@ -371,24 +373,8 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
 }
 
 std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
-  clusters_.clear();
-  overlaps_.clear();
-  entities_.clear();
-  similar_.clear();
-  story_documents_.clear();
-  entity_documents_.clear();
-  document_clusters_.clear();
-  fresh_.clear();
-  members_.clear();
-  entity_names_.clear();
-  document_of_.clear();
-  stems_.clear();
-  event_of_.clear();
-  documents_.clear();
-  resolved_documents_.clear();
-  principals_.clear();
-  linked_.clear();
-  entity_clusters_.clear();
+  // Its caches hold what this one call read and wrote.
+  if (std::exchange(used_, true)) throw std::logic_error("EventResolver::resolve: one call per resolver");
   std::set<int64_t> documents, touched;
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");
@@ -533,8 +519,7 @@ std::string EventResolver::single_label(int64_t mention, int64_t& place) {
   for (const auto& [entity, agent] : facts.participants) participants.push_back({entity, agent, entity_name(entity)});
   const resolve::NodeSummary node = resolve::summarise_node({{f.kind, facts.lemma, f.date, facts.place}}, participants);
   place = node.place;
-  return resolve::event_label(event_kind_from(node.kind).value_or(EventKind::other), node.lemma, node.agents, node.others,
-                              place ? entity_name(place) : std::string());
+  return resolve::node_label(node, place ? entity_name(place) : std::string());
 }
 
 const std::string& EventResolver::entity_name(int64_t entity) {

@@ -25,6 +25,8 @@ class EventResolver {
   EventResolver(Db& db, const resolve::StoryIndex& stories) : db_(db), stories_(stories) {}
   // Resolves the given event mentions; returns the event nodes whose mentions
   // changed, and those of the mentions in `refresh` (whose own facts changed).
+  // Once per resolver: what it reads is cached for that one call (the "this
+  // run" members below).
   std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
 
  private:
@@ -92,6 +94,7 @@ class EventResolver {
   const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
+  bool used_ = false;
   // Clusters of documents resolved for the first time (no stored links,
   // responses or nodes), and clusters given links (this run).
   std::unordered_set<int64_t> fresh_, linked_;

@@ -94,19 +94,18 @@ void Writer::forget_document(int64_t id) {
     entities_.touch(keys.str(0));
     if (!keys.is_null(1)) touched_entities_.insert(keys.int64(1));
   }
-  // The nodes its mentions leave get their summaries again.
-  Stmt& events = db_.cached("document_event_nodes", "SELECT DISTINCT event_id FROM event_mention WHERE document_id = :id AND event_id IS NOT NULL");
-  events.bind(":id", id);
-  while (events.step()) touched_events_.insert(events.int64(0));
-  Stmt& claims = db_.cached("document_claim_nodes", "SELECT DISTINCT claim_id FROM claim_mention WHERE document_id = :id AND claim_id IS NOT NULL");
-  claims.bind(":id", id);
-  while (claims.step()) touched_claims_.insert(claims.int64(0));
-  // Its speakers' other claims are grouped again (a claim may have been worded as its version).
-  Stmt& speakers = db_.cached("document_claim_speakers",
-                              "SELECT DISTINCT l.entity_id FROM claim_mention cm JOIN local_entity l ON l.id = cm.speaker_local_id "
-                              "WHERE cm.document_id = :id");
-  speakers.bind(":id", id);
-  while (speakers.step()) forgotten_speakers_.insert(speakers.int64(0));
+  // The nodes its mentions leave get their summaries again, and its speakers'
+  // other claims are grouped again (a claim may have been worded as its version).
+  const auto collect = [&](const char* name, const char* sql, std::set<int64_t>& into) {
+    for (const int64_t node : ids_for(db_, name, sql, {id})) into.insert(node);
+  };
+  collect("document_event_nodes", "SELECT DISTINCT event_id FROM event_mention WHERE document_id = :id AND event_id IS NOT NULL",
+          touched_events_);
+  collect("document_claim_nodes", "SELECT DISTINCT claim_id FROM claim_mention WHERE document_id = :id AND claim_id IS NOT NULL",
+          touched_claims_);
+  collect("document_claim_speakers",
+          "SELECT DISTINCT l.entity_id FROM claim_mention cm JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.document_id = :id",
+          forgotten_speakers_);
   db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", id).run();
   stories_.remove(id);
   replaced_ = true;
@@ -275,7 +274,8 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
-  const std::set<int64_t> changed = ClaimResolver(db_).resolve(mentions);
+  const std::set<int64_t> changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
+  forgotten_speakers_.clear();
   touched_claims_.insert(changed.begin(), changed.end());
 }
 
@@ -368,12 +368,6 @@ void Writer::finish_batch() {
                                            settled.locals);
   std::vector<int64_t> claims = ids_for(db_, "claims_of_local", "SELECT id FROM claim_mention WHERE speaker_local_id = :id AND part_of IS NULL",
                                         settled.locals);
-  for (const int64_t id : ids_for(db_, "claims_of_speaker",
-                                  "SELECT cm.id FROM local_entity l JOIN claim_mention cm ON cm.speaker_local_id = l.id "
-                                  "WHERE l.entity_id = :id AND +cm.part_of IS NULL",
-                                  forgotten_speakers_))
-    claims.push_back(id);
-  forgotten_speakers_.clear();
   // A moved entity changes its events and also how its document's story
   // compares with others: every event of the document is judged again.
   std::vector<int64_t> events = ids_for(db_, "events_of_local_document",
@@ -489,8 +483,7 @@ void Writer::refresh_nodes() {
       if (pn.step()) place_name = pn.str(0);
       pn.reset();
     }
-    const std::string label = resolve::event_label(event_kind_from(node.kind).value_or(EventKind::other), node.lemma, node.agents,
-                                                   node.others, place_name);
+    const std::string label = resolve::node_label(node, place_name);
     db_.cached("update_event", "UPDATE event SET kind = :kind, label = :label, date = :date, place_entity_id = :place WHERE id = :id")
         .bind(":kind", node.kind).bind(":label", label).bind_or_null(":date", node.date)
         .bind_or_null(":place", optional_id(node.place)).bind(":id", id).run();
