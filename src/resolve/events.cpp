@@ -6,6 +6,7 @@
 #include <map>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "common/embedded.h"
@@ -15,15 +16,14 @@ namespace chronicle::resolve {
 
 namespace {
 
-bool intersects(const std::set<int64_t>& a, const std::set<int64_t>& b) {
-  for (const int64_t x : a)
-    if (b.count(x)) return true;
-  return false;
-}
-
-bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
-  for (const auto& x : a)
-    if (b.count(x)) return true;
+// Whether two sorted ranges share an element.
+template <typename SetA, typename SetB>
+bool intersects(const SetA& a, const SetB& b) {
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else return true;
+  }
   return false;
 }
 
@@ -33,16 +33,20 @@ bool conflict(const Set& a, const Set& b) {
   return !a.empty() && !b.empty() && !intersects(a, b);
 }
 
-size_t shared(const std::set<int64_t>& a, const std::set<int64_t>& b) {
+size_t shared(const IdSet& a, const IdSet& b) {
   size_t n = 0;
-  for (const int64_t x : a) n += b.count(x);
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++n, ++i, ++j;
+  }
   return n;
 }
 
 }  // namespace
 
-std::set<int64_t> EventFeatures::entities() const {
-  std::set<int64_t> all = agents;
+IdSet EventFeatures::entities() const {
+  IdSet all = agents;
   all.insert(others.begin(), others.end());
   all.insert(places.begin(), places.end());
   return all;

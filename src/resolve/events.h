@@ -3,12 +3,17 @@
 // in-document cluster (kind, lemma, date, participants and place as resolved
 // entity ids, document). The store applies them (store/event_resolver.h).
 #pragma once
+#include <boost/container/flat_set.hpp>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
 namespace chronicle::resolve {
+
+// Sorted sets in one block each: features are copied, merged and compared far
+// more often than they grow.
+using IdSet = boost::container::flat_set<int64_t>;
+using WordSet = boost::container::flat_set<std::string>;
 
 struct EventFeatures {
   int64_t id = 0;                  // a mention id, or the first mention of a cluster
@@ -16,13 +21,13 @@ struct EventFeatures {
   uint32_t position = 0;           // order in the document (span start of its latest mention)
   uint32_t first = 0;              // span start of its first mention
   std::string kind;
-  std::set<std::string> lemmas;   // trigger lemmas and their concepts
+  WordSet lemmas;                  // trigger lemmas and their concepts
   std::string date;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
-  std::set<int64_t> agents;        // entity ids
-  std::set<int64_t> others;        // patients, recipients, participants
-  std::set<int64_t> places;
+  IdSet agents;                    // entity ids
+  IdSet others;                    // patients, recipients, participants
+  IdSet places;
 
-  std::set<int64_t> entities() const;  // agents, others and places together
+  IdSet entities() const;  // agents, others and places together
   void absorb(const EventFeatures& o);  // a cluster takes in one more member
 };
 

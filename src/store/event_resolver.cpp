@@ -272,6 +272,9 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
       const std::vector<std::string>* c = &concepts(lemma);
       it->second.push_back({q.int64(0), std::move(lemma), c});
     }
+    // By lemma, so that candidates() finds the lemmas of a stem by bisection.
+    std::sort(it->second.begin(), it->second.end(),
+              [](const LemmaCluster& a, const LemmaCluster& b) { return std::tie(a.lemma, a.cluster) < std::tie(b.lemma, b.cluster); });
   }
   return it->second;
 }
@@ -310,19 +313,20 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   // Statements meet only through their speakers, above.
   if (c.kind == "statement") return finish();
   const std::vector<Stem>& stems = concept_stems(c.lemmas);
-  const auto reports = [&](const LemmaCluster& lc) {
-    for (const auto& [stem, ours] : stems)
-      if (lc.lemma.starts_with(stem) && std::find_first_of(lc.concepts->begin(), lc.concepts->end(), ours->begin(), ours->end()) != lc.concepts->end())
-        return true;
-    return false;
-  };
-  for (const int64_t document : story_documents(c.document))
-    for (const LemmaCluster& lc : document_clusters(document))
-      if (reports(lc)) found.push_back(lc.cluster);
+  for (const int64_t document : story_documents(c.document)) {
+    const std::vector<LemmaCluster>& clusters = document_clusters(document);
+    for (const auto& [stem, ours] : stems) {
+      auto lc = std::lower_bound(clusters.begin(), clusters.end(), stem,
+                                 [](const LemmaCluster& x, const std::string& s) { return x.lemma < s; });
+      for (; lc != clusters.end() && lc->lemma.starts_with(stem); ++lc)
+        if (std::find_first_of(lc->concepts->begin(), lc->concepts->end(), ours->begin(), ours->end()) != lc->concepts->end())
+          found.push_back(lc->cluster);
+    }
+  }
   return finish();
 }
 
-const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const std::set<std::string>& lemmas) {
+const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resolve::WordSet& lemmas) {
   std::string key;  // the concepts, in order
   for (const std::string& l : lemmas)
     if (l.starts_with("=")) key.append(l).push_back('|');
@@ -490,10 +494,11 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   claimed.insert(node);
   for (const int64_t c : all) {
     const std::vector<int64_t>& members = members_[c];
-    if (std::all_of(members.begin(), members.end(), [&](int64_t m) { return event_of_.at(m) == node; })) continue;
-    db_.cached("link_event_cluster", "UPDATE event_mention SET event_id = :node WHERE cluster = :cluster AND event_id IS NOT :node")
-        .bind(":node", node).bind(":cluster", c).run();
-    changed = true;
+    for (const int64_t m : members) {
+      if (event_of_.at(m) == node) continue;
+      db_.cached("link_event_mention", "UPDATE event_mention SET event_id = :node WHERE id = :id").bind(":node", node).bind(":id", m).run();
+      changed = true;
+    }
   }
   // Nodes whose mentions stayed where they were keep their summaries.
   if (!changed) return;

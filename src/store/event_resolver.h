@@ -71,7 +71,7 @@ class EventResolver {
     const std::vector<std::string>* concepts;  // of the word
   };
   // The stems of the words of the concepts among `lemmas` (this run).
-  const std::vector<Stem>& concept_stems(const std::set<std::string>& lemmas);
+  const std::vector<Stem>& concept_stems(const resolve::WordSet& lemmas);
   // How much two documents tell one story (entities and words).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
   // The other documents of `document`'s story (resolve::one_story), found

@@ -422,24 +422,23 @@ void Writer::refresh_nodes() {
   // Events naming an entity whose name changed get new labels.
   std::set<int64_t> renamed;
   for (const int64_t id : touched_entities_) {
-    Stmt& before = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
-    before.bind(":id", id);
-    if (!before.step()) continue;
-    const std::string old_name = before.str(0);
-    before.reset();
-    db_.cached("update_entity_name", R"sql(
-      UPDATE entity SET name = (
-        SELECT l.name FROM local_entity l WHERE l.entity_id = :id
+    Stmt& q = db_.cached("entity_name_now", R"sql(
+      SELECT e.name, e.kind, (
+        SELECT l.name FROM local_entity l WHERE l.entity_id = e.id
          GROUP BY l.name
          ORDER BY length(l.name) - length(replace(l.name, ' ', '')) DESC, count(DISTINCT l.document_id) DESC, l.name
-         LIMIT 1),
-        kind = CASE WHEN key LIKE 'location:%' THEN 'location' ELSE (
-        SELECT l.kind FROM local_entity l WHERE l.entity_id = :id
+         LIMIT 1), CASE WHEN e.key LIKE 'location:%' THEN 'location' ELSE (
+        SELECT l.kind FROM local_entity l WHERE l.entity_id = e.id
          GROUP BY l.kind ORDER BY l.kind = 'other', count(DISTINCT l.document_id) DESC, count(*) DESC, l.kind LIMIT 1) END
-      WHERE id = :id AND EXISTS (SELECT 1 FROM local_entity l WHERE l.entity_id = :id))sql").bind(":id", id).run();
-    Stmt& after = db_.cached("entity_name", "SELECT name FROM entity WHERE id = :id");
-    after.bind(":id", id);
-    if (after.step() && after.str(0) != old_name) renamed.insert(id);
+        FROM entity e WHERE e.id = :id)sql");
+    q.bind(":id", id);
+    if (!q.step() || q.is_null(2)) continue;  // gone, or left without local entities
+    const std::string name = q.str(2), kind = q.str(3);
+    if (name == q.text(0) && kind == q.text(1)) continue;
+    if (name != q.text(0)) renamed.insert(id);
+    q.reset();
+    db_.cached("update_entity_name", "UPDATE entity SET name = :name, kind = :kind WHERE id = :id")
+        .bind(":name", name).bind(":kind", kind).bind(":id", id).run();
   }
   touched_entities_.clear();
   for (const int64_t id : ids_for(db_, "events_of_entity",

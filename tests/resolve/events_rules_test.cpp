@@ -8,8 +8,8 @@ using resolve::EventFeatures;
 
 namespace {
 
-EventFeatures event(int64_t doc, const char* kind, const char* lemma, const char* date, std::set<int64_t> agents,
-                    std::set<int64_t> places = {}) {
+EventFeatures event(int64_t doc, const char* kind, const char* lemma, const char* date, resolve::IdSet agents,
+                    resolve::IdSet places = {}) {
   EventFeatures f;
   f.document = doc;
   f.kind = kind;

@@ -28,7 +28,7 @@ const char* kDrashkov =
     "An earthquake shook the mountain city of Drashkov, damaging a cement factory and two schools. Engineers inspected "
     "the cracked dam above the valley, and the mining ministry reported a magnitude of 5.2 for the earthquake.";
 
-EventFeatures event(int64_t doc, const char* kind, std::set<std::string> lemmas, std::set<int64_t> agents = {}) {
+EventFeatures event(int64_t doc, const char* kind, resolve::WordSet lemmas, resolve::IdSet agents = {}) {
   EventFeatures f;
   f.document = doc;
   f.kind = kind;
