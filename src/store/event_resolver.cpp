@@ -211,14 +211,27 @@ const std::unordered_set<int64_t>& EventResolver::story_documents(int64_t docume
   for (const auto& [other, similarity] : similar_documents(document)) out.insert(other);
   // By entities: fewer than kSameStoryEntities * kFewEntities shared entities
   // never reach kSameStoryEntities, so only documents sharing more are compared.
-  std::unordered_map<int64_t, int> shared;
+  // Counted in a table by document id (ids are dense; a hash map here cost
+  // more than the rest of the lookup).
+  std::vector<int64_t> reached;
   for (const int64_t e : document_entities(document))
-    for (const int64_t other : entity_documents(e))
-      if (other != document) ++shared[other];
-  for (const auto& [other, n] : shared)
-    if (static_cast<double>(n) >= resolve::kSameStoryEntities * static_cast<double>(kFewEntities) && !out.count(other) &&
-        resolve::one_story(story_overlap(document, other)))
-      out.insert(other);
+    for (const int64_t other : entity_documents(e)) {
+      if (other == document) continue;
+      const auto slot = static_cast<size_t>(other);
+      if (slot >= shared_.size()) shared_.resize(slot + 1, 0);
+      if (shared_[slot]++ == 0) reached.push_back(other);
+    }
+  // Those not alike enough in words (above) are one story when the shared
+  // entities reach kSameStoryEntities, counted as story_overlap() does.
+  const size_t own = document_entities(document).size();
+  for (const int64_t other : reached) {
+    const int n = std::exchange(shared_[static_cast<size_t>(other)], 0);
+    if (static_cast<double>(n) < resolve::kSameStoryEntities * static_cast<double>(kFewEntities) || out.count(other)) continue;
+    const size_t smaller = std::max(std::min(own, document_entities(other).size()), kFewEntities);
+    resolve::StoryOverlap story;
+    story.entities = static_cast<double>(n) / static_cast<double>(smaller);
+    if (resolve::one_story(story)) out.insert(other);
+  }
   return out;
 }
 

@@ -112,6 +112,7 @@ class EventResolver {
   std::unordered_map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
   std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
   std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
+  std::vector<int> shared_;  // scratch of story_documents(): document id -> entities shared
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
   std::unordered_map<int64_t, std::vector<LemmaCluster>> document_clusters_;  // (this run)
   std::unordered_map<std::string, std::vector<Stem>> stems_;                  // concepts -> concept_stems (this run)
