@@ -87,25 +87,35 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
 bool one_story(const StoryOverlap& story) { return story.words >= kSameStoryWords || story.entities >= kSameStoryEntities; }
 
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story) {
+  return same_event_across(a, b, [&] { return story; });
+}
+
+bool same_event_across(const EventFeatures& a, const EventFeatures& b, const std::function<StoryOverlap()>& story_of) {
   if (a.document == b.document || !dates_compatible(a.date, b.date)) return false;
   if (conflict(a.places, b.places) || conflict(a.agents, b.agents)) return false;
+  std::optional<StoryOverlap> known;
+  const auto story = [&]() -> const StoryOverlap& {
+    if (!known) known = story_of();
+    return *known;
+  };
   const bool same_words = intersects(a.lemmas, b.lemmas);
   const bool statement = a.kind == "statement" || b.kind == "statement";
   // One word in two tellings of one story: one event, whatever kind each
   // article's context gave it. What several people say stays several statements.
-  if (same_words && !statement && story.words >= kSameStoryWords) return true;
+  if (same_words && !statement && story().words >= kSameStoryWords) return true;
   if (a.kind != b.kind) return false;
-  const size_t common = shared(a.entities(), b.entities());
   const bool both_dated = !a.date.empty() && !b.date.empty();
   if (statement) return both_dated && intersects(a.agents, b.agents);
   if (a.kind == "other") {
     // Unclassified events meet only by their word, within one story.
-    return same_words && story.entities >= kSameStoryEntities && (common > 0 || both_dated || story.entities >= 0.5);
+    return same_words && story().entities >= kSameStoryEntities &&
+           (shared(a.entities(), b.entities()) > 0 || both_dated || story().entities >= 0.5);
   }
-  if (both_dated) return common > 0 || (same_words && story.entities >= kSameStoryEntities);
+  const size_t common = shared(a.entities(), b.entities());
+  if (both_dated) return common > 0 || (same_words && story().entities >= kSameStoryEntities);
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
-  return common > 0 && story.entities >= 0.25;
+  return common > 0 && story().entities >= 0.25;
 }
 
 namespace {

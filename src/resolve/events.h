@@ -5,6 +5,7 @@
 #pragma once
 #include <boost/container/flat_set.hpp>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,9 @@ bool one_story(const StoryOverlap& story);
 // one story; within one story the same word ("the quake", "the earthquake")
 // is enough, even where the two mentions' kinds differ.
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story);
+// The same, asking for the story overlap only when the rules need it (most
+// pairs fail on their kinds, words or dates first).
+bool same_event_across(const EventFeatures& a, const EventFeatures& b, const std::function<StoryOverlap()>& story);
 
 // Whether an event answers an earlier one ("responded", "rejected", "welcomed"):
 // its kind is refusal, or its word is a response word (data/response_words.txt).

@@ -421,7 +421,7 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
     {
       const ProfileScope phase("phase: event judgements");
       for (const resolve::EventFeatures* fb : features)
-        if (resolve::same_event_across(fa, *fb, story_overlap(fa.document, fb->document))) matches.push_back(fb->id);
+        if (resolve::same_event_across(fa, *fb, [&] { return story_overlap(fa.document, fb->document); })) matches.push_back(fb->id);
     }
     const ProfileScope phase("phase: event links");
     link(a, matches);
