@@ -79,6 +79,14 @@ struct Profile {
     std::sort(rows.rbegin(), rows.rend());
     for (const auto& r : rows) fmt::print(stderr, "{}\n", r.second);
   }
+  // Adds one call of `ns` to `name` (found without building a string: the
+  // profile should cost little next to what it measures).
+  void add(std::string_view name, int64_t ns) {
+    auto it = spent.find(name);
+    if (it == spent.end()) it = spent.emplace(std::string(name), std::pair<int64_t, int64_t>{0, 0}).first;
+    ++it->second.first;
+    it->second.second += ns;
+  }
 };
 Profile& profile() {
   static Profile p;
@@ -92,18 +100,14 @@ ProfileScope::ProfileScope(const char* name) : name_(profile().on ? name : nullp
 
 ProfileScope::~ProfileScope() {
   if (!name_) return;
-  auto& v = profile().spent[name_];
-  ++v.first;
-  v.second += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count();
+  profile().add(name_, std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count());
 }
 
 bool Stmt::step() {
   const auto t0 = profile().on ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   const int rc = sqlite3_step(stmt_);
   if (profile().on) {
-    auto& v = profile().spent[name_];
-    ++v.first;
-    v.second += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+    profile().add(name_, std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
   }
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -194,7 +198,7 @@ void Db::exec(std::string_view sql, const char* name) {
 }
 
 Stmt& Db::cached(const char* name, std::string_view sql) {
-  auto it = cache_.find(name);
+  auto it = cache_.find(std::string_view(name));
   if (it == cache_.end()) it = cache_.emplace(name, std::make_unique<Stmt>(db_, name, sql)).first;
   it->second->reset();
   return *it->second;

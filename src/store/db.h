@@ -122,7 +122,12 @@ class Db {
   sqlite3* db_ = nullptr;
   std::string path_;
   bool checkpoint_on_close_ = false;
-  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  // Looked up by name without building a string (it is asked a million times an ingest).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Stmt>, NameHash, std::equal_to<>> cache_;
 };
 
 // Reads one BLOB value piece by piece (SQLite incremental blob I/O), so a large
