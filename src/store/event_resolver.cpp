@@ -367,6 +367,18 @@ void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
   for (const int64_t b : matches)
     db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
         .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
+  // The same in memory, for region(): the clusters it was linked to lose it,
+  // and it has exactly `matches` now.
+  auto own = judged_.find(a);
+  const std::vector<int64_t> before = own != judged_.end() ? own->second : std::vector<int64_t>(added_[a].begin(), added_[a].end());
+  for (const int64_t n : before)
+    if (auto other = judged_.find(n); other != judged_.end()) std::erase(other->second, a);
+    else added_[n].erase(a);
+  added_.erase(a);
+  judged_[a] = matches;
+  for (const int64_t b : matches)
+    if (auto other = judged_.find(b); other != judged_.end()) other->second.push_back(a);
+    else added_[b].insert(a);
 }
 
 std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<int64_t>& start) {
@@ -376,15 +388,17 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
   while (!todo.empty()) {
     const int64_t c = todo.back();
     todo.pop_back();
-    Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
-    q.bind(":c", c);
     std::vector<int64_t>& out = links[c];
-    while (q.step()) {
-      const int64_t n = q.int64(0);
-      out.push_back(n);
-      if (links.try_emplace(n).second) todo.push_back(n);
+    if (const auto known = judged_.find(c); known != judged_.end()) {
+      out = known->second;  // judged in this run: its links are all known
+    } else {
+      Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
+      q.bind(":c", c);
+      while (q.step()) out.push_back(q.int64(0));
     }
     std::sort(out.begin(), out.end());
+    for (const int64_t n : out)
+      if (links.try_emplace(n).second) todo.push_back(n);
   }
   return links;
 }

@@ -98,6 +98,11 @@ class EventResolver {
   // Clusters of documents resolved for the first time (no stored links,
   // responses or nodes), and clusters given links (this run).
   std::unordered_set<int64_t> fresh_, linked_;
+  // The stored links of the clusters judged in this run (all of them, as
+  // link() wrote them), and the links other clusters' judgements gave to
+  // clusters not judged yet (this run).
+  std::unordered_map<int64_t, std::vector<int64_t>> judged_;
+  std::unordered_map<int64_t, std::set<int64_t>> added_;
   const resolve::StoryIndex& stories_;
   // cluster id -> features (this run); references stay valid as clusters are added
   std::unordered_map<int64_t, resolve::EventFeatures> clusters_;
