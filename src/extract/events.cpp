@@ -30,6 +30,7 @@
 
 #include "common/embedded.h"
 #include "extract/doc_view.h"
+#include "extract/gazetteer.h"
 #include "extract/lemma.h"
 #include "extract/lexicon.h"
 #include "extract/timex.h"
@@ -251,11 +252,41 @@ class EventFinder {
         continue;
       }
       if (v_.is(p, kAux | kPron)) return true;
-      // A name is a subject unless a determiner makes it a modifier ("the Berlin talks").
-      if (const int32_t m = v_.mention_at(p); m >= 0) return v_.first(m) == floor || !v_.is(v_.first(m) - 1, kDet);
+      // A name is a subject unless a determiner makes it a modifier ("the Berlin talks"),
+      // or it is a city before the bare form of the word, which a city (one
+      // subject, not a list of them) does not govern: "Antwerp strike ends",
+      // "Paris attack suspect held" (but "Moscow strikes", "Kyiv and Warsaw sign").
+      if (const int32_t m = v_.mention_at(p); m >= 0) {
+        const uint32_t f = v_.first(m);
+        if (f > floor && v_.is(f - 1, kDet)) return false;
+        return !(city_modifier(m, floor) && bare_form(t));
+      }
       return false;
     }
     return false;
+  }
+
+  // A town's name standing alone before token t: no list ("Kyiv and Warsaw") before it.
+  bool city_modifier(int32_t m, uint32_t floor) const {
+    if (!town(m)) return false;
+    const uint32_t f = v_.first(m);
+    return f == floor || !(v_.is(f - 1, kConj) || v_.punct(f - 1, ','));
+  }
+
+  // A place named by mention m that is no country and no capital (which stand
+  // for their governments: "Russia offers", "Moscow rejects"): a town, port or region.
+  bool town(int32_t m) const {
+    const Mention& name = ctx_.facts.mentions[static_cast<size_t>(m)];
+    if (v_.kind(m) != EntityKind::location || name.form != MentionForm::name) return false;
+    const std::string_view text = name.span.of(ctx_.doc.text);
+    const Gazetteer& gaz = Gazetteer::instance();
+    return gaz.country(text).empty() && gaz.capital_of(text).empty();
+  }
+
+  // An uninflected word: no -s, -ed or -ing, no irregular past ("strike", not "strikes", "struck").
+  bool bare_form(uint32_t t) const {
+    const std::string_view w = v_.lower(t);
+    return !w.ends_with("s") && !w.ends_with("ing") && !past_form(w);
   }
 
   // Evidence that token t heads a noun phrase: a determiner, possessive,
@@ -715,9 +746,12 @@ class EventFinder {
         return;
       }
       if (const int32_t m = v_.mention_at(p); typed(m)) {
-        const bool city_meeting = v_.kind(m) == EntityKind::location &&
-                                  (e.kind == EventKind::meeting || e.kind == EventKind::visit || e.kind == EventKind::protest) &&
-                                  ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name;
+        // Where the event happens: a place before a meeting, visit or protest
+        // ("the Berlin talks", "the Antwerp strike"), or a town before any event
+        // ("the Leeds attack").
+        const bool place_kind = ev.kind == EventKind::meeting || ev.kind == EventKind::visit || ev.kind == EventKind::protest;
+        const bool city_meeting = (v_.kind(m) == EntityKind::location && place_kind &&
+                                   ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name) || town(m);
         if (city_meeting) {
           if (ev.place < 0) ev.place = m;
         } else {

@@ -74,6 +74,8 @@ bool common_word(std::string_view lower) { return (ner::word_list_class(lower) &
 std::string base_form(std::string_view w) {
   if (const std::string_view b = IrregularVerbs::instance().base_of(w); !b.empty()) return std::string(b);
   const size_t n = w.size();
+  // "tied", "died", "lied": the verb keeps its e ("ti" is a word of the list too).
+  if (n == 4 && w.ends_with("ied") && common_word(w.substr(0, 3))) return std::string(w.substr(0, 3));
   if (n > 4 && w.ends_with("ied")) {
     std::string y(w.substr(0, n - 3));
     y.push_back('y');

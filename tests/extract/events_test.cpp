@@ -254,3 +254,23 @@ TEST_CASE("events: 'added' and 'will' name no event of their own") {
   CHECK(r.event("added") == nullptr);
   CHECK(r.event("will") == nullptr);
 }
+
+TEST_CASE("events: a town's name before an event word is where it happens, not who acts") {
+  // Headline style: no determiner, and the bare word after a town is a noun.
+  const Run headline = run("Antwerp strike ends with pay deal\n\nDockworkers at the port of Antwerp will return to work on Monday after their union signed a pay deal.", "2026-03-07");
+  const EventMention* strike = headline.event("strike");
+  REQUIRE(strike);
+  CHECK(strike->kind == EventKind::protest);
+  CHECK(headline.place(*strike) == "Antwerp");
+  CHECK(strike->participants.empty());
+  // A capital stands for its government, and an inflected verb has its subject.
+  const Run capital = run("Moscow strikes Kyiv power plants overnight.", "2026-03-07");
+  const EventMention* strikes = capital.event("strikes");
+  REQUIRE(strikes);
+  CHECK(capital.has(*strikes, "Moscow", Role::agent));
+  // Two towns joined by "and" are a plural subject of the bare verb.
+  const Run list = run("Kyiv and Warsaw sign a border pact.", "2026-03-07");
+  const EventMention* sign = list.event("sign");
+  REQUIRE(sign);
+  CHECK(list.has(*sign, "Warsaw", Role::agent));
+}
