@@ -36,8 +36,6 @@ CREATE TABLE event_mention (
 CREATE INDEX event_mention_event ON event_mention (event_id);
 CREATE INDEX event_mention_document ON event_mention (document_id);
 CREATE INDEX event_mention_place ON event_mention (place_local_id);
-CREATE INDEX event_mention_cluster ON event_mention (cluster);
-CREATE INDEX event_mention_lemma ON event_mention (lemma, kind);
 
 -- event_link: two in-document clusters (named by their first mention) that
 -- report the same event, as judged by resolution when either was stored; event

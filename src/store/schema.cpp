@@ -64,6 +64,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, "070_search.sql"},
     {1, "080_graph.sql"},
+    {2, "100_lean_indexes.sql"},
 };
 
 void migrate(Db& db, int from_minor) {

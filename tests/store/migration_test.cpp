@@ -50,3 +50,23 @@ TEST_CASE("schema: the full-text index follows documents replaced and removed") 
   db->exec("DELETE FROM document WHERE uri = 'https://gazette.example/strike-talks'", "remove");
   CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'strike'", "fts_removed") == 0);
 }
+
+TEST_CASE("schema: a 1.1 database loses the event-mention indexes no query uses, keeping its rows") {
+  testing::TempDb tmp("migration-1-2");
+  tmp.store(testing::harbour_story());
+  int64_t mentions = 0;
+  {
+    // What a database written by 1.1 looks like: the two indexes, minor version 1.
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    db->exec(R"sql(
+      CREATE INDEX event_mention_cluster ON event_mention (cluster);
+      CREATE INDEX event_mention_lemma ON event_mention (lemma, kind);
+      UPDATE meta SET value = '1' WHERE key = 'schema.version.minor';)sql", "simulate_1_1");
+    mentions = db->scalar("SELECT count(*) FROM event_mention", "mentions").value_or(0);
+  }
+  REQUIRE(mentions > 0);
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema.version.minor'", "minor") == store::kSchemaMinor);
+  CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('event_mention_cluster', 'event_mention_lemma')", "indexes") == 0);
+  CHECK(db->scalar("SELECT count(*) FROM event_mention", "mentions_after") == mentions);
+}
