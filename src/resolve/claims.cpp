@@ -19,6 +19,37 @@ bool one_edit(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
+// The first or last two letters of a word, as a number.
+uint32_t two(std::string_view w, bool last) {
+  const std::string_view p = last ? w.substr(w.size() - 2) : w.substr(0, 2);
+  return static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 8 | static_cast<unsigned char>(p[1]);
+}
+
+// How many words of `a` may be the same_word as some word of `b`: a bound on
+// what claim_similarity can match, in linear time. Two words of four letters or
+// more that are the same_word share their first two letters (same first five,
+// or an edit after the second) or their last two (an edit in the first two).
+size_t possible_matches(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<uint32_t> firsts, lasts;
+  std::vector<std::string_view> shorts;
+  for (const std::string& w : b) {
+    if (w.size() < 4) {
+      shorts.push_back(w);
+      continue;
+    }
+    firsts.push_back(two(w, false));
+    lasts.push_back(two(w, true));
+  }
+  for (auto* v : {&firsts, &lasts}) std::sort(v->begin(), v->end());
+  std::sort(shorts.begin(), shorts.end());
+  size_t n = 0;
+  for (const std::string& x : a) {
+    if (x.size() < 4) n += std::binary_search(shorts.begin(), shorts.end(), std::string_view(x));
+    else n += std::binary_search(firsts.begin(), firsts.end(), two(x, false)) || std::binary_search(lasts.begin(), lasts.end(), two(x, true));
+  }
+  return n;
+}
+
 }  // namespace
 
 bool same_word(const std::string& a, const std::string& b) {
@@ -71,6 +102,8 @@ bool same_claim(const std::vector<std::string>& a, const std::vector<std::string
   // Cheap bound first: the Dice coefficient cannot pass 2*min/(sum).
   const double bound = 2.0 * static_cast<double>(std::min(a.size(), b.size())) / static_cast<double>(a.size() + b.size());
   if (bound < kSameClaim) return false;
+  const size_t most = std::min(possible_matches(a, b), b.size());
+  if (2.0 * static_cast<double>(most) / static_cast<double>(a.size() + b.size()) < kSameClaim) return false;
   return negated(a) == negated(b) && claim_similarity(a, b) >= kSameClaim;
 }
 
