@@ -434,8 +434,10 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
     }
     {
       const ProfileScope phase("phase: event judgements");
-      for (const resolve::EventFeatures* fb : features)
-        if (resolve::same_event_across(fa, *fb, [&] { return story_overlap(fa.document, fb->document); })) matches.push_back(fb->id);
+      const resolve::EventFeatures* fb = nullptr;  // the candidate judged
+      const std::function<resolve::StoryOverlap()> story = [&] { return story_overlap(fa.document, fb->document); };
+      for (const resolve::EventFeatures* candidate : features)
+        if (fb = candidate; resolve::same_event_across(fa, *fb, story)) matches.push_back(fb->id);
     }
     const ProfileScope phase("phase: event links");
     link(a, matches);
