@@ -37,6 +37,7 @@ TriggerLexicon::TriggerLexicon() {
       for (std::string_view f : split(cols[4], ',')) add(f, e, true);
     auto [it, fresh] = by_lemma_.try_emplace(std::string(cols[0]), e);
     if (!fresh && entries_[it->second].verb && !entries_[e].verb) it->second = e;
+    parts_[std::string(cols[0])] |= entries_[e].verb ? kVerb : kNoun;
   });
   for_each_row("weak_event_words.txt", [&](const auto& cols) { weak_.emplace(std::string(cols[0]), true); });
 }

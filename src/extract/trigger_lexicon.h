@@ -4,6 +4,7 @@
 // of the trigger tagger (trigger_tagger.h). Immutable; one shared instance.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,14 @@ class TriggerLexicon {
     auto it = by_lemma_.find(lemma);
     return it == by_lemma_.end() ? nullptr : &entries_[it->second];
   }
+  // Whether the lexicon lists `lemma` only as a verb (true) or only as a noun
+  // (false: "walkout", "ceasefire"); nullopt when it lists it as both
+  // ("attack", "sanction") or not at all.
+  std::optional<bool> verb_lemma(std::string_view lemma) const {
+    auto it = parts_.find(lemma);
+    if (it == parts_.end() || it->second == (kVerb | kNoun)) return std::nullopt;
+    return it->second == kVerb;
+  }
   // True for the base form of a verb that names no event of its own
   // (data/weak_event_words.txt: "make", "think", "continue").
   bool weak(std::string_view lemma) const { return weak_.find(lemma) != weak_.end(); }
@@ -56,6 +65,8 @@ class TriggerLexicon {
   StringMap<std::vector<TriggerForm>> by_first_;
   StringMap<uint32_t> by_lemma_;
   StringMap<bool> weak_;
+  static constexpr uint8_t kVerb = 1, kNoun = 2;
+  StringMap<uint8_t> parts_;  // lemma -> the parts of speech of its entries (kVerb | kNoun)
 };
 
 }  // namespace chronicle::extract

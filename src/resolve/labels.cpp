@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 
+#include "extract/trigger_lexicon.h"
+
 namespace chronicle::resolve {
 
 namespace {
@@ -21,7 +23,10 @@ std::string third_person(std::string_view lemma) {
 }
 
 bool verbal(std::string_view lemma) {
-  // Nominal triggers are stored as nouns ("talks", "invasion", "summit").
+  // The trigger lexicon knows most lemmas: a noun when it lists it only as
+  // one ("walkout", "ceasefire"), a verb when only as a verb.
+  if (const std::optional<bool> verb = extract::TriggerLexicon::instance().verb_lemma(lemma)) return *verb;
+  // Other nominal triggers are stored as nouns ("talks", "invasion", "summit").
   for (std::string_view suffix : {"tion", "sion", "ment", "ks", "ence", "ance", "ure", "al", "ship", "ity", "summit", "deal", "war"})
     if (lemma.ends_with(suffix)) return false;
   return !lemma.empty();
