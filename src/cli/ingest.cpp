@@ -204,12 +204,12 @@ void process_inputs(const std::vector<std::string>& paths, const read::Options& 
         progress.finish();
         report(p);
       }
-      consume(*d);
       done += d->doc ? 1 : 0;
       done += d->problems.size();
       const uint64_t total = walker.bytes_total();
       progress.update(done, files_total.load() > 1 ? files_total.load() : 0,
                       total ? static_cast<double>(walker.bytes_read()) / static_cast<double>(total) : -1);
+      consume(*d);
     }
   } catch (...) {
     stop = true;
@@ -250,7 +250,10 @@ IngestStats ingest(const IngestOptions& opt) {
   std::optional<store::Transaction> tx;
   auto commit = [&] {
     if (!tx) return;
+    // Resolution pauses the count: say so (a large batch may take a while).
+    progress.note(fmt::format("resolving {} documents", in_batch));
     writer.finish_batch();
+    progress.note("");
     fault::point("ingest.resolved");
     tx->commit();
     fault::point("ingest.committed");

@@ -17,19 +17,32 @@ bool Progress::terminal() { return isatty(STDERR_FILENO) != 0; }
 
 void Progress::update(uint64_t done, uint64_t total, double fraction) {
   if (!enabled_) return;
+  done_ = done, total_ = total, fraction_ = fraction;
   const auto now = std::chrono::steady_clock::now();
   if (now - last_ < std::chrono::milliseconds(200)) return;
   last_ = now;
-  const double secs = std::chrono::duration<double>(now - start_).count();
-  const double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
-  if (fraction < 0 && total > 0) fraction = static_cast<double>(done) / static_cast<double>(total);
+  draw();
+}
+
+void Progress::note(std::string text) {
+  if (!enabled_) return;
+  note_ = std::move(text);
+  draw();
+}
+
+void Progress::draw() {
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double rate = secs > 0 ? static_cast<double>(done_) / secs : 0;
+  double fraction = fraction_;
+  if (fraction < 0 && total_ > 0) fraction = static_cast<double>(done_) / static_cast<double>(total_);
   std::string eta = "--:--";
   if (fraction > 0.001 && fraction <= 1) {
     const auto left = static_cast<long>(secs / fraction - secs);
     eta = fmt::format("{}:{:02d}", left / 60, left % 60);
   }
-  const std::string of = total ? fmt::format("/{}", total) : "";
-  fmt::print(stderr, "\r\x1b[K{} {}{} {}, {:.0f} documents/s, ETA {}", what_, done, of, "documents", rate, eta);
+  const std::string of = total_ ? fmt::format("/{}", total_) : "";
+  const std::string note = note_.empty() ? "" : ", " + note_;
+  fmt::print(stderr, "\r\x1b[K{} {}{} {}, {:.0f} documents/s, ETA {}{}", what_, done_, of, "documents", rate, eta, note);
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -14,6 +14,9 @@ class Progress {
   ~Progress();
   // `total` may be 0 when unknown; `fraction` (0..1) is used for the ETA then.
   void update(uint64_t done, uint64_t total, double fraction = -1);
+  // What the work is doing now beyond the count ("resolving 1000 documents"),
+  // shown at once after the counts; empty clears it.
+  void note(std::string text);
   void finish();
   static bool terminal();  // stderr is a terminal
 
@@ -21,6 +24,10 @@ class Progress {
   std::string what_;
   bool enabled_;
   bool drawn_ = false;
+  void draw();
+  uint64_t done_ = 0, total_ = 0;
+  double fraction_ = -1;
+  std::string note_;
   std::chrono::steady_clock::time_point start_, last_;
 };
 

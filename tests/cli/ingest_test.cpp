@@ -216,3 +216,18 @@ TEST_CASE("ingest: CHRONICLE_PROFILE prints where the time went, and changes not
   CHECK(r.out.empty());
   CHECK(dump(plain) == dump(profiled));
 }
+
+TEST_CASE("ingest: on a terminal, the progress line counts documents and says when a batch is being resolved") {
+  // script(1) (util-linux, in every Debian) gives the command a terminal, where
+  // the machine has pseudo-terminals at all.
+  if (test::run("script -qec true /dev/null").status != 0) return;
+  test::TempDir dir;
+  const std::string db = (dir / "x.db").string();
+  const std::string command = test::kBinary + " ingest --jobs 1 --batch-size 3 --db " + quote(db) + " " + quote(test::kSourceDir / "samples");
+  const auto r = test::run("script -qec \"" + command + "\" /dev/null");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("documents/s, ETA") != std::string::npos);
+  CHECK(r.out.find("resolving 3 documents") != std::string::npos);
+  CHECK(r.out.find("\r\x1b[K") != std::string::npos);  // redrawn in place, and cleared before the summary
+  CHECK(r.out.find(" new, 0 replaced") != std::string::npos);
+}
