@@ -1,6 +1,9 @@
 // Normalisation of names into cross-document keys (see keys.h).
 #include "resolve/keys.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "common/utf8.h"
 #include "extract/gazetteer.h"
 
@@ -61,9 +64,15 @@ std::string entity_key(EntityKind kind, std::string_view name) {
   // The kind is not part of the key: a name typed person in one article and
   // organisation in another ("Boeing") is one entity, whose kind is the one
   // most of its documents give it.
+  std::vector<std::string> words = name_words(name);
+  // A company's legal form does not tell it apart: "Apple Inc." is "Apple".
+  static constexpr std::string_view kLegalForms[] = {"inc", "incorporated", "corp", "ltd", "llc", "plc", "nv", "ag", "gmbh", "sa", "spa"};
+  while (kind != EntityKind::person && words.size() > 1 &&
+         std::find(std::begin(kLegalForms), std::end(kLegalForms), words.back()) != std::end(kLegalForms))
+    words.pop_back();
   std::string key = "name:";
   bool first = true;
-  for (const std::string& w : name_words(name)) {
+  for (const std::string& w : words) {
     // Initials and generational suffixes do not tell people apart:
     // "Donald J. Trump" is "Donald Trump".
     if (kind == EntityKind::person && (w.size() == 1 || w == "jr" || w == "sr")) continue;

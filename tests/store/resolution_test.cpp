@@ -119,3 +119,16 @@ TEST_CASE("resolution: the result depends neither on document order nor on batch
   // And a surname document added long after both full names still finds them ambiguous.
   CHECK(ingest(docs, {0, 2, 5, 3, 4, 1}, 1) == reference);
 }
+
+TEST_CASE("resolution: a company's legal form does not make another company") {
+  std::vector<Doc> docs = {
+      make_doc("g", "Apple Inc. reported record sales.", {{"Apple Inc.", EntityKind::organization}}),
+      make_doc("h", "Apple opened a store in Leeds.", {{"Apple", EntityKind::organization}, {"Leeds", EntityKind::location}}),
+      make_doc("i", "Ravel Holdings PLC bought Ravel Foods.", {{"Ravel Holdings PLC", EntityKind::organization}, {"Ravel Foods", EntityKind::organization}}),
+      make_doc("j", "Ravel Holdings cut jobs.", {{"Ravel Holdings", EntityKind::organization}}),
+  };
+  const auto g = ingest(docs, {0, 1, 2, 3}, 4);
+  CHECK(g.at("g/Apple Inc.") == g.at("h/Apple"));
+  CHECK(g.at("i/Ravel Holdings PLC") == g.at("j/Ravel Holdings"));
+  CHECK(g.at("i/Ravel Foods") != g.at("j/Ravel Holdings"));
+}
