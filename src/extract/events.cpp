@@ -259,26 +259,30 @@ class EventFinder {
       if (const int32_t m = v_.mention_at(p); m >= 0) {
         const uint32_t f = v_.first(m);
         if (f > floor && v_.is(f - 1, kDet)) return false;
-        return !(city_modifier(m, floor) && bare_form(t));
+        return !(lone_town(m, floor) && bare_form(t));
       }
       return false;
     }
     return false;
   }
 
-  // A town's name standing alone before token t: no list ("Kyiv and Warsaw") before it.
-  bool city_modifier(int32_t m, uint32_t floor) const {
+  // A town's name standing alone: no list ("Kyiv and Warsaw") before it.
+  bool lone_town(int32_t m, uint32_t floor) const {
     if (!town(m)) return false;
     const uint32_t f = v_.first(m);
     return f == floor || !(v_.is(f - 1, kConj) || v_.punct(f - 1, ','));
   }
 
+  // Mention m names a place.
+  bool place_name(int32_t m) const {
+    return v_.kind(m) == EntityKind::location && ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name;
+  }
+
   // A place named by mention m that is no country and no capital (which stand
   // for their governments: "Russia offers", "Moscow rejects"): a town, port or region.
   bool town(int32_t m) const {
-    const Mention& name = ctx_.facts.mentions[static_cast<size_t>(m)];
-    if (v_.kind(m) != EntityKind::location || name.form != MentionForm::name) return false;
-    const std::string_view text = name.span.of(ctx_.doc.text);
+    if (!place_name(m)) return false;
+    const std::string_view text = ctx_.facts.mentions[static_cast<size_t>(m)].span.of(ctx_.doc.text);
     const Gazetteer& gaz = Gazetteer::instance();
     return gaz.country(text).empty() && gaz.capital_of(text).empty();
   }
@@ -749,10 +753,8 @@ class EventFinder {
         // Where the event happens: a place before a meeting, visit or protest
         // ("the Berlin talks", "the Antwerp strike"), or a town before any event
         // ("the Leeds attack").
-        const bool place_kind = ev.kind == EventKind::meeting || ev.kind == EventKind::visit || ev.kind == EventKind::protest;
-        const bool city_meeting = (v_.kind(m) == EntityKind::location && place_kind &&
-                                   ctx_.facts.mentions[static_cast<size_t>(m)].form == MentionForm::name) || town(m);
-        if (city_meeting) {
+        const bool gathering = ev.kind == EventKind::meeting || ev.kind == EventKind::visit || ev.kind == EventKind::protest;
+        if ((gathering && place_name(m)) || town(m)) {
           if (ev.place < 0) ev.place = m;
         } else {
           const bool joint = e.kind == EventKind::meeting || e.kind == EventKind::agreement || e.kind == EventKind::deal;

@@ -18,6 +18,14 @@ namespace {
 constexpr int kMaxCandidates = 400;
 constexpr size_t kFewEntities = 4;
 
+// How much two documents' entities overlap, `shared` of them in common: the
+// overlap coefficient, where a short article naming only "the US" overlaps
+// fully with every article that names it too, so that fewer than
+// kFewEntities count as that many.
+double entity_overlap(size_t shared, size_t a, size_t b) {
+  return static_cast<double>(shared) / static_cast<double>(std::max(std::min(a, b), kFewEntities));
+}
+
 // The dated group an undated group joins: the one it has most links to, when
 // that one has more than all the others together (an undated "the talks" linked
 // to the talks of Sunday and, once, to those of Monday is Sunday's); 0 when
@@ -222,14 +230,13 @@ const std::unordered_set<int64_t>& EventResolver::story_documents(int64_t docume
       if (shared_[slot]++ == 0) reached.push_back(other);
     }
   // Those not alike enough in words (above) are one story when the shared
-  // entities reach kSameStoryEntities, counted as story_overlap() does.
+  // entities reach kSameStoryEntities (as story_overlap() counts them).
   const size_t own = document_entities(document).size();
   for (const int64_t other : reached) {
-    const int n = std::exchange(shared_[static_cast<size_t>(other)], 0);
+    const auto n = static_cast<size_t>(std::exchange(shared_[static_cast<size_t>(other)], 0));
     if (static_cast<double>(n) < resolve::kSameStoryEntities * static_cast<double>(kFewEntities) || out.count(other)) continue;
-    const size_t smaller = std::max(std::min(own, document_entities(other).size()), kFewEntities);
     resolve::StoryOverlap story;
-    story.entities = static_cast<double>(n) / static_cast<double>(smaller);
+    story.entities = entity_overlap(n, own, document_entities(other).size());
     if (resolve::one_story(story)) out.insert(other);
   }
   return out;
@@ -255,11 +262,8 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
     else if (*j < *i) ++j;
     else ++shared, ++i, ++j;
   }
-  // A short article naming only "the US" overlaps fully with every article
-  // that names it too: the overlap of fewer than kFewEntities counts as that many.
-  const size_t smaller = std::max(std::min(ea.size(), eb.size()), kFewEntities);
   resolve::StoryOverlap story;
-  story.entities = static_cast<double>(shared) / static_cast<double>(smaller);
+  story.entities = entity_overlap(shared, ea.size(), eb.size());
   // Only whether the words reach kSameStoryWords matters (resolve/events.h):
   // below it the similarity reads 0.
   const auto& similar = similar_documents(a);
