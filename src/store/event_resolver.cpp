@@ -509,20 +509,14 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
       if (!claimed.count(find.int64(0))) node = find.int64(0);
       continue;
     }
-    // A node of one mention is summarised here, by the rule Writer::refresh_nodes
-    // applies to the others (resolve::summarise_node).
-    const resolve::EventFeatures& f = cluster(first);
-    std::string label = f.kind;
-    int64_t place = 0;
-    if (const int64_t only = single_mention(all)) {
-      label = single_label(only, place);
-      summarised = true;
-    }
+    // A new node is summarised here, from its mentions as read, by the rule
+    // Writer::refresh_nodes applies to stored ones (resolve::summarise_node).
+    const resolve::NodeSummary s = summary(all);
     db_.cached("insert_event", "INSERT INTO event (key, kind, label, date, place_entity_id) VALUES (:key, :kind, :label, :date, :place)")
-        .bind(":key", key).bind(":kind", f.kind).bind(":label", label)
-        .bind_or_null(":date", f.date).bind_or_null(":place", place ? std::optional<int64_t>(place) : std::nullopt).run();
+        .bind(":key", key).bind(":kind", s.kind).bind(":label", resolve::node_label(s, s.place ? entity_name(s.place) : std::string()))
+        .bind_or_null(":date", s.date).bind_or_null(":place", s.place ? std::optional<int64_t>(s.place) : std::nullopt).run();
     node = db_.last_insert_id();
-    changed = true;
+    changed = summarised = true;
   }
   claimed.insert(node);
   for (const int64_t c : all) {
@@ -539,25 +533,18 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   if (!summarised) touched.insert(node);
 }
 
-int64_t EventResolver::single_mention(const std::vector<int64_t>& clusters) {
-  int64_t only = 0;
+resolve::NodeSummary EventResolver::summary(const std::vector<int64_t>& clusters) {
+  std::vector<resolve::NodeMention> mentions;
+  std::vector<resolve::NodeParticipant> participants;
   for (const int64_t c : clusters)
     for (const int64_t m : members_[c]) {
-      if (only) return 0;
-      only = m;
+      const DocumentMentions& dm = document_mentions(document_of_.at(m));
+      const resolve::EventFeatures& f = dm.features.at(m);
+      const MentionFacts& facts = dm.facts.at(m);
+      mentions.push_back({f.kind, facts.lemma, f.date, facts.place});
+      for (const auto& [entity, agent] : facts.participants) participants.push_back({entity, agent, entity_name(entity)});
     }
-  return only;
-}
-
-std::string EventResolver::single_label(int64_t mention, int64_t& place) {
-  const DocumentMentions& dm = document_mentions(document_of_.at(mention));
-  const resolve::EventFeatures& f = dm.features.at(mention);
-  const MentionFacts& facts = dm.facts.at(mention);
-  std::vector<resolve::NodeParticipant> participants;
-  for (const auto& [entity, agent] : facts.participants) participants.push_back({entity, agent, entity_name(entity)});
-  const resolve::NodeSummary node = resolve::summarise_node({{f.kind, facts.lemma, f.date, facts.place}}, participants);
-  place = node.place;
-  return resolve::node_label(node, place ? entity_name(place) : std::string());
+  return resolve::summarise_node(mentions, participants);
 }
 
 const std::string& EventResolver::entity_name(int64_t entity) {

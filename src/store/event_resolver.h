@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "resolve/events.h"
+#include "resolve/labels.h"
 #include "resolve/story.h"
 #include "store/db.h"
 
@@ -45,10 +46,8 @@ class EventResolver {
     std::unordered_map<int64_t, int64_t> cluster_of;             // mention -> stored cluster
   };
   const DocumentMentions& document_mentions(int64_t document);
-  // The one mention of `clusters`, or 0 when they have more (or none).
-  int64_t single_mention(const std::vector<int64_t>& clusters);
-  // The label of a node of one mention of this run's documents, and its place.
-  std::string single_label(int64_t mention, int64_t& place);
+  // The summary of a node of the mentions of `clusters` (all read in this run).
+  resolve::NodeSummary summary(const std::vector<int64_t>& clusters);
   const std::string& entity_name(int64_t entity);  // (this run)
   // Whom an agent acts for as well: what a spokesperson speaks for, a capital's country.
   const std::vector<int64_t>& principals(int64_t agent);
