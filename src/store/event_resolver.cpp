@@ -407,16 +407,17 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
   return links;
 }
 
-std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   // Its caches hold what this one call read and wrote.
   if (std::exchange(used_, true)) throw std::logic_error("EventResolver::resolve: one call per resolver");
-  std::set<int64_t> documents, touched;
+  std::set<int64_t> documents;
+  Changes changes;
   for (const int64_t id : mentions) {
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");
     q.bind(":id", id);
     if (!q.step()) continue;
     documents.insert(q.int64(0));
-    if (!q.is_null(1) && refresh.count(id)) touched.insert(q.int64(1));
+    if (!q.is_null(1) && refresh.count(id)) changes.stale.insert(q.int64(1));
   }
   // 1. Within each document.
   std::vector<int64_t> affected;
@@ -482,11 +483,11 @@ std::set<int64_t> EventResolver::resolve(const std::vector<int64_t>& mentions, c
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.
   std::set<int64_t> claimed;
-  for (auto& [root, members] : nodes.groups()) assign_node(members, claimed, touched);
-  return touched;
+  for (auto& [root, members] : nodes.groups()) assign_node(members, claimed, changes);
+  return changes;
 }
 
-void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched) {
+void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, Changes& changes) {
   const ProfileScope phase("phase: event nodes");
   // The group's node: the unclaimed existing one holding most of its mentions.
   // (Every cluster of the region was read by cluster(), its members with it.)
@@ -529,8 +530,8 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   }
   // Nodes whose mentions stayed where they were keep their summaries.
   if (!changed) return;
-  for (const auto& [id, n] : held) touched.insert(id);
-  if (!summarised) touched.insert(node);
+  for (const auto& [id, n] : held) changes.stale.insert(id);
+  (summarised ? changes.made : changes.stale).insert(node);
 }
 
 resolve::NodeSummary EventResolver::summary(const std::vector<int64_t>& clusters) {

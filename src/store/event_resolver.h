@@ -24,11 +24,15 @@ class EventResolver {
  public:
   // `stories` holds the story words of every stored document.
   EventResolver(Db& db, const resolve::StoryIndex& stories) : db_(db), stories_(stories) {}
-  // Resolves the given event mentions; returns the event nodes whose mentions
-  // changed, and those of the mentions in `refresh` (whose own facts changed).
-  // Once per resolver: what it reads is cached for that one call (the "this
-  // run" members below).
-  std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
+  struct Changes {
+    // Stored nodes whose mentions changed, and those of the mentions in
+    // `refresh` (whose own facts changed): their summaries are out of date.
+    std::set<int64_t> stale;
+    std::set<int64_t> made;  // new nodes, summarised when made
+  };
+  // Resolves the given event mentions. Once per resolver: what it reads is
+  // cached for that one call (the "this run" members below).
+  Changes resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
 
  private:
   // What a mention's node summary is made of, as stored.
@@ -87,8 +91,8 @@ class EventResolver {
   std::map<int64_t, std::vector<int64_t>> region(const std::vector<int64_t>& start);
   // Gives the clusters `all` one node (the existing one not `claimed` by another
   // group that holds most of their mentions, else a new one), claims it, and
-  // adds the nodes that changed to `touched`.
-  void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, std::set<int64_t>& touched);
+  // adds the nodes that changed to `changes`.
+  void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, Changes& changes);
   // A document's distinct entities, sorted.
   const std::vector<int64_t>& document_entities(int64_t document);
 

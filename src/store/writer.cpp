@@ -290,10 +290,11 @@ const resolve::StoryIndex& Writer::stories() {
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   const ProfileScope phase("phase: resolve events");
-  const std::set<int64_t> changed = EventResolver(db_, stories()).resolve(mentions, refresh);
-  touched_events_.insert(changed.begin(), changed.end());
+  const EventResolver::Changes changed = EventResolver(db_, stories()).resolve(mentions, refresh);
+  touched_events_.insert(changed.stale.begin(), changed.stale.end());
+  made_events_.insert(changed.made.begin(), changed.made.end());
   // Nodes whose mentions all moved to another node go.
-  for (const int64_t id : changed)
+  for (const int64_t id : changed.stale)
     db_.cached("delete_empty_event", "DELETE FROM event WHERE id = :id AND NOT EXISTS (SELECT 1 FROM event_mention WHERE event_id = :id)")
         .bind(":id", id).run();
 }
@@ -305,7 +306,9 @@ std::vector<int64_t> Writer::infer_anchors() {
     std::string day;
   };
   std::vector<Reference> found;
-  for (const int64_t node : touched_events_) {
+  std::set<int64_t> nodes = touched_events_;
+  nodes.insert(made_events_.begin(), made_events_.end());
+  for (const int64_t node : nodes) {
     // A weekday ("on Sunday") of an undated article, on an event that other
     // mentions date to a day of that weekday.
     // The day most of the node's dated mentions give, then one row per undated
@@ -488,6 +491,7 @@ void Writer::refresh_nodes() {
         .bind_or_null(":place", optional_id(node.place)).bind(":id", id).run();
   }
   touched_events_.clear();
+  made_events_.clear();
 }
 
 }  // namespace chronicle::store
