@@ -245,6 +245,9 @@ IngestStats ingest(const IngestOptions& opt) {
   store::Writer writer(*db);
   IngestStats stats;
   Progress progress("ingest:", opt.progress);
+  // Resolving a batch takes about twice as long as reading, extracting and
+  // storing it (BBC articles, docs/resolution.md), until the first batch says.
+  progress.follow_up(2.0);
   size_t in_batch = 0, batch_bytes = 0;
   const bool stream = std::find(opt.paths.begin(), opt.paths.end(), "-") != opt.paths.end();
   std::optional<store::Transaction> tx;
@@ -252,12 +255,14 @@ IngestStats ingest(const IngestOptions& opt) {
     if (!tx) return;
     // Resolution pauses the count: say so (a large batch may take a while).
     progress.note(fmt::format("resolving {} documents", in_batch));
+    const auto resolving = std::chrono::steady_clock::now();
     writer.finish_batch();
-    progress.note("");
     fault::point("ingest.resolved");
     tx->commit();
     fault::point("ingest.committed");
     tx.reset();
+    progress.followed(in_batch, std::chrono::duration<double>(std::chrono::steady_clock::now() - resolving).count());
+    progress.note("");
     in_batch = batch_bytes = 0;
   };
   auto last_commit = std::chrono::steady_clock::now();

@@ -4,9 +4,23 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace chronicle::cli {
+
+std::optional<double> eta_seconds(const EtaInput& in) {
+  if (in.fraction <= 0.001 || in.fraction > 1) return std::nullopt;
+  const double counting = in.seconds - in.follow_seconds;
+  double left = counting / in.fraction - counting;
+  if (in.follow_ratio > 0 && in.counted > 0) {
+    const double per_document = in.followed ? in.follow_seconds / static_cast<double>(in.followed)
+                                            : in.follow_ratio * counting / static_cast<double>(in.counted);
+    const double documents = static_cast<double>(in.counted) / in.fraction;
+    left += std::max(0.0, documents - static_cast<double>(in.followed)) * per_document;
+  }
+  return std::max(0.0, left);
+}
 
 Progress::Progress(std::string what, bool enabled)
     : what_(std::move(what)), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
@@ -36,9 +50,9 @@ void Progress::draw() {
   double fraction = fraction_;
   if (fraction < 0 && total_ > 0) fraction = static_cast<double>(done_) / static_cast<double>(total_);
   std::string eta = "--:--";
-  if (fraction > 0.001 && fraction <= 1) {
-    const auto left = static_cast<long>(secs / fraction - secs);
-    eta = fmt::format("{}:{:02d}", left / 60, left % 60);
+  if (const auto left = eta_seconds({secs, fraction, done_, follow_seconds_, followed_, follow_ratio_})) {
+    const auto s = static_cast<long>(*left);
+    eta = fmt::format("{}:{:02d}", s / 60, s % 60);
   }
   const std::string of = total_ ? fmt::format("/{}", total_) : "";
   const std::string note = note_.empty() ? "" : ", " + note_;
