@@ -100,17 +100,36 @@ std::vector<std::pair<int64_t, double>> StoryIndex::similar(int64_t document, do
   if (it == slot_of_.end()) return out;
   const uint32_t self = it->second;
   const StoryWords& words = slots_[self].words;
+  const auto size = static_cast<double>(words.size());
+  // Prefix filter: a document at the floor shares at least floor² × |words| of
+  // them (it shares at least floor × sqrt(|words| × |its words|) and at most
+  // all of its own, so it has at least floor² × |words|). Fewer than that of
+  // the commonest words, whose lists are the longest, are not walked: every
+  // such document is still reached through another word, and its count is
+  // completed from the skipped words. Skips one word less than the bound
+  // allows, against rounding.
+  const double least_shared = floor * floor * size;
+  const size_t skip = least_shared >= 2 ? static_cast<size_t>(std::ceil(least_shared)) - 2 : 0;
+  const auto list = [&](uint64_t w) -> const std::vector<uint32_t>& { return postings_.find(w)->second; };
+  std::vector<uint64_t> order(words.begin(), words.end());
+  if (skip > 0)
+    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(skip), order.end(), [&](uint64_t a, uint64_t b) {
+      return std::pair(list(a).size(), a) > std::pair(list(b).size(), b);
+    });
   counts_.resize(slots_.size(), 0);
   std::vector<uint32_t> reached;  // slots with a count, each once
-  for (const uint64_t w : words)
-    for (const uint32_t s : postings_.find(w)->second)
+  for (size_t i = skip; i < order.size(); ++i)
+    for (const uint32_t s : list(order[i]))
       if (counts_[s]++ == 0) reached.push_back(s);
   for (const uint32_t s : reached) {
-    const uint32_t shared = counts_[s];
+    uint32_t shared = counts_[s];
     counts_[s] = 0;
     if (s == self) continue;
+    const StoryWords& theirs = slots_[s].words;
     // The same arithmetic as story_similarity, so that both agree at the floor.
-    const double norm = std::sqrt(static_cast<double>(words.size()) * static_cast<double>(slots_[s].words.size()));
+    const double norm = std::sqrt(size * static_cast<double>(theirs.size()));
+    if (static_cast<double>(shared + skip) / norm < floor) continue;  // cannot reach it even with every skipped word
+    for (size_t i = 0; i < skip; ++i) shared += std::binary_search(theirs.begin(), theirs.end(), order[i]) ? 1 : 0;
     const double similarity = static_cast<double>(shared) / norm;
     if (similarity >= floor) out.emplace_back(slots_[s].document, similarity);
   }
