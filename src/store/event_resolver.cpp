@@ -497,6 +497,9 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
       if (const int64_t node = event_of_.at(m)) ++held[node];
   int64_t node = 0, best = -1;
   bool changed = false, summarised = false;
+  size_t mentions = 0;
+  for (const int64_t c : all) mentions += members_[c].size();
+  const bool single = mentions == 1;
   for (const auto& [id, n] : held)
     if (n > best && !claimed.count(id)) node = id, best = n;
   const int64_t first = *std::min_element(all.begin(), all.end());
@@ -531,7 +534,8 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   // Nodes whose mentions stayed where they were keep their summaries.
   if (!changed) return;
   for (const auto& [id, n] : held) changes.stale.insert(id);
-  (summarised ? changes.made : changes.stale).insert(node);
+  if (!summarised) changes.stale.insert(node);
+  else if (!single) changes.made.insert(node);
 }
 
 resolve::NodeSummary EventResolver::summary(const std::vector<int64_t>& clusters) {

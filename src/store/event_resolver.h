@@ -28,7 +28,9 @@ class EventResolver {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
     std::set<int64_t> stale;
-    std::set<int64_t> made;  // new nodes, summarised when made
+    // New nodes of more than one mention, summarised when made (those of one
+    // mention have nothing more to learn from their mentions: not listed).
+    std::set<int64_t> made;
   };
   // Resolves the given event mentions. Once per resolver: what it reads is
   // cached for that one call (the "this run" members below).
