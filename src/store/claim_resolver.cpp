@@ -125,11 +125,19 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
     changed = db_.changes() > 0;
   } else {
     find.reset();
+    // Quoted if any member is, dated by the earliest: what Writer::refresh_nodes
+    // would make of these members (the speaker is theirs).
+    int quoted = 0;
+    std::string date;
+    for (const Row* r : group) {
+      quoted = std::max(quoted, r->quoted);
+      if (!r->date.empty() && (date.empty() || r->date < date)) date = r->date;
+    }
     Stmt& ins = db_.cached("insert_claim", "INSERT INTO claim (key, speaker_entity_id, content, quoted, date) VALUES (:key, :speaker, :content, :quoted, :date)");
     ins.bind(":key", key).bind_or_null(":speaker", speaker ? std::optional<int64_t>(speaker) : std::nullopt).bind(":content", longest->content);
-    ins.bind(":quoted", longest->quoted).bind_or_null(":date", longest->date).run();
+    ins.bind(":quoted", quoted).bind_or_null(":date", date).run();
     node = db_.last_insert_id();
-    changed = true;
+    made_.insert(node);
   }
   for (const Row* r : group) {
     if (r->claim == node) continue;
@@ -137,11 +145,12 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
     db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", r->id).run();
     changed = true;
   }
-  if (changed) changed_.insert(node);
+  if (changed && !made_.count(node)) changed_.insert(node);
 }
 
-std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup) {
+ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup) {
   changed_.clear();
+  made_.clear();
   std::set<int64_t> speakers = regroup;
   for (const int64_t id : mentions) {
     int64_t speaker = 0;
@@ -174,13 +183,14 @@ std::set<int64_t> ClaimResolver::resolve(const std::vector<int64_t>& mentions, c
     }
   }
   // Nodes left without mentions go.
-  std::set<int64_t> alive;
+  Changes out;
   for (const int64_t node : changed_) {
     db_.cached("delete_empty_claim", "DELETE FROM claim WHERE id = :id AND NOT EXISTS (SELECT 1 FROM claim_mention WHERE claim_id = :id)")
         .bind(":id", node).run();
-    if (db_.changes() == 0) alive.insert(node);
+    if (db_.changes() == 0) out.stale.insert(node);
   }
-  return alive;
+  out.made = std::move(made_);
+  return out;
 }
 
 void ClaimResolver::link(const std::set<int64_t>& nodes) {

@@ -19,10 +19,13 @@ namespace chronicle::store {
 class ClaimResolver {
  public:
   explicit ClaimResolver(Db& db) : db_(db) {}
+  struct Changes {
+    std::set<int64_t> stale;  // stored nodes that gained or lost mentions (nodes left empty are deleted)
+    std::set<int64_t> made;   // new nodes, with their speaker, quoted flag and date set when made
+  };
   // Resolves the given top-level claim mentions, and groups all the claims of
-  // the speakers (entities) in `regroup` again; returns the claim nodes that
-  // gained or lost mentions (nodes left empty are deleted).
-  std::set<int64_t> resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup = {});
+  // the speakers (entities) in `regroup` again.
+  Changes resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup = {});
   // Links each of `nodes`, and each claim whose content names their speakers,
   // to the earlier claim it answers. Run after the nodes' speakers and dates
   // are up to date.
@@ -48,7 +51,7 @@ class ClaimResolver {
   void link_answers(int64_t node);
 
   Db& db_;
-  std::set<int64_t> changed_;
+  std::set<int64_t> changed_, made_;
 };
 
 }  // namespace chronicle::store

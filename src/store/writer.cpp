@@ -274,9 +274,10 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
-  const std::set<int64_t> changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
+  ClaimResolver::Changes changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
   forgotten_speakers_.clear();
-  touched_claims_.insert(changed.begin(), changed.end());
+  touched_claims_.insert(changed.stale.begin(), changed.stale.end());
+  made_claims_.insert(changed.made.begin(), changed.made.end());
 }
 
 const resolve::StoryIndex& Writer::stories() {
@@ -459,8 +460,10 @@ void Writer::refresh_nodes() {
         date = (SELECT min(date) FROM claim_mention WHERE claim_id = :id)
       WHERE id = :id)sql").bind(":id", id).run();
   }
-  ClaimResolver(db_).link(touched_claims_);
+  made_claims_.insert(touched_claims_.begin(), touched_claims_.end());
+  ClaimResolver(db_).link(made_claims_);
   touched_claims_.clear();
+  made_claims_.clear();
   for (const int64_t id : touched_events_) {
     std::vector<resolve::NodeMention> mentions;
     Stmt& rows = db_.cached("event_node_mentions", R"sql(

@@ -52,6 +52,7 @@ class Writer {
   EntityResolver entities_;
   std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
   std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
+  std::set<int64_t> made_claims_;  // claim nodes made (and summarised) by this batch
   std::set<int64_t> made_events_;  // event nodes of several mentions made (and summarised) by this batch
   std::set<int64_t> forgotten_speakers_;  // speakers of claims of replaced documents (this batch)
   resolve::StoryIndex stories_;
