@@ -116,7 +116,8 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
   Stmt& find = db_.cached("find_claim", "SELECT id FROM claim WHERE key = :key");
   find.bind(":key", key);
   int64_t node = 0;
-  bool changed = false;  // new, reworded, or a member came or went
+  bool changed = false;  // reworded, or a member came or went
+  bool made = false;     // new
   if (find.step()) {
     node = find.int64(0);
     find.reset();
@@ -138,6 +139,7 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
     ins.bind(":quoted", quoted).bind_or_null(":date", date).run();
     node = db_.last_insert_id();
     made_.insert(node);
+    made = true;
   }
   for (const Row* r : group) {
     if (r->claim == node) continue;
@@ -145,7 +147,9 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
     db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", r->id).run();
     changed = true;
   }
-  if (changed && !made_.count(node)) changed_.insert(node);
+  // A node made here is summarised; one made earlier in this run that gains
+  // members here (an exact copy without a speaker) is summarised again.
+  if (changed && !made) changed_.insert(node);
 }
 
 ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup) {

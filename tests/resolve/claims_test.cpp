@@ -80,6 +80,34 @@ TEST_CASE("claims: one quotation in two outlets is one claim, in any order and b
   }
 }
 
+TEST_CASE("claims: copies without a speaker are one claim, quoted if one is and dated by the earliest, in any order") {
+  const auto copy = [](std::string uri, std::string published, bool quoted) {
+    DocBuilder d(std::move(uri), "Harbour notice", "Wire", published,
+                 "Harbour notice\nThe harbour will stay closed until the storm has passed, the notice said.");
+    d.claim("The harbour will stay closed until the storm has passed", "said", -1, quoted, published);
+    return d;
+  };
+  const auto early = copy("https://wire.example/early", "2025-03-04", false);
+  const auto late = copy("https://wire.example/late", "2025-03-06", true);
+  for (int order = 0; order < 3; ++order) {
+    CAPTURE(order);
+    testing::TempDb tmp("claims-copies");
+    if (order == 0) tmp.store({early, late});
+    if (order == 1) tmp.store({late, early});  // the node is made from the later copy, then the earlier joins it
+    if (order == 2) {
+      tmp.store({late});
+      tmp.store({early});
+    }
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_only);
+    CHECK(count(*db, "SELECT count(*) FROM claim") == 1);
+    store::Stmt c = db->prepare("SELECT date, quoted, speaker_entity_id IS NULL FROM claim", "copy");
+    REQUIRE(c.step());
+    CHECK(c.str(0) == "2025-03-04");
+    CHECK(c.int64(1) == 1);
+    CHECK(c.int64(2) == 1);
+  }
+}
+
 TEST_CASE("claims: a later claim naming the speaker and her words is linked to hers, as a contradiction when it dismisses them") {
   for (int batches = 1; batches <= 2; ++batches) {
     CAPTURE(batches);
