@@ -274,7 +274,7 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
-  ClaimResolver::Changes changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
+  const ClaimResolver::Changes changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
   forgotten_speakers_.clear();
   touched_claims_.insert(changed.stale.begin(), changed.stale.end());
   made_claims_.insert(changed.made.begin(), changed.made.end());
@@ -460,8 +460,9 @@ void Writer::refresh_nodes() {
         date = (SELECT min(date) FROM claim_mention WHERE claim_id = :id)
       WHERE id = :id)sql").bind(":id", id).run();
   }
-  made_claims_.insert(touched_claims_.begin(), touched_claims_.end());
-  ClaimResolver(db_).link(made_claims_);
+  std::set<int64_t> relink = touched_claims_;
+  relink.insert(made_claims_.begin(), made_claims_.end());
+  ClaimResolver(db_).link(relink);
   touched_claims_.clear();
   made_claims_.clear();
   for (const int64_t id : touched_events_) {
