@@ -64,7 +64,9 @@ class NameExtractor : public Extractor {
     ner::featurize(ctx.text, features);
     model_.tag(features, tags);
     Names d{ctx.text.text, features, {}};
-    for (const ner::Found& f : ner::names_of(tags)) trim(d, Candidate{f.first, f.last, kKinds[f.type]});
+    for (const ner::Found& f : ner::names_of(tags))
+      if (!ctx.text.in_address({features.tokens[f.first].begin, features.tokens[f.last - 1].end}))  // a link's words are not names
+        trim(d, Candidate{f.first, f.last, kKinds[f.type]});
     join_country_organizations(d);
     institutions(d);
     harmonise(d);

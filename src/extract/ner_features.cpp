@@ -417,11 +417,14 @@ class DocumentFeaturizer {
   }
 
   // Document-level counts: capitalised mid-sentence, and written in lower case.
+  // Words of web addresses are not counted ("ellen-degeneres" in a link's slug
+  // says nothing about "Ellen DeGeneres" in the text).
   void count_document() {
     const size_t n = out_.tokens.size();
     s_.capitalised_mid.reset(n);
     s_.lower_case.reset(n);
     for (size_t i = 0; i < n; ++i) {
+      if (!a_.addresses.empty() && a_.in_address(out_.tokens[i])) continue;
       const Info& in = s_.info[i];
       if (in.is(kCap) && !in.is(kAllCap) && !in.is(kInitial) && !in.is(kHeadline)) s_.capitalised_mid.add(in.lower);
       if (in.is(kLowerFirst)) s_.lower_case.add(in.lower);

@@ -63,6 +63,6 @@ DocumentFacts Pipeline::run(const Document& doc, StageTimes* times) const {
   return facts;
 }
 
-std::string_view Pipeline::fingerprint() { return "extract-0.3"; }
+std::string_view Pipeline::fingerprint() { return "extract-0.4"; }
 
 }  // namespace chronicle::extract

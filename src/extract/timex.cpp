@@ -50,6 +50,7 @@ struct Tok {
   uint32_t sentence = 0;
   bool glued = false;    // joined to the previous token by a hyphen (one text token)
   bool dot = false;      // written with a trailing '.'
+  bool link = false;     // part of a web address ("/2013/08/" in a link is no date of the text)
 
   bool is(C c) const { return info && info->is(c); }
   int n(C c) const { return info ? info->num(c) : 0; }
@@ -101,9 +102,15 @@ std::vector<Tok> make_tokens(const text::Analysis& a, std::string_view lower) {
   std::vector<Tok> out;
   out.reserve(a.tokens.size() + a.tokens.size() / 8);
   for (const text::Token& tok : a.tokens) {
+    const size_t first = out.size();
+    const bool link = !a.addresses.empty() && a.in_address(tok.span);
+    const auto mark = [&] {
+      for (size_t i = first; i < out.size(); ++i) out[i].link = link;
+    };
     const std::string_view w = tok.span.of(lower);
     if (!tok.is(text::kWord) || w.find('-') == std::string_view::npos || iso_day_token(w)) {
       push_tok(out, text, lower, tok.span, tok, false);
+      mark();
       continue;
     }
     uint32_t b = tok.span.begin;
@@ -116,6 +123,7 @@ std::vector<Tok> make_tokens(const text::Analysis& a, std::string_view lower) {
       }
       b = i + 1;
     }
+    mark();
   }
   return out;
 }
@@ -255,6 +263,10 @@ class Matcher {
       Match m = longest_at(i);
       if (!m.ok() || !finish(m)) {
         ++i;
+        continue;
+      }
+      if (t_[m.begin].link) {  // a date in a link: neither a timex nor a reference
+        i = m.end;
         continue;
       }
       remember(m);

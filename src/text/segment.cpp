@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "common/utf8.h"
 
@@ -363,6 +364,62 @@ int32_t Analysis::quote_of(uint32_t t) const {
   return -1;
 }
 
+namespace {
+
+// `prefix` is lower-case ASCII.
+bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if ((s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] | 0x20) : s[i]) != prefix[i]) return false;
+  return true;
+}
+
+void find_addresses(Analysis& a) {
+  const std::string_view t = a.text;
+  const auto blank = [&](size_t k) { return k < t.size() && (t[k] == ' ' || t[k] == '\t'); };
+  // Not inside a word or a longer address ("xhttp", "a.www.b").
+  const auto starts_here = [&](size_t k) {
+    return k == 0 || !(std::isalnum(static_cast<unsigned char>(t[k - 1])) || t[k - 1] == '.' || t[k - 1] == '/');
+  };
+  for (size_t p = 0; p < t.size(); ++p) {
+    const char c = static_cast<char>(t[p] | 0x20);
+    if ((c != 'h' && c != 'w') || !starts_here(p)) continue;
+    size_t k = p;
+    bool spaced = false;
+    if (starts_with_ascii_ci(t.substr(p), "http")) {
+      k = p + 4;
+      if (k < t.size() && (t[k] | 0x20) == 's') ++k;
+      bool scheme = true;
+      for (const char mark : {':', '/', '/'}) {
+        for (; blank(k); ++k) spaced = true;
+        if (k < t.size() && t[k] == mark) ++k;
+        else scheme = false;
+        if (!scheme) break;
+      }
+      if (!scheme) continue;
+    } else if (starts_with_ascii_ci(t.substr(p), "www.")) {
+      k = p + 4;
+    } else {
+      continue;
+    }
+    size_t end = t.find_first_of(spaced ? "\r\n" : " \t\r\n", k);
+    if (end == std::string_view::npos) end = t.size();
+    // Punctuation after a link belongs to the sentence ("see example.com.").
+    while (!spaced && end > k && std::string_view(".,;:!?)]}'\"").find(t[end - 1]) != std::string_view::npos) --end;
+    while (spaced && end > k && blank(end - 1)) --end;
+    a.addresses.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(end)});
+    p = end;
+  }
+}
+
+}  // namespace
+
+bool Analysis::in_address(Span s) const {
+  // The first address ending after s begins; addresses do not overlap.
+  const auto it = std::partition_point(addresses.begin(), addresses.end(), [&](Span x) { return x.end <= s.begin; });
+  return it != addresses.end() && it->begin < s.end;
+}
+
 Analysis analyze(std::string_view text) {
   Analysis a;
   a.text = text;
@@ -371,6 +428,7 @@ Analysis analyze(std::string_view text) {
   split_sentences(a);
   collect_paragraphs(a);
   find_quotes(a);
+  find_addresses(a);
   return a;
 }
 

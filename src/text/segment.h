@@ -60,8 +60,15 @@ class Analysis {
   std::vector<Sentence> sentences;
   std::vector<Paragraph> paragraphs;
   std::vector<Quotation> quotes;
+  // Web addresses ("https://example.com/a-b.html", "www.example.com", and the
+  // spaced form of tokenised corpora, "http : / / example . com / a - b", to
+  // the end of its line), in text order. Their words belong to a link, not to
+  // the prose: a name in a link's slug is written in lower case there.
+  std::vector<Span> addresses;
 
   std::string_view str(uint32_t token) const { return tokens[token].span.of(text); }
+  // Whether `s` overlaps a web address.
+  bool in_address(Span s) const;
   std::string_view str(Span s) const { return s.of(text); }
   // Index of the first token whose span begins at or after `byte`.
   uint32_t token_at(uint32_t byte) const;

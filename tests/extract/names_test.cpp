@@ -127,6 +127,19 @@ TEST_CASE("names: pre-tokenised text, one sentence per line, as CoNLL gives it")
   CHECK_FALSE(has_text(names, "Sao Paulo 's"));
 }
 
+TEST_CASE("names: a link's slug neither hides a name written in lower case there nor gives names of its own") {
+  // A scraped page often starts with its address; the tagger counts how a word
+  // is written elsewhere in the document, and "marta-vinck" in the slug must not
+  // make "Marta Vinck" a common word.
+  const auto names = names_in(
+      "http : / / www . harbour - news . example / 2024 / 05 / marta - vinck - wins - port - vote . html\n"
+      "Marta Vinck wins port vote\n"
+      "The dockworkers' union said on Tuesday that Marta Vinck had won the vote on the new port contract by a wide margin .");
+  CHECK(has_text(names, "Marta Vinck"));
+  CHECK_FALSE(has_text(names, "html"));
+  CHECK_FALSE(std::any_of(names.begin(), names.end(), [](const Name& n) { return n.text.find("example") != std::string::npos; }));
+}
+
 TEST_CASE("names: the Berlin story's people are people, page furniture is no name" * doctest::skip(chronicle::test::no_berlin())) {
   const std::filesystem::path dir = std::filesystem::path(CHRONICLE_SHARED_DIR) / "corpus" / "berlin";
   REQUIRE(std::filesystem::is_directory(dir));

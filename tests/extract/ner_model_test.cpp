@@ -1,6 +1,7 @@
 // The name tagger's building blocks: tagger tokens, tag decoding, model files.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,28 @@ TEST_CASE("ner: every token gets features, each sentence and line is a sequence"
     CHECK(f.offsets[i + 1] - f.offsets[i] <= ner::kMaxKeysPerToken);
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) CHECK(f.keys[k] != 0);
   }
+}
+
+TEST_CASE("ner: a link's words do not change how the text's words are described") {
+  // The tagger counts how each word is written elsewhere in the document; the
+  // lower-case "marta" and "vinck" of a link's slug are no such evidence.
+  const std::string body = "Marta Vinck wins port vote\nThe union said on Tuesday that Marta Vinck had won the vote .";
+  const auto features_of_body = [&](const std::string& text) {
+    const text::Analysis a = text::analyze(text);
+    ner::Features f;
+    ner::featurize(a, f);
+    std::vector<std::vector<uint32_t>> out;  // the keys of the body's tokens, from the end
+    const size_t n = f.tokens.size();
+    for (size_t i = n; i-- > 0 && f.tokens[i].begin >= text.size() - body.size();)
+      out.emplace_back(f.keys.begin() + f.offsets[i], f.keys.begin() + f.offsets[i + 1]);
+    return out;
+  };
+  const auto plain = features_of_body(body);
+  REQUIRE(plain.size() == 18);
+  CHECK(features_of_body("https://news.example/2024/05/marta-vinck-wins-port-vote.html\n" + body) == plain);
+  CHECK(features_of_body("http : / / news . example / marta - vinck - wins . html\n" + body) == plain);
+  // The same words in prose do count.
+  CHECK(features_of_body("marta vinck , the slug said .\n" + body) != plain);
 }
 
 TEST_CASE("ner: BILOU tags decode into names") {

@@ -235,3 +235,11 @@ TEST_CASE("timex: a weekday after a verb that sends someone to act later is ahea
   CHECK(find("The minister urged both sides to meet in Ghent on Wednesday.", "2026-03-02", "Wednesday").value == "2026-03-04");
   CHECK(find("The two sides met in Ghent on Wednesday.", "2026-03-02", "Wednesday").value == "2026-02-25");
 }
+
+TEST_CASE("timex: the dates of a web address are neither time expressions nor references") {
+  // Without the link rule, "2019" in the link would be a timex and the year
+  // later relative expressions resolve against.
+  CHECK(all_spans("http : / / port . example / 2019 / 05 / vote . html\nThe vote was held in May .", "2024-06-03") == "[May]");
+  CHECK(find("http : / / port . example / 2019 / 05 / vote . html\nThe vote was held in May .", "2024-06-03", "May").value == "2024-05");
+  CHECK(all_spans("See https://port.example/2019/05/vote.html for the 2019 results .", "2024-06-03") == "[2019]");
+}

@@ -88,3 +88,25 @@ TEST_CASE("segment: an opening mark typed where a closing one belongs closes the
   CHECK(a.str(a.quotes[0].inner) == "Do you want that?");
   CHECK(a.str(a.quotes[1].inner) == "No.");
 }
+
+TEST_CASE("segment: web addresses, written whole, from www, or spaced out by a tokenised corpus") {
+  const std::string text =
+      "https://news.example/2024/05/marta-vinck-wins-port-vote.html\n"
+      "Read more at www.harbour.example/votes, or write to us.\n"
+      "http : / / port . example / 2024 / 05 / vinck - wins . html\n"
+      "The http header and the hws.www file are not links; neither is xhttp://a.b.\n";
+  const text::Analysis a = text::analyze(text);
+  std::vector<std::string> found;
+  for (const Span s : a.addresses) found.emplace_back(s.of(text));
+  CHECK(found == std::vector<std::string>{"https://news.example/2024/05/marta-vinck-wins-port-vote.html", "www.harbour.example/votes",
+                                          "http : / / port . example / 2024 / 05 / vinck - wins . html"});
+  const auto at = [&](std::string_view word) {
+    const auto b = static_cast<uint32_t>(text.find(word));
+    return Span{b, b + static_cast<uint32_t>(word.size())};
+  };
+  CHECK(a.in_address(at("marta")));
+  CHECK(a.in_address(at("vinck - wins")));
+  CHECK_FALSE(a.in_address(at("Read")));
+  CHECK_FALSE(a.in_address(at(", or write")));
+  CHECK_FALSE(a.in_address(at("header")));
+}
