@@ -66,6 +66,10 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
   auto [it, fresh] = documents_.try_emplace(document);
   DocumentMentions& out = it->second;
   if (!fresh) return out;
+  if (const std::vector<int64_t>* kept = pending_.of_document(document)) {
+    kept_mentions(document, *kept, out);
+    return out;
+  }
   Stmt& q = db_.cached("event_mention_features_of_document",
                        "SELECT em.id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id, em.cluster, em.event_id "
                        "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id "
@@ -103,6 +107,48 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     (agent ? f.agents : f.others).insert(p.int64(2));
     out.facts.at(p.int64(0)).participants.emplace_back(p.int64(2), agent);
   }
+  add_principals(out);
+  for (auto& [c, members] : out.clusters) std::sort(members.begin(), members.end());
+  return out;
+}
+
+void EventResolver::kept_mentions(int64_t document, const std::vector<int64_t>& ids, DocumentMentions& out) {
+  // As the stored path reads them: in text order, entities as resolved now.
+  std::unordered_map<int64_t, int64_t> entity_of;  // local entity -> entity
+  Stmt& q = db_.cached("local_entities_of_document", "SELECT id, entity_id FROM local_entity WHERE document_id = :doc");
+  q.bind(":doc", document);
+  while (q.step()) entity_of.emplace(q.int64(0), q.int64(1));
+  std::vector<const PendingEvent*> kept;
+  for (const int64_t id : ids) kept.push_back(pending_.find(id));
+  std::sort(kept.begin(), kept.end(), [](const PendingEvent* a, const PendingEvent* b) {
+    return std::tie(a->span_start, a->id) < std::tie(b->span_start, b->id);
+  });
+  for (const PendingEvent* e : kept) {
+    resolve::EventFeatures f;
+    f.id = e->id;
+    f.document = document;
+    f.position = f.first = static_cast<uint32_t>(e->span_start);
+    f.kind = e->kind;
+    f.lemmas.insert(e->lemma);
+    for (const std::string& c : concepts(e->lemma)) f.lemmas.insert("=" + c);
+    f.date = e->date;
+    const int64_t place = e->place ? entity_of.at(e->place) : 0;
+    if (place) f.places.insert(place);
+    MentionFacts& facts = out.facts[f.id] = {e->lemma, place, {}};
+    for (const auto& [local, role] : e->participants) {
+      const bool agent = role == "agent";
+      (agent ? f.agents : f.others).insert(entity_of.at(local));
+      facts.participants.emplace_back(entity_of.at(local), agent);
+    }
+    document_of_[f.id] = document;
+    out.order.push_back(f.id);
+    event_of_[f.id] = 0;
+    out.features.emplace(f.id, std::move(f));
+  }
+  add_principals(out);
+}
+
+void EventResolver::add_principals(DocumentMentions& out) {
   for (auto& [id, f] : out.features) {
     std::vector<int64_t> extra;
     for (const int64_t agent : f.agents) {
@@ -111,8 +157,6 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
     }
     f.agents.insert(extra.begin(), extra.end());
   }
-  for (auto& [c, members] : out.clusters) std::sort(members.begin(), members.end());
-  return out;
 }
 
 const resolve::EventFeatures& EventResolver::cluster(int64_t id) {
@@ -164,7 +208,8 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   }
   for (size_t i = 0; i < ids.size(); ++i) members_[cluster_of[i]].push_back(ids[i]);
   for (size_t i = 0; i < ids.size(); ++i)
-    if (const auto stored = dm.cluster_of.find(ids[i]); stored == dm.cluster_of.end() || stored->second != cluster_of[i])
+    if (PendingEvent* kept = pending_.find(ids[i])) kept->cluster = cluster_of[i];
+    else if (const auto stored = dm.cluster_of.find(ids[i]); stored == dm.cluster_of.end() || stored->second != cluster_of[i])
       db_.cached("set_event_cluster", "UPDATE event_mention SET cluster = :cluster WHERE id = :id AND cluster IS NOT :cluster")
         .bind(":cluster", cluster_of[i]).bind(":id", ids[i]).run();
   if (fresh)
@@ -185,7 +230,9 @@ void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& cl
     const resolve::EventFeatures* target = nullptr;
     for (const resolve::EventFeatures& e : clusters)
       if (resolve::answers(r, e) && (!target || e.first > target->first)) target = &e;
-    if (target)
+    if (!target) continue;
+    if (pending_.find(r.id) || pending_.find(target->id)) pending_.responses.emplace(r.id, target->id);
+    else
       db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
           .bind(":source", r.id).bind(":target", target->id).run();
   }
@@ -280,7 +327,14 @@ const std::vector<std::string>& EventResolver::concepts(const std::string& lemma
 
 const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters(int64_t document) {
   auto [it, fresh] = document_clusters_.try_emplace(document);
-  if (fresh) {
+  if (fresh && pending_.of_document(document)) {
+    std::set<std::pair<int64_t, std::string>> seen;  // (cluster, lemma), as the query's DISTINCT
+    for (const int64_t id : *pending_.of_document(document)) {
+      const PendingEvent& e = *pending_.find(id);
+      if (e.kind == "statement" || !seen.emplace(e.cluster, e.lemma).second) continue;
+      it->second.push_back({e.cluster, e.lemma, &concepts(e.lemma)});
+    }
+  } else if (fresh) {
     Stmt& q = db_.cached("event_clusters_of_document",
                          "SELECT DISTINCT cluster, lemma FROM event_mention WHERE document_id = :doc AND kind <> 'statement' AND cluster IS NOT NULL");
     q.bind(":doc", document);
@@ -289,10 +343,11 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
       const std::vector<std::string>* c = &concepts(lemma);
       it->second.push_back({q.int64(0), std::move(lemma), c});
     }
-    // By lemma, so that candidates() finds the lemmas of a stem by bisection.
+  }
+  // By lemma, so that candidates() finds the lemmas of a stem by bisection.
+  if (fresh)
     std::sort(it->second.begin(), it->second.end(),
               [](const LemmaCluster& a, const LemmaCluster& b) { return std::tie(a.lemma, a.cluster) < std::tie(b.lemma, b.cluster); });
-  }
   return it->second;
 }
 
@@ -320,6 +375,11 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
         LIMIT 800)sql");
       q.bind(":entity", e).bind(":kind", c.kind);
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
+      // Then those of mentions not written yet: their ids follow every stored
+      // one, as the query's sorted union would give them, up to its limit.
+      if (!pending_.empty())
+        if (const auto kept = kept_clusters().find({e, c.kind}); kept != kept_clusters().end())
+          for (auto k = kept->second.begin(); k != kept->second.end() && it->second.size() < 800; ++k) it->second.push_back(*k);
     }
     for (const auto& [cluster, document] : it->second)
       if (document != c.document) found.push_back(cluster);
@@ -343,6 +403,23 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   return finish();
 }
 
+const std::map<std::pair<int64_t, std::string>, std::set<std::pair<int64_t, int64_t>>>& EventResolver::kept_clusters() {
+  if (kept_clusters_built_) return kept_clusters_;
+  kept_clusters_built_ = true;
+  for (const int64_t document : resolved_documents_) {
+    const std::vector<int64_t>* ids = pending_.of_document(document);
+    if (!ids) continue;
+    const DocumentMentions& dm = document_mentions(document);
+    for (const int64_t id : *ids) {
+      const PendingEvent& e = *pending_.find(id);
+      const MentionFacts& facts = dm.facts.at(id);
+      for (const auto& [entity, agent] : facts.participants) kept_clusters_[{entity, e.kind}].emplace(e.cluster, document);
+      if (facts.place) kept_clusters_[{facts.place, e.kind}].emplace(e.cluster, document);
+    }
+  }
+  return kept_clusters_;
+}
+
 const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resolve::WordSet& lemmas) {
   std::string key;  // the concepts, in order
   for (const std::string& l : lemmas)
@@ -364,17 +441,22 @@ const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resol
 }
 
 void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
-  if (!fresh_.count(a) || linked_.count(a))
+  // Its links so far in this run (see below); those not written yet are dropped here.
+  auto own = judged_.find(a);
+  const std::vector<int64_t> before = own != judged_.end() ? own->second : std::vector<int64_t>(added_[a].begin(), added_[a].end());
+  for (const int64_t n : before) pending_.links.erase({std::min(a, n), std::max(a, n)});
+  const bool kept = pending_.find(a) != nullptr;
+  if (!kept && (!fresh_.count(a) || linked_.count(a)))
     db_.cached("unlink_event_cluster", "DELETE FROM event_link WHERE a = :c OR b = :c").bind(":c", a).run();
   if (!matches.empty()) linked_.insert(a);
   linked_.insert(matches.begin(), matches.end());
   for (const int64_t b : matches)
-    db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
-        .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
+    if (kept || pending_.find(b)) pending_.links.emplace(std::min(a, b), std::max(a, b));
+    else
+      db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
+          .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
   // The same in memory, for region(): the clusters it was linked to lose it,
   // and it has exactly `matches` now.
-  auto own = judged_.find(a);
-  const std::vector<int64_t> before = own != judged_.end() ? own->second : std::vector<int64_t>(added_[a].begin(), added_[a].end());
   for (const int64_t n : before)
     if (auto other = judged_.find(n); other != judged_.end()) std::erase(other->second, a);
     else added_[n].erase(a);
@@ -399,8 +481,11 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
       Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
       q.bind(":c", c);
       while (q.step()) out.push_back(q.int64(0));
+      // and the links this run gave it that are not written yet
+      if (const auto given = added_.find(c); given != added_.end()) out.insert(out.end(), given->second.begin(), given->second.end());
     }
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     for (const int64_t n : out)
       if (links.try_emplace(n).second) todo.push_back(n);
   }
@@ -413,6 +498,10 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
   std::set<int64_t> documents;
   Changes changes;
   for (const int64_t id : mentions) {
+    if (const PendingEvent* kept = pending_.find(id)) {  // no node yet
+      documents.insert(kept->document);
+      continue;
+    }
     Stmt& q = db_.cached("event_mention_document", "SELECT document_id, event_id FROM event_mention WHERE id = :id");
     q.bind(":id", id);
     if (!q.step()) continue;
@@ -527,6 +616,11 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
     const std::vector<int64_t>& members = members_[c];
     for (const int64_t m : members) {
       if (event_of_.at(m) == node) continue;
+      if (PendingEvent* kept = pending_.find(m)) {
+        kept->event = node;
+        changed = true;
+        continue;
+      }
       db_.cached("link_event_mention", "UPDATE event_mention SET event_id = :node WHERE id = :id").bind(":node", node).bind(":id", m).run();
       changed = true;
     }

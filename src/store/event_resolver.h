@@ -17,13 +17,17 @@
 #include "resolve/labels.h"
 #include "resolve/story.h"
 #include "store/db.h"
+#include "store/pending_events.h"
 
 namespace chronicle::store {
 
 class EventResolver {
  public:
-  // `stories` holds the story words of every stored document.
-  EventResolver(Db& db, const resolve::StoryIndex& stories) : db_(db), stories_(stories) {}
+  // `stories` holds the story words of every stored document; `pending` the
+  // event mentions of the batch not written yet, which resolution gives their
+  // clusters and nodes (links and responses naming them wait there too).
+  EventResolver(Db& db, const resolve::StoryIndex& stories, PendingEvents& pending)
+      : db_(db), pending_(pending), stories_(stories) {}
   struct Changes {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
@@ -52,6 +56,10 @@ class EventResolver {
     std::unordered_map<int64_t, int64_t> cluster_of;             // mention -> stored cluster
   };
   const DocumentMentions& document_mentions(int64_t document);
+  // Fills `out` from mentions not written yet (`ids`, of `document`).
+  void kept_mentions(int64_t document, const std::vector<int64_t>& ids, DocumentMentions& out);
+  // Adds to each mention's agents whom they act for (principals()).
+  void add_principals(DocumentMentions& out);
   // The summary of a node of the mentions of `clusters` (all read in this run).
   resolve::NodeSummary summary(const std::vector<int64_t>& clusters);
   const std::string& entity_name(int64_t entity);  // (this run)
@@ -99,6 +107,7 @@ class EventResolver {
   const std::vector<int64_t>& document_entities(int64_t document);
 
   Db& db_;
+  PendingEvents& pending_;
   bool used_ = false;
   // Clusters of documents resolved for the first time (no stored links,
   // responses or nodes), and clusters given links (this run).
@@ -134,6 +143,11 @@ class EventResolver {
     }
   };
   std::unordered_map<std::pair<int64_t, std::string>, std::vector<std::pair<int64_t, int64_t>>, EntityKindHash> entity_clusters_;
+  // The same for the mentions not written yet, (cluster, document) sorted,
+  // built once every document of the run has its clusters.
+  const std::map<std::pair<int64_t, std::string>, std::set<std::pair<int64_t, int64_t>>>& kept_clusters();
+  std::map<std::pair<int64_t, std::string>, std::set<std::pair<int64_t, int64_t>>> kept_clusters_;
+  bool kept_clusters_built_ = false;
 };
 
 }  // namespace chronicle::store

@@ -107,6 +107,7 @@ void Writer::forget_document(int64_t id) {
           "SELECT DISTINCT l.entity_id FROM claim_mention cm JOIN local_entity l ON l.id = cm.speaker_local_id WHERE cm.document_id = :id",
           forgotten_speakers_);
   db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", id).run();
+  pending_.forget(id);
   stories_.remove(id);
   replaced_ = true;
 }
@@ -190,26 +191,22 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     ins_timex.run();
   }
 
-  Stmt& ins_em = db_.cached("insert_event_mention",
-                            "INSERT INTO event_mention (document_id, span_start, span_end, text, kind, lemma, date, timex_value, place_local_id, sentence) "
-                            "VALUES (:doc, :span_start, :span_end, :text, :kind, :lemma, :date, :timex, :place, :sentence)");
-  Stmt& ins_part = db_.cached("insert_event_participant",
-                              "INSERT OR IGNORE INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
+  // Event mentions are written when the batch is resolved (pending_events.h).
   for (const EventMention& ev : facts.events) {
     if (ev.trigger.empty()) continue;
-    ins_em.reset();
-    ins_em.bind(":doc", doc_id).bind(":kind", to_string(ev.kind)).bind(":lemma", ev.lemma).bind_or_null(":date", ev.date)
-        .bind_or_null(":timex", timex_value(facts, ev.timex))
-        .bind(":sentence", ev.sentence).bind_or_null(":place", optional_id(local_of(ev.place)));
-    bind_span(ins_em, cp, doc.text, ev.trigger);
-    ins_em.run();
-    const int64_t em_id = db_.last_insert_id();
-    new_events_.push_back(em_id);
+    PendingEvent e;
+    e.document = doc_id;
+    e.span_start = cp.at(ev.trigger.begin), e.span_end = cp.at(ev.trigger.end);
+    e.text = ev.trigger.of(doc.text);
+    e.kind = to_string(ev.kind), e.lemma = ev.lemma, e.date = ev.date, e.timex = timex_value(facts, ev.timex);
+    e.place = local_of(ev.place), e.sentence = ev.sentence;
     for (const Participant& p : ev.participants) {
-      if (!local_of(p.mention)) continue;
-      ins_part.reset();
-      ins_part.bind(":mention", em_id).bind(":local", local_of(p.mention)).bind(":role", to_string(p.role)).run();
+      const int64_t local = local_of(p.mention);
+      if (local && std::none_of(e.participants.begin(), e.participants.end(), [&](const auto& q) { return q.first == local; }))
+        e.participants.emplace_back(local, to_string(p.role));
     }
+    std::sort(e.participants.begin(), e.participants.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    new_events_.push_back(pending_.add(std::move(e)));
   }
 
   Stmt& ins_cm = db_.cached("insert_claim_mention",
@@ -291,7 +288,8 @@ const resolve::StoryIndex& Writer::stories() {
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   const ProfileScope phase("phase: resolve events");
-  const EventResolver::Changes changed = EventResolver(db_, stories()).resolve(mentions, refresh);
+  const EventResolver::Changes changed = EventResolver(db_, stories(), pending_).resolve(mentions, refresh);
+  pending_.flush();
   touched_events_.insert(changed.stale.begin(), changed.stale.end());
   made_events_.insert(changed.made.begin(), changed.made.end());
   // Nodes whose mentions all moved to another node go.

@@ -14,6 +14,7 @@
 #include "store/db.h"
 #include "resolve/story.h"
 #include "store/entity_resolver.h"
+#include "store/pending_events.h"
 
 namespace chronicle::store {
 
@@ -21,7 +22,7 @@ enum class Outcome { added, replaced, unchanged };
 
 class Writer {
  public:
-  explicit Writer(Db& db) : db_(db), entities_(db) {}
+  explicit Writer(Db& db) : db_(db), entities_(db), pending_(db) {}
   // requires: a transaction is open on the database.
   Outcome store(const Document& doc, const DocumentFacts& facts);
   // Resolves what the batch stored: entities across documents, then the event,
@@ -50,6 +51,7 @@ class Writer {
 
   Db& db_;
   EntityResolver entities_;
+  PendingEvents pending_;  // event mentions of this batch, written when it is resolved
   std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
   std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
   std::set<int64_t> made_claims_;  // claim nodes made (and summarised) by this batch

@@ -1,0 +1,66 @@
+// Event mentions kept until their batch is resolved (see pending_events.h).
+#include "store/pending_events.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace chronicle::store {
+
+int64_t PendingEvents::add(PendingEvent e) {
+  // The next rowid SQLite would give (INTEGER PRIMARY KEY without AUTOINCREMENT).
+  if (!next_id_) next_id_ = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM event_mention", "next_event_mention_id").value_or(1);
+  e.id = next_id_++;
+  by_document_[e.document].push_back(e.id);
+  const int64_t id = e.id;
+  events_.emplace(id, std::move(e));
+  return id;
+}
+
+void PendingEvents::forget(int64_t document) {
+  const auto it = by_document_.find(document);
+  if (it == by_document_.end()) return;
+  for (const int64_t id : it->second) events_.erase(id);
+  by_document_.erase(it);
+}
+
+PendingEvent* PendingEvents::find(int64_t id) {
+  const auto it = events_.find(id);
+  return it == events_.end() ? nullptr : &it->second;
+}
+
+const std::vector<int64_t>* PendingEvents::of_document(int64_t document) const {
+  const auto it = by_document_.find(document);
+  return it == by_document_.end() ? nullptr : &it->second;
+}
+
+void PendingEvents::flush() {
+  Stmt& ins = db_.cached("insert_event_mention",
+                         "INSERT INTO event_mention (id, document_id, span_start, span_end, text, kind, lemma, date, timex_value, "
+                         "place_local_id, sentence, cluster, event_id) "
+                         "VALUES (:id, :doc, :span_start, :span_end, :text, :kind, :lemma, :date, :timex, :place, :sentence, :cluster, :event)");
+  Stmt& part = db_.cached("insert_event_participant",
+                          "INSERT INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
+  for (const auto& [id, e] : events_) {
+    ins.reset();
+    ins.bind(":id", id).bind(":doc", e.document).bind(":span_start", e.span_start).bind(":span_end", e.span_end).bind(":text", e.text)
+        .bind(":kind", e.kind).bind(":lemma", e.lemma).bind_or_null(":date", e.date).bind_or_null(":timex", e.timex)
+        .bind_or_null(":place", e.place ? std::optional<int64_t>(e.place) : std::nullopt).bind(":sentence", e.sentence)
+        .bind(":cluster", e.cluster).bind_or_null(":event", e.event ? std::optional<int64_t>(e.event) : std::nullopt).run();
+    for (const auto& [local, role] : e.participants) {
+      part.reset();
+      part.bind(":mention", id).bind(":local", local).bind(":role", role).run();
+    }
+  }
+  for (const auto& [a, b] : links)
+    db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)").bind(":a", a).bind(":b", b).run();
+  for (const auto& [source, target] : responses)
+    db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
+        .bind(":source", source).bind(":target", target).run();
+  events_.clear();
+  by_document_.clear();
+  links.clear();
+  responses.clear();
+  next_id_ = 0;
+}
+
+}  // namespace chronicle::store
