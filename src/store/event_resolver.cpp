@@ -16,6 +16,7 @@ namespace chronicle::store {
 namespace {
 
 constexpr int kMaxCandidates = 400;
+constexpr size_t kMaxEntityClusters = 800;  // clusters read per entity and kind
 constexpr size_t kFewEntities = 4;
 
 // How much two documents' entities overlap, `shared` of them in common: the
@@ -327,14 +328,15 @@ const std::vector<std::string>& EventResolver::concepts(const std::string& lemma
 
 const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters(int64_t document) {
   auto [it, fresh] = document_clusters_.try_emplace(document);
-  if (fresh && pending_.of_document(document)) {
+  if (!fresh) return it->second;
+  if (const std::vector<int64_t>* kept = pending_.of_document(document)) {
     std::set<std::pair<int64_t, std::string>> seen;  // (cluster, lemma), as the query's DISTINCT
-    for (const int64_t id : *pending_.of_document(document)) {
+    for (const int64_t id : *kept) {
       const PendingEvent& e = *pending_.find(id);
       if (e.kind == "statement" || !seen.emplace(e.cluster, e.lemma).second) continue;
       it->second.push_back({e.cluster, e.lemma, &concepts(e.lemma)});
     }
-  } else if (fresh) {
+  } else {
     Stmt& q = db_.cached("event_clusters_of_document",
                          "SELECT DISTINCT cluster, lemma FROM event_mention WHERE document_id = :doc AND kind <> 'statement' AND cluster IS NOT NULL");
     q.bind(":doc", document);
@@ -345,9 +347,8 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
     }
   }
   // By lemma, so that candidates() finds the lemmas of a stem by bisection.
-  if (fresh)
-    std::sort(it->second.begin(), it->second.end(),
-              [](const LemmaCluster& a, const LemmaCluster& b) { return std::tie(a.lemma, a.cluster) < std::tie(b.lemma, b.cluster); });
+  std::sort(it->second.begin(), it->second.end(),
+            [](const LemmaCluster& a, const LemmaCluster& b) { return std::tie(a.lemma, a.cluster) < std::tie(b.lemma, b.cluster); });
   return it->second;
 }
 
@@ -372,14 +373,14 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
         UNION
         SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_mention em ON em.place_local_id = l.id
          WHERE l.entity_id = :entity AND em.kind = :kind AND em.cluster IS NOT NULL
-        LIMIT 800)sql");
-      q.bind(":entity", e).bind(":kind", c.kind);
+        LIMIT :limit)sql");
+      q.bind(":entity", e).bind(":kind", c.kind).bind(":limit", static_cast<int64_t>(kMaxEntityClusters));
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
       // Then those of mentions not written yet: their ids follow every stored
       // one, as the query's sorted union would give them, up to its limit.
       if (!pending_.empty())
         if (const auto kept = kept_clusters().find({e, c.kind}); kept != kept_clusters().end())
-          for (auto k = kept->second.begin(); k != kept->second.end() && it->second.size() < 800; ++k) it->second.push_back(*k);
+          for (auto k = kept->second.begin(); k != kept->second.end() && it->second.size() < kMaxEntityClusters; ++k) it->second.push_back(*k);
     }
     for (const auto& [cluster, document] : it->second)
       if (document != c.document) found.push_back(cluster);
@@ -481,7 +482,7 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
       Stmt& q = db_.cached("event_links_of", "SELECT b FROM event_link WHERE a = :c UNION SELECT a FROM event_link WHERE b = :c");
       q.bind(":c", c);
       while (q.step()) out.push_back(q.int64(0));
-      // and the links this run gave it that are not written yet
+      // and those this run gave it (the ones naming kept mentions are not written yet)
       if (const auto given = added_.find(c); given != added_.end()) out.insert(out.end(), given->second.begin(), given->second.end());
     }
     std::sort(out.begin(), out.end());
