@@ -197,11 +197,25 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
   return out;
 }
 
-void ClaimResolver::link(const std::set<int64_t>& nodes) {
+void ClaimResolver::link(const std::set<int64_t>& stale, const std::set<int64_t>& made) {
   // The nodes, and the claims that name their speakers (who may answer them),
   // get their links again; only people's claims are answered.
-  std::set<int64_t> relink = nodes, speakers;
-  for (const int64_t node : nodes) {
+  std::set<int64_t> relink = stale, speakers;
+  relink.insert(made.begin(), made.end());
+  // Claims are numbered as they are made: when none is older than the first
+  // made here, every stored claim is being linked anyway (a first ingest).
+  bool older = true;
+  if (!made.empty()) {
+    Stmt& q = db_.cached("older_claims", "SELECT EXISTS (SELECT 1 FROM claim WHERE id < :first)");
+    q.bind(":first", *made.begin());
+    older = q.step() && q.int64(0) != 0;
+    q.reset();
+  }
+  if (!older) {
+    for (const int64_t node : relink) link_answers(node);
+    return;
+  }
+  for (const int64_t node : relink) {
     Stmt& q = db_.cached("person_speaker_of_claim",
                          "SELECT c.speaker_entity_id FROM claim c JOIN entity e ON e.id = c.speaker_entity_id WHERE c.id = :node AND e.kind = 'person'");
     q.bind(":node", node);

@@ -26,10 +26,10 @@ class ClaimResolver {
   // Resolves the given top-level claim mentions, and groups all the claims of
   // the speakers (entities) in `regroup` again.
   Changes resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& regroup = {});
-  // Links each of `nodes`, and each claim whose content names their speakers,
-  // to the earlier claim it answers. Run after the nodes' speakers and dates
-  // are up to date.
-  void link(const std::set<int64_t>& nodes);
+  // Links each of the `stale` and `made` nodes (Changes), and each claim whose
+  // content names their speakers, to the earlier claim it answers. Run after
+  // the nodes' speakers and dates are up to date.
+  void link(const std::set<int64_t>& stale, const std::set<int64_t>& made);
 
   // A speaker's mentions beyond this many are grouped by exact content only
   // (pairwise comparison is quadratic).

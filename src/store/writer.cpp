@@ -458,9 +458,7 @@ void Writer::refresh_nodes() {
         date = (SELECT min(date) FROM claim_mention WHERE claim_id = :id)
       WHERE id = :id)sql").bind(":id", id).run();
   }
-  std::set<int64_t> relink = touched_claims_;
-  relink.insert(made_claims_.begin(), made_claims_.end());
-  ClaimResolver(db_).link(relink);
+  ClaimResolver(db_).link(touched_claims_, made_claims_);
   touched_claims_.clear();
   made_claims_.clear();
   for (const int64_t id : touched_events_) {
