@@ -10,6 +10,12 @@ int64_t PendingEvents::add(PendingEvent e) {
   // The next rowid SQLite would give (INTEGER PRIMARY KEY without AUTOINCREMENT).
   if (!next_id_) next_id_ = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM event_mention", "next_event_mention_id").value_or(1);
   e.id = next_id_++;
+  // Each local entity once, with its first role, by local id (event_participant's key).
+  const auto by_local = [](const auto& x, const auto& y) { return x.first < y.first; };
+  std::stable_sort(e.participants.begin(), e.participants.end(), by_local);
+  e.participants.erase(std::unique(e.participants.begin(), e.participants.end(),
+                                   [](const auto& x, const auto& y) { return x.first == y.first; }),
+                       e.participants.end());
   by_document_[e.document].push_back(e.id);
   const int64_t id = e.id;
   events_.emplace(id, std::move(e));

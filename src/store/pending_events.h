@@ -34,7 +34,9 @@ struct PendingEvent {
 class PendingEvents {
  public:
   explicit PendingEvents(Db& db) : db_(db) {}
-  // Keeps a mention (`e.id` is ignored); returns its id.
+  // Keeps a mention (`e.id` is ignored; its participants are put in
+  // event_participant's order, each local entity once with its first role);
+  // returns its id.
   int64_t add(PendingEvent e);
   // Drops the kept mentions of a document deleted before the batch ended.
   void forget(int64_t document);

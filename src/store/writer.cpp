@@ -200,12 +200,8 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     e.text = ev.trigger.of(doc.text);
     e.kind = to_string(ev.kind), e.lemma = ev.lemma, e.date = ev.date, e.timex = timex_value(facts, ev.timex);
     e.place = local_of(ev.place), e.sentence = ev.sentence;
-    for (const Participant& p : ev.participants) {
-      const int64_t local = local_of(p.mention);
-      if (local && std::none_of(e.participants.begin(), e.participants.end(), [&](const auto& q) { return q.first == local; }))
-        e.participants.emplace_back(local, to_string(p.role));
-    }
-    std::sort(e.participants.begin(), e.participants.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const Participant& p : ev.participants)
+      if (const int64_t local = local_of(p.mention)) e.participants.emplace_back(local, to_string(p.role));
     new_events_.push_back(pending_.add(std::move(e)));
   }
 
