@@ -424,7 +424,7 @@ class DocumentFeaturizer {
     s_.capitalised_mid.reset(n);
     s_.lower_case.reset(n);
     for (size_t i = 0; i < n; ++i) {
-      if (!a_.addresses.empty() && a_.in_address(out_.tokens[i])) continue;
+      if (a_.in_address(out_.tokens[i])) continue;
       const Info& in = s_.info[i];
       if (in.is(kCap) && !in.is(kAllCap) && !in.is(kInitial) && !in.is(kHeadline)) s_.capitalised_mid.add(in.lower);
       if (in.is(kLowerFirst)) s_.lower_case.add(in.lower);

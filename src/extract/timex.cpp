@@ -102,15 +102,9 @@ std::vector<Tok> make_tokens(const text::Analysis& a, std::string_view lower) {
   std::vector<Tok> out;
   out.reserve(a.tokens.size() + a.tokens.size() / 8);
   for (const text::Token& tok : a.tokens) {
-    const size_t first = out.size();
-    const bool link = !a.addresses.empty() && a.in_address(tok.span);
-    const auto mark = [&] {
-      for (size_t i = first; i < out.size(); ++i) out[i].link = link;
-    };
     const std::string_view w = tok.span.of(lower);
     if (!tok.is(text::kWord) || w.find('-') == std::string_view::npos || iso_day_token(w)) {
       push_tok(out, text, lower, tok.span, tok, false);
-      mark();
       continue;
     }
     uint32_t b = tok.span.begin;
@@ -123,8 +117,9 @@ std::vector<Tok> make_tokens(const text::Analysis& a, std::string_view lower) {
       }
       b = i + 1;
     }
-    mark();
   }
+  if (!a.addresses.empty())
+    for (Tok& t : out) t.link = a.in_address(t.span);
   return out;
 }
 

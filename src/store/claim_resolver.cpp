@@ -199,23 +199,27 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
 
 void ClaimResolver::link(const std::set<int64_t>& stale, const std::set<int64_t>& made) {
   // The nodes, and the claims that name their speakers (who may answer them),
-  // get their links again; only people's claims are answered.
-  std::set<int64_t> relink = stale, speakers;
+  // get their links again. Claims are numbered as they are made: when none is
+  // older than the first made here, every stored claim is among the nodes
+  // already (a first ingest), and the search for those naming them is skipped.
+  std::set<int64_t> relink = stale;
   relink.insert(made.begin(), made.end());
-  // Claims are numbered as they are made: when none is older than the first
-  // made here, every stored claim is being linked anyway (a first ingest).
-  bool older = true;
-  if (!made.empty()) {
-    Stmt& q = db_.cached("older_claims", "SELECT EXISTS (SELECT 1 FROM claim WHERE id < :first)");
-    q.bind(":first", *made.begin());
-    older = q.step() && q.int64(0) != 0;
-    q.reset();
-  }
-  if (!older) {
-    for (const int64_t node : relink) link_answers(node);
-    return;
-  }
-  for (const int64_t node : relink) {
+  if (made.empty() || older_than(*made.begin())) add_claims_naming_speakers(relink);
+  for (const int64_t node : relink) link_answers(node);
+}
+
+bool ClaimResolver::older_than(int64_t claim) {
+  Stmt& q = db_.cached("older_claims", "SELECT EXISTS (SELECT 1 FROM claim WHERE id < :id)");
+  q.bind(":id", claim);
+  const bool older = q.step() && q.int64(0) != 0;
+  q.reset();
+  return older;
+}
+
+void ClaimResolver::add_claims_naming_speakers(std::set<int64_t>& claims) {
+  // Only people's claims are answered.
+  std::set<int64_t> speakers;
+  for (const int64_t node : claims) {
     Stmt& q = db_.cached("person_speaker_of_claim",
                          "SELECT c.speaker_entity_id FROM claim c JOIN entity e ON e.id = c.speaker_entity_id WHERE c.id = :node AND e.kind = 'person'");
     q.bind(":node", node);
@@ -232,9 +236,8 @@ void ClaimResolver::link(const std::set<int64_t>& stale, const std::set<int64_t>
        WHERE l.entity_id IN voice AND cm.claim_id IS NOT NULL
        LIMIT 200)sql");
     q.bind(":speaker", speaker);
-    while (q.step()) relink.insert(q.int64(0));
+    while (q.step()) claims.insert(q.int64(0));
   }
-  for (const int64_t node : relink) link_answers(node);
 }
 
 void ClaimResolver::link_answers(int64_t node) {

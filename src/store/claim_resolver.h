@@ -49,6 +49,10 @@ class ClaimResolver {
   std::vector<Row> rows_of_speaker(int64_t speaker);
   void assign(int64_t speaker, std::vector<const Row*> group);
   void link_answers(int64_t node);
+  // Whether a stored claim has an id below `claim`.
+  bool older_than(int64_t claim);
+  // Adds the claims whose content names the (person) speakers of `claims`.
+  void add_claims_naming_speakers(std::set<int64_t>& claims);
 
   Db& db_;
   std::set<int64_t> changed_, made_;

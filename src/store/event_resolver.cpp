@@ -67,54 +67,66 @@ const EventResolver::DocumentMentions& EventResolver::document_mentions(int64_t 
   auto [it, fresh] = documents_.try_emplace(document);
   DocumentMentions& out = it->second;
   if (!fresh) return out;
-  if (const std::vector<int64_t>* kept = pending_.of_document(document)) {
-    kept_mentions(document, *kept, out);
-    return out;
+  if (const std::vector<int64_t>* kept = pending_.of_document(document)) kept_mentions(document, *kept, out);
+  else stored_mentions(document, out);
+  for (auto& [id, f] : out.features) {
+    std::vector<int64_t> extra;
+    for (const int64_t agent : f.agents) {
+      const std::vector<int64_t>& more = principals(agent);
+      extra.insert(extra.end(), more.begin(), more.end());
+    }
+    f.agents.insert(extra.begin(), extra.end());
   }
+  for (auto& [c, members] : out.clusters) std::sort(members.begin(), members.end());
+  return out;
+}
+
+void EventResolver::add_mention(DocumentMentions& out, const MentionRow& m) {
+  resolve::EventFeatures f;
+  f.id = m.id;
+  f.document = m.document;
+  f.position = f.first = m.position;
+  f.kind = m.kind;
+  f.lemmas.insert(m.lemma);
+  for (const std::string& c : concepts(m.lemma)) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
+  f.date = m.date;
+  if (m.place) f.places.insert(m.place);
+  out.facts[f.id] = {m.lemma, m.place, {}};
+  document_of_[f.id] = m.document;
+  out.order.push_back(f.id);
+  event_of_[f.id] = m.event;
+  if (m.cluster) {
+    out.cluster_of[f.id] = m.cluster;
+    out.clusters[m.cluster].push_back(f.id);
+  }
+  out.features.emplace(f.id, std::move(f));
+}
+
+void EventResolver::add_participant(DocumentMentions& out, int64_t mention, int64_t entity, bool agent) {
+  resolve::EventFeatures& f = out.features.at(mention);
+  (agent ? f.agents : f.others).insert(entity);
+  out.facts.at(mention).participants.emplace_back(entity, agent);
+}
+
+void EventResolver::stored_mentions(int64_t document, DocumentMentions& out) {
   Stmt& q = db_.cached("event_mention_features_of_document",
                        "SELECT em.id, em.span_start, em.kind, em.lemma, coalesce(em.date, ''), l.entity_id, em.cluster, em.event_id "
                        "FROM event_mention em LEFT JOIN local_entity l ON l.id = em.place_local_id "
                        "WHERE em.document_id = :doc ORDER BY em.span_start, em.id");
   q.bind(":doc", document);
-  while (q.step()) {
-    resolve::EventFeatures f;
-    f.id = q.int64(0);
-    f.document = document;
-    f.position = f.first = static_cast<uint32_t>(q.int64(1));
-    f.kind = q.str(2);
-    const std::string lemma = q.str(3);
-    f.lemmas.insert(lemma);
-    for (const std::string& c : concepts(lemma)) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
-    f.date = q.str(4);
-    if (!q.is_null(5)) f.places.insert(q.int64(5));
-    out.facts[f.id] = {lemma, q.is_null(5) ? 0 : q.int64(5), {}};
-    document_of_[f.id] = document;
-    out.order.push_back(f.id);
-    event_of_[f.id] = q.is_null(7) ? 0 : q.int64(7);
-    if (!q.is_null(6)) {
-      out.cluster_of[f.id] = q.int64(6);
-      out.clusters[q.int64(6)].push_back(f.id);
-    }
-    out.features.emplace(f.id, std::move(f));
-  }
+  while (q.step())
+    add_mention(out, {q.int64(0), document, static_cast<uint32_t>(q.int64(1)), q.str(2), q.str(3), q.str(4),
+                      q.is_null(5) ? 0 : q.int64(5), q.is_null(6) ? 0 : q.int64(6), q.is_null(7) ? 0 : q.int64(7)});
   Stmt& p = db_.cached("event_participants_of_document",
                        "SELECT p.event_mention_id, p.role, l.entity_id FROM event_mention em "
                        "JOIN event_participant p ON p.event_mention_id = em.id JOIN local_entity l ON l.id = p.local_entity_id "
                        "WHERE em.document_id = :doc");
   p.bind(":doc", document);
-  while (p.step()) {
-    resolve::EventFeatures& f = out.features.at(p.int64(0));
-    const bool agent = p.text(1) == "agent";
-    (agent ? f.agents : f.others).insert(p.int64(2));
-    out.facts.at(p.int64(0)).participants.emplace_back(p.int64(2), agent);
-  }
-  add_principals(out);
-  for (auto& [c, members] : out.clusters) std::sort(members.begin(), members.end());
-  return out;
+  while (p.step()) add_participant(out, p.int64(0), p.int64(2), p.text(1) == "agent");
 }
 
 void EventResolver::kept_mentions(int64_t document, const std::vector<int64_t>& ids, DocumentMentions& out) {
-  // As the stored path reads them: in text order, entities as resolved now.
+  // As stored_mentions() reads written ones: in text order, entities as resolved now.
   std::unordered_map<int64_t, int64_t> entity_of;  // local entity -> entity
   Stmt& q = db_.cached("local_entities_of_document", "SELECT id, entity_id FROM local_entity WHERE document_id = :doc");
   q.bind(":doc", document);
@@ -125,38 +137,9 @@ void EventResolver::kept_mentions(int64_t document, const std::vector<int64_t>& 
     return std::tie(a->span_start, a->id) < std::tie(b->span_start, b->id);
   });
   for (const PendingEvent* e : kept) {
-    resolve::EventFeatures f;
-    f.id = e->id;
-    f.document = document;
-    f.position = f.first = static_cast<uint32_t>(e->span_start);
-    f.kind = e->kind;
-    f.lemmas.insert(e->lemma);
-    for (const std::string& c : concepts(e->lemma)) f.lemmas.insert("=" + c);
-    f.date = e->date;
-    const int64_t place = e->place ? entity_of.at(e->place) : 0;
-    if (place) f.places.insert(place);
-    MentionFacts& facts = out.facts[f.id] = {e->lemma, place, {}};
-    for (const auto& [local, role] : e->participants) {
-      const bool agent = role == "agent";
-      (agent ? f.agents : f.others).insert(entity_of.at(local));
-      facts.participants.emplace_back(entity_of.at(local), agent);
-    }
-    document_of_[f.id] = document;
-    out.order.push_back(f.id);
-    event_of_[f.id] = 0;
-    out.features.emplace(f.id, std::move(f));
-  }
-  add_principals(out);
-}
-
-void EventResolver::add_principals(DocumentMentions& out) {
-  for (auto& [id, f] : out.features) {
-    std::vector<int64_t> extra;
-    for (const int64_t agent : f.agents) {
-      const std::vector<int64_t>& more = principals(agent);
-      extra.insert(extra.end(), more.begin(), more.end());
-    }
-    f.agents.insert(extra.begin(), extra.end());
+    add_mention(out, {e->id, document, static_cast<uint32_t>(e->span_start), e->kind, e->lemma, e->date,
+                      e->place ? entity_of.at(e->place) : 0, 0, 0});
+    for (const auto& [local, role] : e->participants) add_participant(out, e->id, entity_of.at(local), role == "agent");
   }
 }
 
@@ -231,11 +214,7 @@ void EventResolver::link_responses(const std::vector<resolve::EventFeatures>& cl
     const resolve::EventFeatures* target = nullptr;
     for (const resolve::EventFeatures& e : clusters)
       if (resolve::answers(r, e) && (!target || e.first > target->first)) target = &e;
-    if (!target) continue;
-    if (pending_.find(r.id) || pending_.find(target->id)) pending_.responses.emplace(r.id, target->id);
-    else
-      db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
-          .bind(":source", r.id).bind(":target", target->id).run();
+    if (target) pending_.respond(r.id, target->id);
   }
 }
 
@@ -445,17 +424,12 @@ void EventResolver::link(int64_t a, const std::vector<int64_t>& matches) {
   // Its links so far in this run (see below); those not written yet are dropped here.
   auto own = judged_.find(a);
   const std::vector<int64_t> before = own != judged_.end() ? own->second : std::vector<int64_t>(added_[a].begin(), added_[a].end());
-  for (const int64_t n : before) pending_.links.erase({std::min(a, n), std::max(a, n)});
-  const bool kept = pending_.find(a) != nullptr;
-  if (!kept && (!fresh_.count(a) || linked_.count(a)))
+  for (const int64_t n : before) pending_.unlink(a, n);
+  if (!pending_.find(a) && (!fresh_.count(a) || linked_.count(a)))
     db_.cached("unlink_event_cluster", "DELETE FROM event_link WHERE a = :c OR b = :c").bind(":c", a).run();
   if (!matches.empty()) linked_.insert(a);
   linked_.insert(matches.begin(), matches.end());
-  for (const int64_t b : matches)
-    if (kept || pending_.find(b)) pending_.links.emplace(std::min(a, b), std::max(a, b));
-    else
-      db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)")
-          .bind(":a", std::min(a, b)).bind(":b", std::max(a, b)).run();
+  for (const int64_t b : matches) pending_.link(a, b);
   // The same in memory, for region(): the clusters it was linked to lose it,
   // and it has exactly `matches` now.
   for (const int64_t n : before)

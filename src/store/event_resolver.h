@@ -56,10 +56,20 @@ class EventResolver {
     std::unordered_map<int64_t, int64_t> cluster_of;             // mention -> stored cluster
   };
   const DocumentMentions& document_mentions(int64_t document);
-  // Fills `out` from mentions not written yet (`ids`, of `document`).
+  // One mention as document_mentions() reads it; 0 for a missing place
+  // (entity), cluster or node.
+  struct MentionRow {
+    int64_t id, document;
+    uint32_t position;
+    std::string kind, lemma, date;
+    int64_t place, cluster, event;
+  };
+  void add_mention(DocumentMentions& out, const MentionRow& m);
+  void add_participant(DocumentMentions& out, int64_t mention, int64_t entity, bool agent);
+  // Fill `out` from the written mentions of `document`, or from those not
+  // written yet (`ids`).
+  void stored_mentions(int64_t document, DocumentMentions& out);
   void kept_mentions(int64_t document, const std::vector<int64_t>& ids, DocumentMentions& out);
-  // Adds to each mention's agents whom they act for (principals()).
-  void add_principals(DocumentMentions& out);
   // The summary of a node of the mentions of `clusters` (all read in this run).
   resolve::NodeSummary summary(const std::vector<int64_t>& clusters);
   const std::string& entity_name(int64_t entity);  // (this run)

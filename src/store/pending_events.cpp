@@ -11,8 +11,7 @@ int64_t PendingEvents::add(PendingEvent e) {
   if (!next_id_) next_id_ = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM event_mention", "next_event_mention_id").value_or(1);
   e.id = next_id_++;
   // Each local entity once, with its first role, by local id (event_participant's key).
-  const auto by_local = [](const auto& x, const auto& y) { return x.first < y.first; };
-  std::stable_sort(e.participants.begin(), e.participants.end(), by_local);
+  std::stable_sort(e.participants.begin(), e.participants.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   e.participants.erase(std::unique(e.participants.begin(), e.participants.end(),
                                    [](const auto& x, const auto& y) { return x.first == y.first; }),
                        e.participants.end());
@@ -39,6 +38,25 @@ const std::vector<int64_t>* PendingEvents::of_document(int64_t document) const {
   return it == by_document_.end() ? nullptr : &it->second;
 }
 
+void PendingEvents::link(int64_t a, int64_t b) {
+  if (find(a) || find(b)) links_.insert(std::minmax(a, b));
+  else write_link(std::minmax(a, b));
+}
+
+void PendingEvents::respond(int64_t source, int64_t target) {
+  if (find(source) || find(target)) responses_.emplace(source, target);
+  else write_response({source, target});
+}
+
+void PendingEvents::write_link(std::pair<int64_t, int64_t> ab) {
+  db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)").bind(":a", ab.first).bind(":b", ab.second).run();
+}
+
+void PendingEvents::write_response(std::pair<int64_t, int64_t> response) {
+  db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
+      .bind(":source", response.first).bind(":target", response.second).run();
+}
+
 void PendingEvents::flush() {
   Stmt& ins = db_.cached("insert_event_mention",
                          "INSERT INTO event_mention (id, document_id, span_start, span_end, text, kind, lemma, date, timex_value, "
@@ -57,15 +75,12 @@ void PendingEvents::flush() {
       part.bind(":mention", id).bind(":local", local).bind(":role", role).run();
     }
   }
-  for (const auto& [a, b] : links)
-    db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)").bind(":a", a).bind(":b", b).run();
-  for (const auto& [source, target] : responses)
-    db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
-        .bind(":source", source).bind(":target", target).run();
+  for (const auto& ab : links_) write_link(ab);
+  for (const auto& response : responses_) write_response(response);
   events_.clear();
   by_document_.clear();
-  links.clear();
-  responses.clear();
+  links_.clear();
+  responses_.clear();
   next_id_ = 0;
 }
 

@@ -6,6 +6,7 @@
 // clusters and links by them before the rows exist; the links and responses
 // that name a kept mention wait with it (their foreign keys need its row).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -44,17 +45,25 @@ class PendingEvents {
   PendingEvent* find(int64_t id);
   // The kept mentions of a document, in id order; null when it has none kept.
   const std::vector<int64_t>* of_document(int64_t document) const;
-  // Links (a < b) and responses (source, target) naming a kept mention.
-  std::set<std::pair<int64_t, int64_t>> links, responses;
-  // Writes the kept mentions with their participants, then the links and
+  // Links two clusters (named by their first mentions) as one event, and a
+  // response to what it answers: written at once between written mentions,
+  // kept until flush() when either is kept. unlink() drops a kept link.
+  void link(int64_t a, int64_t b);
+  void unlink(int64_t a, int64_t b) { links_.erase(std::minmax(a, b)); }
+  void respond(int64_t source, int64_t target);
+  // Writes the kept mentions with their participants, then the kept links and
   // responses; empties the set. requires: every kept mention has its node.
   void flush();
 
  private:
+  void write_link(std::pair<int64_t, int64_t> ab);
+  void write_response(std::pair<int64_t, int64_t> response);
+
   Db& db_;
   int64_t next_id_ = 0;  // 0: read from the table at the next add()
   std::map<int64_t, PendingEvent> events_;
   std::unordered_map<int64_t, std::vector<int64_t>> by_document_;
+  std::set<std::pair<int64_t, int64_t>> links_, responses_;  // (a < b), (source, target)
 };
 
 }  // namespace chronicle::store

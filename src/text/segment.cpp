@@ -389,12 +389,11 @@ void find_addresses(Analysis& a) {
     if (starts_with_ascii_ci(t.substr(p), "http")) {
       k = p + 4;
       if (k < t.size() && (t[k] | 0x20) == 's') ++k;
-      bool scheme = true;
+      bool scheme = true;  // "://", blanks allowed before each mark
       for (const char mark : {':', '/', '/'}) {
         for (; blank(k); ++k) spaced = true;
-        if (k < t.size() && t[k] == mark) ++k;
-        else scheme = false;
-        if (!scheme) break;
+        if (!(scheme = k < t.size() && t[k] == mark)) break;
+        ++k;
       }
       if (!scheme) continue;
     } else if (starts_with_ascii_ci(t.substr(p), "www.")) {

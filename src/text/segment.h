@@ -67,9 +67,9 @@ class Analysis {
   std::vector<Span> addresses;
 
   std::string_view str(uint32_t token) const { return tokens[token].span.of(text); }
+  std::string_view str(Span s) const { return s.of(text); }
   // Whether `s` overlaps a web address.
   bool in_address(Span s) const;
-  std::string_view str(Span s) const { return s.of(text); }
   // Index of the first token whose span begins at or after `byte`.
   uint32_t token_at(uint32_t byte) const;
   // Index of the quotation whose outer span contains token `t`, or -1.
