@@ -2,7 +2,8 @@
 -- claims (content), used by `chronicle search` and `chronicle claims --search`.
 -- External content: the text is stored once, in `document` and `claim`; the
 -- triggers below keep each index in step with every insert, update and delete
--- (a replaced document is a delete plus an insert). Example:
+-- (a replaced document is a delete plus an insert); since 1.3 an ingest indexes
+-- the rows it adds itself, in bulk (110_search_backlog.sql). Example:
 --   SELECT d.title FROM document_fts f JOIN document d ON d.id = f.rowid
 --    WHERE document_fts MATCH 'ceasefire' ORDER BY rank;
 CREATE VIRTUAL TABLE document_fts USING fts5(

@@ -65,6 +65,7 @@ constexpr Migration kMigrations[] = {
     {1, "070_search.sql"},
     {1, "080_graph.sql"},
     {2, "100_lean_indexes.sql"},
+    {3, "110_search_backlog.sql"},
 };
 
 void migrate(Db& db, int from_minor) {

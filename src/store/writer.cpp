@@ -20,6 +20,8 @@ namespace chronicle::store {
 
 namespace {
 
+constexpr size_t kDocumentsPerIndexing = 256;
+
 std::string hex128(XXH128_hash_t h) { return fmt::format("{:016x}{:016x}", h.high64, h.low64); }
 
 std::string_view format_name(Format f) {
@@ -143,6 +145,7 @@ void Writer::store_entities(int64_t doc_id, const Document& doc, const DocumentF
 Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   const ProfileScope phase("phase: store");
   const std::string hash = content_hash(doc);
+  search_.open();
   Outcome outcome = Outcome::added;
   Stmt& existing = db_.cached("find_document", "SELECT id, content_hash FROM document WHERE uri = :uri");
   existing.bind(":uri", doc.uri);
@@ -160,6 +163,11 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
       .bind_or_null(":published", doc.published).bind_or_null(":anchor", doc.anchor).bind_or_null(":dateline", doc.dateline)
       .bind(":format", format_name(doc.format)).bind(":hash", hash).bind(":text", doc.text).run();
   const int64_t doc_id = db_.last_insert_id();
+  // A few hundred documents a statement index about as fast as all at once.
+  if (++unindexed_documents_ >= kDocumentsPerIndexing) {
+    search_.index_documents();
+    unindexed_documents_ = 0;
+  }
   if (stories_loaded_) stories_.add(doc_id, resolve::story_words(doc.text));
   const utf8::CodePoints cp(doc.text);
 
@@ -412,6 +420,8 @@ void Writer::finish_batch() {
         .bind(":id", id).run();
   replaced_ = false;
   refresh_nodes();
+  search_.close();
+  unindexed_documents_ = 0;
 }
 
 void Writer::refresh_nodes() {

@@ -15,6 +15,7 @@
 #include "resolve/story.h"
 #include "store/entity_resolver.h"
 #include "store/pending_events.h"
+#include "store/search_backlog.h"
 
 namespace chronicle::store {
 
@@ -22,7 +23,7 @@ enum class Outcome { added, replaced, unchanged };
 
 class Writer {
  public:
-  explicit Writer(Db& db) : db_(db), entities_(db), pending_(db) {}
+  explicit Writer(Db& db) : db_(db), entities_(db), pending_(db), search_(db) {}
   // requires: a transaction is open on the database.
   Outcome store(const Document& doc, const DocumentFacts& facts);
   // Resolves what the batch stored: entities across documents, then the event,
@@ -52,6 +53,8 @@ class Writer {
   Db& db_;
   EntityResolver entities_;
   PendingEvents pending_;  // event mentions of this batch, written when it is resolved
+  SearchBacklog search_;   // full-text entries of this batch's documents and claims, written in bulk
+  size_t unindexed_documents_ = 0;
   std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
   std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
   std::set<int64_t> made_claims_;  // claim nodes made (and summarised) by this batch

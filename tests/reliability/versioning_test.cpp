@@ -38,7 +38,7 @@ void make_v1_0(const std::string& path, const std::string& input) {
     test::TempDir tmp;
     store::Db fresh((tmp / "v10.db").string(), store::OpenMode::read_write);
     for (const EmbeddedFile& f : embedded::schema_files())
-      if (f.name != "070_search.sql" && f.name != "080_graph.sql") fresh.exec(f.data, "schema");
+      if (f.name != "070_search.sql" && f.name != "080_graph.sql" && f.name != "110_search_backlog.sql") fresh.exec(f.data, "schema");
     v1_0 = objects(fresh);
   }
   store::Db db(path, store::OpenMode::read_write);

@@ -70,3 +70,28 @@ TEST_CASE("schema: a 1.1 database loses the event-mention indexes no query uses,
   CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('event_mention_cluster', 'event_mention_lemma')", "indexes") == 0);
   CHECK(db->scalar("SELECT count(*) FROM event_mention", "mentions_after") == mentions);
 }
+
+TEST_CASE("schema: a 1.2 database gets the full-text triggers that leave an ingest batch's rows to the writer") {
+  testing::TempDb tmp("migration-1-3");
+  tmp.store(testing::harbour_story());
+  {
+    // What 1.2 had: triggers that index every row themselves.
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    db->exec(R"sql(
+      DROP TRIGGER document_fts_insert;
+      CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+        INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      UPDATE meta SET value = '2' WHERE key = 'schema.version.minor';)sql", "simulate_1_2");
+  }
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema.version.minor'", "minor") == store::kSchemaMinor);
+  CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search.backlog.%'", "backlog_triggers") == 6);
+  db.reset();
+  auto story = testing::harbour_story();
+  story[0].doc.text += " Tugboats waited.";
+  tmp.store({story[0]});
+  db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'tugboats'", "fts_after") == 1);
+  CHECK_NOTHROW(db->exec("INSERT INTO document_fts (document_fts, rank) VALUES ('integrity-check', 1)", "check_fts"));
+}
