@@ -137,4 +137,33 @@ std::vector<std::pair<int64_t, double>> StoryIndex::similar(int64_t document, do
   return out;
 }
 
+void StoryNeighbours::add(StoryIndex& index, int64_t document, StoryWords words) {
+  remove(index, document);
+  index.add(document, std::move(words));
+  List found = index.similar(document, floor_);
+  // The similarity is symmetric (the same shared count over the same product),
+  // so the other side gets the same number.
+  for (const auto& [other, similarity] : found)
+    if (const auto it = found_.find(other); it != found_.end()) it->second.emplace_back(document, similarity);
+  found_[document] = std::move(found);
+}
+
+void StoryNeighbours::remove(StoryIndex& index, int64_t document) {
+  if (!index.contains(document)) return;
+  // Its neighbours have it among theirs; those of a document added before the
+  // last clear() are asked of the index.
+  const auto it = found_.find(document);
+  const List neighbours = it != found_.end() ? std::move(it->second) : index.similar(document, floor_);
+  if (it != found_.end()) found_.erase(it);
+  for (const auto& [other, similarity] : neighbours)
+    if (const auto o = found_.find(other); o != found_.end())
+      std::erase_if(o->second, [&](const auto& n) { return n.first == document; });
+  index.remove(document);
+}
+
+const StoryNeighbours::List* StoryNeighbours::of(int64_t document) const {
+  const auto it = found_.find(document);
+  return it == found_.end() ? nullptr : &it->second;
+}
+
 }  // namespace chronicle::resolve

@@ -52,4 +52,27 @@ class StoryIndex {
   mutable std::vector<uint32_t> counts_;                          // scratch for similar()
 };
 
+// The neighbours (StoryIndex::similar at a floor) of the documents added since
+// the last clear(), found as each is added: a pair is found by the later of its
+// two documents, against an index that is smaller then, and recorded on both
+// sides. An ingest batch finds its documents' stories this way while it stores
+// them, instead of when it resolves them. Not thread-safe.
+class StoryNeighbours {
+ public:
+  using List = std::vector<std::pair<int64_t, double>>;  // document, similarity; in no particular order
+  explicit StoryNeighbours(double floor) : floor_(floor) {}
+  // Adds (or replaces) a document in `index` and finds its neighbours there.
+  void add(StoryIndex& index, int64_t document, StoryWords words);
+  // Removes a document from `index` and from the neighbours found.
+  void remove(StoryIndex& index, int64_t document);
+  // What index.similar(document, floor) gives now, for a document added since
+  // the last clear() (and not removed); null for any other.
+  const List* of(int64_t document) const;
+  void clear() { found_.clear(); }
+
+ private:
+  double floor_;
+  std::unordered_map<int64_t, List> found_;
+};
+
 }  // namespace chronicle::resolve

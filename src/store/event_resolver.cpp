@@ -271,7 +271,10 @@ const std::unordered_set<int64_t>& EventResolver::story_documents(int64_t docume
 
 const std::unordered_map<int64_t, double>& EventResolver::similar_documents(int64_t document) {
   auto [it, fresh] = similar_.try_emplace(document);
-  if (fresh)
+  if (!fresh) return it->second;
+  if (const resolve::StoryNeighbours::List* known = neighbours_.of(document))
+    for (const auto& [other, similarity] : *known) it->second.emplace(other, similarity);
+  else
     for (const auto& [other, similarity] : stories_.similar(document, resolve::kSameStoryWords)) it->second.emplace(other, similarity);
   return it->second;
 }

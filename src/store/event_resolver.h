@@ -23,11 +23,12 @@ namespace chronicle::store {
 
 class EventResolver {
  public:
-  // `stories` holds the story words of every stored document; `pending` the
-  // event mentions of the batch not written yet, which resolution gives their
-  // clusters and nodes (links and responses naming them wait there too).
-  EventResolver(Db& db, const resolve::StoryIndex& stories, PendingEvents& pending)
-      : db_(db), pending_(pending), stories_(stories) {}
+  // `stories` holds the story words of every stored document, `neighbours`
+  // the story neighbours of the batch's documents found as they were stored;
+  // `pending` the event mentions of the batch not written yet, which resolution
+  // gives their clusters and nodes (links and responses naming them wait there too).
+  EventResolver(Db& db, const resolve::StoryIndex& stories, const resolve::StoryNeighbours& neighbours, PendingEvents& pending)
+      : db_(db), pending_(pending), stories_(stories), neighbours_(neighbours) {}
   struct Changes {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
@@ -128,6 +129,7 @@ class EventResolver {
   std::unordered_map<int64_t, std::vector<int64_t>> judged_;
   std::unordered_map<int64_t, std::set<int64_t>> added_;
   const resolve::StoryIndex& stories_;
+  const resolve::StoryNeighbours& neighbours_;
   // cluster id -> features (this run); references stay valid as clusters are added
   std::unordered_map<int64_t, resolve::EventFeatures> clusters_;
   std::unordered_map<int64_t, DocumentMentions> documents_;  // (this run)

@@ -10,6 +10,7 @@ int64_t PendingEvents::add(PendingEvent e) {
   // The next rowid SQLite would give (INTEGER PRIMARY KEY without AUTOINCREMENT).
   if (!next_id_) next_id_ = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM event_mention", "next_event_mention_id").value_or(1);
   e.id = next_id_++;
+  if (events_.empty()) first_id_ = e.id;
   // Each local entity once, with its first role, by local id (event_participant's key).
   std::stable_sort(e.participants.begin(), e.participants.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   e.participants.erase(std::unique(e.participants.begin(), e.participants.end(),
@@ -17,20 +18,26 @@ int64_t PendingEvents::add(PendingEvent e) {
                        e.participants.end());
   by_document_[e.document].push_back(e.id);
   const int64_t id = e.id;
-  events_.emplace(id, std::move(e));
+  events_.push_back(std::move(e));
+  ++kept_;
   return id;
 }
 
 void PendingEvents::forget(int64_t document) {
   const auto it = by_document_.find(document);
   if (it == by_document_.end()) return;
-  for (const int64_t id : it->second) events_.erase(id);
+  for (const int64_t id : it->second)
+    if (PendingEvent* e = find(id)) {
+      *e = PendingEvent{};  // id 0: forgotten
+      --kept_;
+    }
   by_document_.erase(it);
 }
 
 PendingEvent* PendingEvents::find(int64_t id) {
-  const auto it = events_.find(id);
-  return it == events_.end() ? nullptr : &it->second;
+  if (id < first_id_ || id >= first_id_ + static_cast<int64_t>(events_.size())) return nullptr;
+  PendingEvent& e = events_[static_cast<size_t>(id - first_id_)];
+  return e.id ? &e : nullptr;
 }
 
 const std::vector<int64_t>* PendingEvents::of_document(int64_t document) const {
@@ -64,7 +71,9 @@ void PendingEvents::flush() {
                          "VALUES (:id, :doc, :span_start, :span_end, :text, :kind, :lemma, :date, :timex, :place, :sentence, :cluster, :event)");
   Stmt& part = db_.cached("insert_event_participant",
                           "INSERT INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
-  for (const auto& [id, e] : events_) {
+  for (const PendingEvent& e : events_) {
+    if (!e.id) continue;  // forgotten
+    const int64_t id = e.id;
     ins.reset();
     ins.bind(":id", id).bind(":doc", e.document).bind(":span_start", e.span_start).bind(":span_end", e.span_end).bind(":text", e.text)
         .bind(":kind", e.kind).bind(":lemma", e.lemma).bind_or_null(":date", e.date).bind_or_null(":timex", e.timex)
@@ -78,6 +87,7 @@ void PendingEvents::flush() {
   for (const auto& ab : links_) write_link(ab);
   for (const auto& response : responses_) write_response(response);
   events_.clear();
+  kept_ = 0;
   by_document_.clear();
   links_.clear();
   responses_.clear();

@@ -8,7 +8,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <deque>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -41,7 +41,7 @@ class PendingEvents {
   int64_t add(PendingEvent e);
   // Drops the kept mentions of a document deleted before the batch ended.
   void forget(int64_t document);
-  bool empty() const { return events_.empty(); }
+  bool empty() const { return kept_ == 0; }
   PendingEvent* find(int64_t id);
   // The kept mentions of a document, in id order; null when it has none kept.
   const std::vector<int64_t>* of_document(int64_t document) const;
@@ -61,7 +61,11 @@ class PendingEvents {
 
   Db& db_;
   int64_t next_id_ = 0;  // 0: read from the table at the next add()
-  std::map<int64_t, PendingEvent> events_;
+  // Kept mentions by id - first id (ids are consecutive); a forgotten one has id 0.
+  // A deque: what find() returns stays put as mentions are added.
+  std::deque<PendingEvent> events_;
+  int64_t first_id_ = 0;  // of events_.front()
+  size_t kept_ = 0;
   std::unordered_map<int64_t, std::vector<int64_t>> by_document_;
   std::set<std::pair<int64_t, int64_t>> links_, responses_;  // (a < b), (source, target)
 };

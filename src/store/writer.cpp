@@ -110,7 +110,7 @@ void Writer::forget_document(int64_t id) {
           forgotten_speakers_);
   db_.cached("delete_document", "DELETE FROM document WHERE id = :id").bind(":id", id).run();
   pending_.forget(id);
-  stories_.remove(id);
+  neighbours_.remove(stories_, id);
   replaced_ = true;
 }
 
@@ -146,6 +146,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
   const ProfileScope phase("phase: store");
   const std::string hash = content_hash(doc);
   search_.open();
+  stories();  // loaded before this document is in the table
   Outcome outcome = Outcome::added;
   Stmt& existing = db_.cached("find_document", "SELECT id, content_hash FROM document WHERE uri = :uri");
   existing.bind(":uri", doc.uri);
@@ -168,7 +169,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
     search_.index_documents();
     unindexed_documents_ = 0;
   }
-  if (stories_loaded_) stories_.add(doc_id, resolve::story_words(doc.text));
+  neighbours_.add(stories_, doc_id, resolve::story_words(doc.text));
   const utf8::CodePoints cp(doc.text);
 
   std::vector<int64_t> local_ids;
@@ -292,7 +293,7 @@ const resolve::StoryIndex& Writer::stories() {
 
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   const ProfileScope phase("phase: resolve events");
-  const EventResolver::Changes changed = EventResolver(db_, stories(), pending_).resolve(mentions, refresh);
+  const EventResolver::Changes changed = EventResolver(db_, stories(), neighbours_, pending_).resolve(mentions, refresh);
   pending_.flush();
   touched_events_.insert(changed.stale.begin(), changed.stale.end());
   made_events_.insert(changed.made.begin(), changed.made.end());
@@ -422,6 +423,7 @@ void Writer::finish_batch() {
   refresh_nodes();
   search_.close();
   unindexed_documents_ = 0;
+  neighbours_.clear();
 }
 
 void Writer::refresh_nodes() {

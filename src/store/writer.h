@@ -12,6 +12,7 @@
 #include "common/document.h"
 #include "common/facts.h"
 #include "store/db.h"
+#include "resolve/events.h"
 #include "resolve/story.h"
 #include "store/entity_resolver.h"
 #include "store/pending_events.h"
@@ -47,7 +48,8 @@ class Writer {
   void touched_claim_mentions(int64_t mention);
   void refresh_nodes();
   // The story words of every stored document, read from the database on first
-  // use and kept up to date by store() and forget_document() after that.
+  // use (the first store) and kept up to date by store() and forget_document()
+  // after that.
   const resolve::StoryIndex& stories();
 
   Db& db_;
@@ -62,6 +64,9 @@ class Writer {
   std::set<int64_t> forgotten_speakers_;  // speakers of claims of replaced documents (this batch)
   resolve::StoryIndex stories_;
   bool stories_loaded_ = false;
+  // The story neighbours of this batch's documents, found as they are stored
+  // (while extraction of the next ones runs), not when the batch is resolved.
+  resolve::StoryNeighbours neighbours_{resolve::kSameStoryWords};
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
 };
 

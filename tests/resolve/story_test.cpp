@@ -147,9 +147,11 @@ TEST_CASE("story: the index finds exactly the documents a pairwise comparison fi
   CHECK(index.similar(30, 0.3).empty());  // not indexed
 }
 
-TEST_CASE("story: the index skips the commonest words and still finds exactly what a pairwise comparison finds") {
-  // Long word sets (where the index skips its commonest words) drawn from a
-  // skewed vocabulary, with groups of documents that retell one story.
+namespace {
+
+// Long word sets (where the index skips its commonest words) drawn from a
+// skewed vocabulary, with groups of documents that retell one story.
+std::vector<resolve::StoryWords> retold_stories() {
   std::mt19937 rng(7);
   const auto word = [&](bool common) {
     std::uniform_int_distribution<uint64_t> pick(1, common ? 40 : 4000);
@@ -170,6 +172,13 @@ TEST_CASE("story: the index skips the commonest words and still finds exactly wh
       docs.push_back(std::move(d));
     }
   }
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("story: the index skips the commonest words and still finds exactly what a pairwise comparison finds") {
+  const std::vector<resolve::StoryWords> docs = retold_stories();
   resolve::StoryIndex index;
   for (size_t i = 0; i < docs.size(); ++i) index.add(static_cast<int64_t>(i), docs[i]);
   for (const double floor : {0.3, 0.5, 0.15}) {
@@ -184,4 +193,32 @@ TEST_CASE("story: the index skips the commonest words and still finds exactly wh
     }
     CHECK(pairs > docs.size());  // the retellings of a story find each other
   }
+}
+
+TEST_CASE("story: neighbours found as documents come and go are those the final index gives") {
+  const std::vector<resolve::StoryWords> docs = retold_stories();
+  resolve::StoryIndex index;
+  // Documents before the batch: in the index, not followed.
+  for (size_t i = 0; i < 60; ++i) index.add(static_cast<int64_t>(i), docs[i]);
+  resolve::StoryNeighbours batch(resolve::kSameStoryWords);
+  for (size_t i = 60; i < docs.size(); ++i) batch.add(index, static_cast<int64_t>(i), docs[i]);
+  // Replaced documents: one from before the batch, two of the batch, one of
+  // them added again under its id.
+  for (const int64_t gone : {5, 61, 130}) batch.remove(index, gone);
+  batch.add(index, 130, docs[131]);
+  CHECK(batch.of(5) == nullptr);
+  CHECK(batch.of(61) == nullptr);
+  size_t pairs = 0;
+  for (size_t i = 60; i < docs.size(); ++i) {
+    const int64_t id = static_cast<int64_t>(i);
+    if (id == 61) continue;
+    REQUIRE(batch.of(id) != nullptr);
+    resolve::StoryNeighbours::List found = *batch.of(id);
+    std::sort(found.begin(), found.end());
+    CHECK(found == index.similar(id, resolve::kSameStoryWords));
+    pairs += found.size();
+  }
+  CHECK(pairs > docs.size() / 2);
+  batch.clear();
+  CHECK(batch.of(70) == nullptr);
 }
