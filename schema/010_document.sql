@@ -18,5 +18,6 @@ CREATE TABLE document (
   text         TEXT NOT NULL,
   ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   CONSTRAINT document_uri_unique UNIQUE (uri),
-  CONSTRAINT document_format_check CHECK (format IN ('text', 'html', 'jsonl', 'facts'))
+  CONSTRAINT document_format_check CHECK (format = 'text' OR format = 'html' OR format = 'jsonl'
+    OR format = 'facts')
 );

@@ -7,7 +7,8 @@ CREATE TABLE entity (
   key  TEXT NOT NULL,             -- resolution key, see src/resolve/keys.h
   name TEXT NOT NULL,             -- canonical name: the fullest common form
   CONSTRAINT entity_key_unique UNIQUE (key),
-  CONSTRAINT entity_kind_check CHECK (kind IN ('person', 'organization', 'location', 'other'))
+  CONSTRAINT entity_kind_check CHECK (kind = 'person' OR kind = 'organization' OR kind = 'location'
+    OR kind = 'other')
 );
 CREATE INDEX entity_name ON entity (name COLLATE NOCASE);
 
@@ -18,7 +19,8 @@ CREATE TABLE local_entity (
   kind        TEXT NOT NULL,
   name        TEXT NOT NULL,
   key         TEXT NOT NULL,
-  CONSTRAINT local_entity_kind_check CHECK (kind IN ('person', 'organization', 'location', 'other'))
+  CONSTRAINT local_entity_kind_check CHECK (kind = 'person' OR kind = 'organization' OR kind = 'location'
+    OR kind = 'other')
 );
 CREATE INDEX local_entity_document ON local_entity (document_id);
 CREATE INDEX local_entity_entity ON local_entity (entity_id);
@@ -33,7 +35,7 @@ CREATE TABLE mention (
   text            TEXT NOT NULL,
   form            TEXT NOT NULL,
   CONSTRAINT mention_span_check CHECK (0 <= span_start AND span_start < span_end),
-  CONSTRAINT mention_form_check CHECK (form IN ('name', 'nominal', 'pronoun'))
+  CONSTRAINT mention_form_check CHECK (form = 'name' OR form = 'nominal' OR form = 'pronoun')
 );
 CREATE INDEX mention_local_entity ON mention (local_entity_id);
 CREATE INDEX mention_document ON mention (document_id);

@@ -8,6 +8,6 @@ CREATE TABLE timex (
   type        TEXT NOT NULL,
   value       TEXT NOT NULL,
   CONSTRAINT timex_span_check CHECK (0 <= span_start AND span_start < span_end),
-  CONSTRAINT timex_type_check CHECK (type IN ('DATE', 'TIME', 'DURATION', 'SET'))
+  CONSTRAINT timex_type_check CHECK (type = 'DATE' OR type = 'TIME' OR type = 'DURATION' OR type = 'SET')
 );
 CREATE INDEX timex_document ON timex (document_id);

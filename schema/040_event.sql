@@ -10,9 +10,11 @@ CREATE TABLE event (
   date            TEXT,
   place_entity_id INTEGER REFERENCES entity (id) ON DELETE SET NULL,
   CONSTRAINT event_key_unique UNIQUE (key),
-  CONSTRAINT event_kind_check CHECK (kind IN ('meeting', 'statement', 'offer', 'demand', 'agreement',
-    'refusal', 'accusation', 'threat', 'attack', 'protest', 'vote', 'appointment', 'resignation',
-    'legal', 'sanction', 'aid', 'visit', 'deal', 'disaster', 'other')),
+  CONSTRAINT event_kind_check CHECK (kind = 'meeting' OR kind = 'statement' OR kind = 'offer'
+    OR kind = 'demand' OR kind = 'agreement' OR kind = 'refusal' OR kind = 'accusation' OR kind = 'threat'
+    OR kind = 'attack' OR kind = 'protest' OR kind = 'vote' OR kind = 'appointment' OR kind = 'resignation'
+    OR kind = 'legal' OR kind = 'sanction' OR kind = 'aid' OR kind = 'visit' OR kind = 'deal'
+    OR kind = 'disaster' OR kind = 'other'),
   CONSTRAINT event_date_check CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]*')
 );
 CREATE INDEX event_date ON event (date);
@@ -63,7 +65,8 @@ CREATE TABLE event_participant (
   event_mention_id INTEGER NOT NULL REFERENCES event_mention (id) ON DELETE CASCADE,
   local_entity_id  INTEGER NOT NULL REFERENCES local_entity (id) ON DELETE CASCADE,
   role             TEXT NOT NULL,
-  CONSTRAINT event_participant_role_check CHECK (role IN ('agent', 'patient', 'recipient', 'participant')),
+  CONSTRAINT event_participant_role_check CHECK (role = 'agent' OR role = 'patient' OR role = 'recipient'
+    OR role = 'participant'),
   PRIMARY KEY (event_mention_id, local_entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX event_participant_local ON event_participant (local_entity_id);

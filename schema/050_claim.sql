@@ -40,6 +40,7 @@ CREATE TABLE claim_link (
   claim_id  INTEGER NOT NULL REFERENCES claim (id) ON DELETE CASCADE,
   target_id INTEGER NOT NULL REFERENCES claim (id) ON DELETE CASCADE,
   relation  TEXT NOT NULL,
-  CONSTRAINT claim_link_relation_check CHECK (relation IN ('responds_to', 'contradicts', 'supports')),
+  CONSTRAINT claim_link_relation_check CHECK (relation = 'responds_to' OR relation = 'contradicts'
+    OR relation = 'supports'),
   PRIMARY KEY (claim_id, target_id, relation)
 ) WITHOUT ROWID;

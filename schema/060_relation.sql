@@ -7,8 +7,9 @@ CREATE TABLE relation (
   predicate         TEXT NOT NULL,
   object_entity_id  INTEGER NOT NULL REFERENCES entity (id),
   CONSTRAINT relation_key_unique UNIQUE (key),
-  CONSTRAINT relation_predicate_check CHECK (predicate IN ('member_of', 'leader_of', 'spokesperson_for',
-    'employed_by', 'citizen_of', 'located_in', 'part_of', 'related_to'))
+  CONSTRAINT relation_predicate_check CHECK (predicate = 'member_of' OR predicate = 'leader_of'
+    OR predicate = 'spokesperson_for' OR predicate = 'employed_by' OR predicate = 'citizen_of'
+    OR predicate = 'located_in' OR predicate = 'part_of' OR predicate = 'related_to')
 );
 CREATE INDEX relation_subject ON relation (subject_entity_id);
 CREATE INDEX relation_object ON relation (object_entity_id);

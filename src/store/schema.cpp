@@ -2,12 +2,15 @@
 #include "store/schema.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <xxhash.h>
 
 #include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include "common/embedded.h"
 #include "common/fault.h"
@@ -55,26 +58,80 @@ std::string meta(Db& db, const char* key) {
   return s.step() ? s.str(0) : std::string();
 }
 
-// Schema files added by each minor version; a database at an older minor
-// version gets the missing ones applied in order, in one transaction.
+// What a table's rows look like on disk: its columns, indexes and foreign keys.
+std::string table_shape(Db& db, const std::string& table) {
+  std::string out;
+  for (const char* sql : {"SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(:t)",
+                          "SELECT l.name, l.\"unique\", l.origin, l.partial, i.seqno, i.name FROM pragma_index_list(:t) l "
+                          "JOIN pragma_index_info(l.name) i ORDER BY l.name, i.seqno",
+                          "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(:t)"}) {
+    Stmt s = db.prepare(sql, "table_shape");
+    s.bind(":t", table);
+    while (s.step()) {
+      for (int c = 0; c < s.columns(); ++c) out.append(s.is_null(c) ? "NULL" : s.str(c)).push_back('|');
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+// 1.4: constraints that list allowed values are written as comparisons
+// (schema/README.md). Only the CREATE TABLE text changes, not how rows are
+// stored, so each such table's text is replaced in sqlite_master: SQLite's
+// documented procedure for constraint changes that leave the file format alone
+// (writable_schema, then a new schema_version). A table whose columns, indexes
+// or foreign keys differ from the new text's is left as it was.
+void rewrite_table_checks(Db& db) {
+  Db fresh(":memory:", OpenMode::read_write);
+  for (const EmbeddedFile& f : embedded::schema_files()) fresh.exec(f.data, std::string(f.name).c_str());
+  std::vector<std::pair<std::string, std::string>> rewrites;  // table, new text
+  Stmt tables = fresh.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%CHECK%'", "new_tables");
+  while (tables.step()) {
+    const std::string name = tables.str(0), sql = tables.str(1);
+    Stmt old = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :t", "old_table");
+    old.bind(":t", name);
+    if (!old.step() || old.text(0) == sql) continue;
+    if (table_shape(db, name) == table_shape(fresh, name)) rewrites.emplace_back(name, sql);
+  }
+  if (rewrites.empty()) return;
+  const int64_t version = db.scalar("PRAGMA schema_version", "schema_version").value_or(0);
+  sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+  db.exec("PRAGMA writable_schema = ON", "writable_schema_on");
+  for (const auto& [name, sql] : rewrites) {
+    Stmt s = db.prepare("UPDATE sqlite_master SET sql = :sql WHERE type = 'table' AND name = :t", "rewrite_table");
+    s.bind(":sql", sql).bind(":t", name).run();
+  }
+  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1), "schema_version_bump");
+  db.exec("PRAGMA writable_schema = OFF", "writable_schema_off");
+}
+
+// What each minor version added: schema files, or a step of its own; a
+// database at an older minor version gets the missing ones in order, in one
+// transaction.
 struct Migration {
   int minor;
-  const char* file;
+  const char* file;                // or
+  void (*step)(Db&) = nullptr;
 };
 constexpr Migration kMigrations[] = {
     {1, "070_search.sql"},
     {1, "080_graph.sql"},
     {2, "100_lean_indexes.sql"},
     {3, "110_search_backlog.sql"},
+    {4, "(checks as comparisons)", rewrite_table_checks},
 };
 
 void migrate(Db& db, int from_minor) {
   Transaction tx(db);
   for (const Migration& m : kMigrations) {
     if (m.minor <= from_minor) continue;
-    const std::string_view sql = embedded::find(embedded::schema_files(), m.file);
-    if (sql.empty()) throw StoreError(fmt::format("store: migration file {} is not embedded", m.file));
-    db.exec(sql, m.file);
+    if (m.step) {
+      m.step(db);
+    } else {
+      const std::string_view sql = embedded::find(embedded::schema_files(), m.file);
+      if (sql.empty()) throw StoreError(fmt::format("store: migration file {} is not embedded", m.file));
+      db.exec(sql, m.file);
+    }
     fault::point("schema.migrating");
   }
   Stmt s = db.prepare("UPDATE meta SET value = :minor WHERE key = 'schema.version.minor'", "migrate_minor");

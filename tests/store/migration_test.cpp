@@ -1,6 +1,9 @@
-// Opening a 1.0 database for writing adds what 1.1 brought (full-text indexes
-// filled from the rows already there, the graph tables) and records 1.1.
+// Opening a database of an older minor version for writing brings it to this
+// one: what 1.1 added (full-text indexes filled from the rows already there, the
+// graph tables), 1.2's dropped indexes, 1.3's full-text triggers and 1.4's
+// constraints written as comparisons.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "../graph/story.h"
 #include "store/catalog.h"
@@ -94,4 +97,53 @@ TEST_CASE("schema: a 1.2 database gets the full-text triggers that leave an inge
   db = store::open_database(tmp.path(), store::OpenMode::read_write);
   CHECK(db->scalar("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'tugboats'", "fts_after") == 1);
   CHECK_NOTHROW(db->exec("INSERT INTO document_fts (document_fts, rank) VALUES ('integrity-check', 1)", "check_fts"));
+}
+
+TEST_CASE("schema: a 1.3 database gets its value-list constraints as comparisons, with its rows and the same rules") {
+  testing::TempDb tmp("migration-1-4");
+  tmp.store(testing::harbour_story());
+  int64_t events = 0;
+  {
+    // What 1.3 had: the constraints as IN lists (put back the way the migration
+    // takes them away).
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    const int64_t version = db->scalar("PRAGMA schema_version", "version").value_or(0);
+    db->exec(fmt::format(R"sql(
+      PRAGMA writable_schema = ON;
+      UPDATE sqlite_master SET sql = 'CREATE TABLE event (
+  id              INTEGER PRIMARY KEY,
+  key             TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  label           TEXT NOT NULL,
+  date            TEXT,
+  place_entity_id INTEGER REFERENCES entity (id) ON DELETE SET NULL,
+  CONSTRAINT event_key_unique UNIQUE (key),
+  CONSTRAINT event_kind_check CHECK (kind IN (''meeting'', ''statement'', ''offer'', ''demand'', ''agreement'',
+    ''refusal'', ''accusation'', ''threat'', ''attack'', ''protest'', ''vote'', ''appointment'', ''resignation'',
+    ''legal'', ''sanction'', ''aid'', ''visit'', ''deal'', ''disaster'', ''other'')),
+  CONSTRAINT event_date_check CHECK (date IS NULL OR date GLOB ''[0-9][0-9][0-9][0-9]*'')
+)' WHERE type = 'table' AND name = 'event';
+      PRAGMA schema_version = {};
+      PRAGMA writable_schema = OFF;
+      UPDATE meta SET value = '3' WHERE key = 'schema.version.minor';)sql", version + 1), "simulate_1_3");
+    events = db->scalar("SELECT count(*) FROM event", "events").value_or(0);
+  }
+  REQUIRE(events > 0);
+  {
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_only);
+    REQUIRE(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'event' AND sql LIKE '%kind IN (%'", "old_text") == 1);
+  }
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema.version.minor'", "minor") == store::kSchemaMinor);
+  CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND instr(sql, ' IN (''') > 0", "in_lists") == 0);
+  CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'event' AND sql LIKE '%kind = ''disaster'' OR kind = ''other''%'", "new_text") == 1);
+  CHECK(db->scalar("SELECT count(*) FROM event", "events_after") == events);
+  store::Stmt& check = db->cached("integrity", "PRAGMA integrity_check");
+  REQUIRE(check.step());
+  CHECK(check.text(0) == "ok");
+  check.reset();
+  // The same rule: a kind outside the list is refused, one in it accepted.
+  CHECK_THROWS_WITH_AS(db->exec("INSERT INTO event (key, kind, label) VALUES ('x1', 'picnic', 'picnic')", "bad_kind"),
+                       doctest::Contains("CHECK constraint failed"), store::StoreError);
+  CHECK_NOTHROW(db->exec("INSERT INTO event (key, kind, label) VALUES ('x2', 'disaster', 'flood')", "good_kind"));
 }
