@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <vector>
@@ -197,9 +198,27 @@ void Db::exec(std::string_view sql, const char* name) {
   }
 }
 
+namespace {
+std::string_view trimmed(std::string_view sql) {
+  while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.remove_suffix(1);
+  while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.front()))) sql.remove_prefix(1);
+  return sql;
+}
+}  // namespace
+
 Stmt& Db::cached(const char* name, std::string_view sql) {
   auto it = cache_.find(std::string_view(name));
-  if (it == cache_.end()) it = cache_.emplace(name, std::make_unique<Stmt>(db_, name, sql)).first;
+  if (it == cache_.end()) {
+    it = cache_.emplace(name, std::make_unique<Stmt>(db_, name, sql)).first;
+  } else if (sql.data() != it->second->source_) {
+    // One name, one statement: a second text under a name already taken is a
+    // bug that would run the first text (checked when the text is not the
+    // very one seen last, so a literal is compared once).
+    const char* prepared = sqlite3_sql(it->second->stmt_);
+    if (trimmed(prepared ? prepared : "") != trimmed(sql))
+      throw std::logic_error(fmt::format("store: statement name [{}] used for two SQL texts", name));
+  }
+  it->second->source_ = sql.data();
   it->second->reset();
   return *it->second;
 }

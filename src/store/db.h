@@ -83,9 +83,11 @@ class Stmt {
   int index(const char* param) const;
   [[noreturn]] void fail(int rc) const;
 
+  friend class Db;
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string name_;
+  const char* source_ = nullptr;  // the text Db::cached() last got it with
 };
 
 enum class OpenMode { read_only, read_write };

@@ -5,7 +5,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <tuple>
 
 #include "common/fault.h"
 #include "common/utf8.h"
@@ -426,27 +428,66 @@ void Writer::finish_batch() {
   neighbours_.clear();
 }
 
+std::optional<std::pair<std::string, std::string>> Writer::entity_name_now(int64_t id, std::string_view key) {
+  // Canonical name: the fullest name form (most words), then the one in most
+  // documents, then the first in byte order. Kind: a location's key says so;
+  // else the kind other than `other` in most documents, then with most local
+  // entities, then the first in byte order.
+  struct Seen {
+    std::set<int64_t> documents;
+    size_t locals = 0;
+  };
+  std::map<std::string, Seen> names, kinds;
+  Stmt& q = db_.cached("locals_of_entity", "SELECT name, kind, document_id FROM local_entity WHERE entity_id = :id");
+  q.bind(":id", id);
+  while (q.step()) {
+    Seen& n = names[q.str(0)];
+    n.documents.insert(q.int64(2));
+    ++n.locals;
+    Seen& k = kinds[q.str(1)];
+    k.documents.insert(q.int64(2));
+    ++k.locals;
+  }
+  if (names.empty()) return std::nullopt;
+  const auto words = [](const std::string& n) { return std::count(n.begin(), n.end(), ' '); };
+  // std::map iterates in byte order, so the first best one wins ties.
+  const std::string* name = nullptr;
+  const Seen* best = nullptr;
+  for (const auto& [n, seen] : names)
+    if (!name || std::pair(words(n), seen.documents.size()) > std::pair(words(*name), best->documents.size())) name = &n, best = &seen;
+  // SQLite's LIKE: ASCII letters in either case.
+  const auto location_key = [&] {
+    constexpr std::string_view prefix = "location:";
+    if (key.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(key[i])) != prefix[i]) return false;
+    return true;
+  };
+  if (location_key()) return std::pair(*name, std::string("location"));
+  const std::string* kind = nullptr;
+  const Seen* top = nullptr;
+  for (const auto& [k, seen] : kinds)
+    if (!kind || std::tuple(k != "other", seen.documents.size(), seen.locals) > std::tuple(*kind != "other", top->documents.size(), top->locals))
+      kind = &k, top = &seen;
+  return std::pair(*name, *kind);
+}
+
 void Writer::refresh_nodes() {
   const ProfileScope phase("phase: refresh nodes");
   // Canonical name: the fullest name form seen (most words, then most documents).
   // Events naming an entity whose name changed get new labels.
   std::set<int64_t> renamed;
   for (const int64_t id : touched_entities_) {
-    Stmt& q = db_.cached("entity_name_now", R"sql(
-      SELECT e.name, e.kind, (
-        SELECT l.name FROM local_entity l WHERE l.entity_id = e.id
-         GROUP BY l.name
-         ORDER BY length(l.name) - length(replace(l.name, ' ', '')) DESC, count(DISTINCT l.document_id) DESC, l.name
-         LIMIT 1), CASE WHEN e.key LIKE 'location:%' THEN 'location' ELSE (
-        SELECT l.kind FROM local_entity l WHERE l.entity_id = e.id
-         GROUP BY l.kind ORDER BY l.kind = 'other', count(DISTINCT l.document_id) DESC, count(*) DESC, l.kind LIMIT 1) END
-        FROM entity e WHERE e.id = :id)sql");
-    q.bind(":id", id);
-    if (!q.step() || q.is_null(2)) continue;  // gone, or left without local entities
-    const std::string name = q.str(2), kind = q.str(3);
-    if (name == q.text(0) && kind == q.text(1)) continue;
-    if (name != q.text(0)) renamed.insert(id);
-    q.reset();
+    Stmt& e = db_.cached("entity_naming", "SELECT name, kind, key FROM entity WHERE id = :id");
+    e.bind(":id", id);
+    if (!e.step()) continue;  // gone
+    const std::string old_name = e.str(0), old_kind = e.str(1), key = e.str(2);
+    e.reset();
+    const std::optional<std::pair<std::string, std::string>> now = entity_name_now(id, key);
+    if (!now) continue;  // left without local entities
+    const auto& [name, kind] = *now;
+    if (name == old_name && kind == old_kind) continue;
+    if (name != old_name) renamed.insert(id);
     db_.cached("update_entity_name", "UPDATE entity SET name = :name, kind = :kind WHERE id = :id")
         .bind(":name", name).bind(":kind", kind).bind(":id", id).run();
   }

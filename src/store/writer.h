@@ -5,6 +5,7 @@
 // changes nothing; a changed document replaces its old facts.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ class Writer {
   std::vector<int64_t> infer_anchors();
   void touched_claim_mentions(int64_t mention);
   void refresh_nodes();
+  // The canonical name and kind of an entity from its local entities (the
+  // rules are in the definition); nullopt when it has none.
+  std::optional<std::pair<std::string, std::string>> entity_name_now(int64_t id, std::string_view key);
   // The story words of every stored document, read from the database on first
   // use (the first store) and kept up to date by store() and forget_document()
   // after that.
