@@ -33,14 +33,23 @@ bool conflict(const Set& a, const Set& b) {
   return !a.empty() && !b.empty() && !intersects(a, b);
 }
 
-size_t shared(const IdSet& a, const IdSet& b) {
-  size_t n = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else ++n, ++i, ++j;
-  }
-  return n;
+// Whether two events share an entity in any role (a.entities() and
+// b.entities() intersect, without building them).
+bool share_entity(const EventFeatures& a, const EventFeatures& b) {
+  for (const IdSet* x : {&a.agents, &a.others, &a.places})
+    for (const IdSet* y : {&b.agents, &b.others, &b.places})
+      if (intersects(*x, *y)) return true;
+  return false;
+}
+
+// Kinds an article retells in other words, and kinds an event can answer.
+bool retold_kind(const std::string& kind) {
+  return kind == "meeting" || kind == "offer" || kind == "agreement" || kind == "deal" || kind == "demand" || kind == "refusal" ||
+         kind == "visit" || kind == "statement";
+}
+bool answerable_kind(const std::string& kind) {
+  return kind == "offer" || kind == "demand" || kind == "agreement" || kind == "deal" || kind == "threat" || kind == "accusation" ||
+         kind == "sanction";
 }
 
 }  // namespace
@@ -76,8 +85,7 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
   // Talks, offers and deals are retold in other words ("the talks", "the
   // negotiations", "the meeting"); attacks, disasters, votes and other events
   // of which an article often reports several need the same word.
-  static const std::set<std::string> retold = {"meeting", "offer", "agreement", "deal", "demand", "refusal", "visit", "statement"};
-  if (!retold.count(a.kind) && !intersects(a.lemmas, b.lemmas)) return false;
+  if (!retold_kind(a.kind) && !intersects(a.lemmas, b.lemmas)) return false;
   // What several people say are several statements; one person's remarks in
   // one article, one.
   if (a.kind == "statement") return !a.agents.empty() && intersects(a.agents, b.agents);
@@ -108,14 +116,13 @@ bool same_event_across(const EventFeatures& a, const EventFeatures& b, const std
   if (statement) return both_dated && intersects(a.agents, b.agents);
   if (a.kind == "other") {
     // Unclassified events meet only by their word, within one story.
-    return same_words && story().entities >= kSameStoryEntities &&
-           (shared(a.entities(), b.entities()) > 0 || both_dated || story().entities >= 0.5);
+    return same_words && story().entities >= kSameStoryEntities && (share_entity(a, b) || both_dated || story().entities >= 0.5);
   }
-  const size_t common = shared(a.entities(), b.entities());
-  if (both_dated) return common > 0 || (same_words && story().entities >= kSameStoryEntities);
+  const bool common = share_entity(a, b);
+  if (both_dated) return common || (same_words && story().entities >= kSameStoryEntities);
   // An undated report joins a dated one (or another undated one) when the two
   // articles tell one story and the event shares its people or place.
-  return common > 0 && story().entities >= 0.25;
+  return common && story().entities >= 0.25;
 }
 
 namespace {
@@ -185,8 +192,7 @@ bool is_response(const EventFeatures& e) {
 }
 
 bool answers(const EventFeatures& response, const EventFeatures& earlier) {
-  static const std::set<std::string> answerable = {"offer", "demand", "agreement", "deal", "threat", "accusation", "sanction"};
-  if (!answerable.count(earlier.kind) || earlier.first >= response.first) return false;
+  if (!answerable_kind(earlier.kind) || earlier.first >= response.first) return false;
   return !earlier.agents.empty() && !intersects(earlier.agents, response.agents);
 }
 

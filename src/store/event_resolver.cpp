@@ -19,6 +19,16 @@ constexpr int kMaxCandidates = 400;
 constexpr size_t kMaxEntityClusters = 800;  // clusters read per entity and kind
 constexpr size_t kFewEntities = 4;
 
+// Whether two sorted lists of concept numbers share one.
+bool share_concept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else return true;
+  }
+  return false;
+}
+
 // How much two documents' entities overlap, `shared` of them in common: the
 // overlap coefficient, where a short article naming only "the US" overlaps
 // fully with every article that names it too, so that fewer than
@@ -88,7 +98,7 @@ void EventResolver::add_mention(DocumentMentions& out, const MentionRow& m) {
   f.position = f.first = m.position;
   f.kind = m.kind;
   f.lemmas.insert(m.lemma);
-  for (const std::string& c : concepts(m.lemma)) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
+  for (const std::string& c : concepts(m.lemma).names) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
   f.date = m.date;
   if (m.place) f.places.insert(m.place);
   out.facts[f.id] = {m.lemma, m.place, {}};
@@ -302,9 +312,13 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   return overlaps_[key] = story;
 }
 
-const std::vector<std::string>& EventResolver::concepts(const std::string& lemma) {
+const EventResolver::Concepts& EventResolver::concepts(const std::string& lemma) {
   auto [it, fresh] = concepts_.try_emplace(lemma);
-  if (fresh) it->second = resolve::concepts_of(lemma);
+  if (!fresh) return it->second;
+  it->second.names = resolve::concepts_of(lemma);
+  for (const std::string& c : it->second.names)
+    it->second.ids.push_back(concept_numbers_.try_emplace(c, static_cast<uint32_t>(concept_numbers_.size())).first->second);
+  std::sort(it->second.ids.begin(), it->second.ids.end());
   return it->second;
 }
 
@@ -316,7 +330,7 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
     for (const int64_t id : *kept) {
       const PendingEvent& e = *pending_.find(id);
       if (e.kind == "statement" || !seen.emplace(e.cluster, e.lemma).second) continue;
-      it->second.push_back({e.cluster, e.lemma, &concepts(e.lemma)});
+      it->second.push_back({e.cluster, e.lemma, &concepts(e.lemma).ids});
     }
   } else {
     Stmt& q = db_.cached("event_clusters_of_document",
@@ -324,7 +338,7 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
     q.bind(":doc", document);
     while (q.step()) {
       std::string lemma = q.str(1);
-      const std::vector<std::string>* c = &concepts(lemma);
+      const std::vector<uint32_t>* c = &concepts(lemma).ids;
       it->second.push_back({q.int64(0), std::move(lemma), c});
     }
   }
@@ -379,8 +393,7 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       auto lc = std::lower_bound(clusters.begin(), clusters.end(), stem,
                                  [](const LemmaCluster& x, const std::string& s) { return x.lemma < s; });
       for (; lc != clusters.end() && lc->lemma.starts_with(stem); ++lc)
-        if (std::find_first_of(lc->concepts->begin(), lc->concepts->end(), ours->begin(), ours->end()) != lc->concepts->end())
-          found.push_back(lc->cluster);
+        if (share_concept(*lc->concepts, *ours)) found.push_back(lc->cluster);
     }
   }
   return finish();
@@ -418,7 +431,7 @@ const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resol
   for (const std::string& w : words) {
     std::string stem = w;
     if (stem.size() > 3 && stem.back() == 'e') stem.pop_back();
-    it->second.push_back({std::move(stem), &concepts(w)});
+    it->second.push_back({std::move(stem), &concepts(w).ids});
   }
   return it->second;
 }

@@ -84,15 +84,21 @@ class EventResolver {
   struct LemmaCluster {
     int64_t cluster;
     std::string lemma;
-    const std::vector<std::string>* concepts;  // of the lemma
+    const std::vector<uint32_t>* concepts;  // of the lemma (Concepts::ids)
   };
   // The clusters of a document's mentions other than statements, with their
   // lemmas (this run).
   const std::vector<LemmaCluster>& document_clusters(int64_t document);
-  const std::vector<std::string>& concepts(const std::string& lemma);
+  // The concepts of a lemma (resolve::concepts_of), and the same as numbers
+  // given in this run, sorted, for quick comparison.
+  struct Concepts {
+    std::vector<std::string> names;
+    std::vector<uint32_t> ids;
+  };
+  const Concepts& concepts(const std::string& lemma);
   struct Stem {
-    std::string stem;                         // of a word of a concept
-    const std::vector<std::string>* concepts;  // of the word
+    std::string stem;                       // of a word of a concept
+    const std::vector<uint32_t>* concepts;  // of the word (Concepts::ids)
   };
   // The stems of the words of the concepts among `lemmas` (this run).
   const std::vector<Stem>& concept_stems(const resolve::WordSet& lemmas);
@@ -147,7 +153,8 @@ class EventResolver {
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)
   std::unordered_map<int64_t, std::vector<LemmaCluster>> document_clusters_;  // (this run)
   std::unordered_map<std::string, std::vector<Stem>> stems_;                  // concepts -> concept_stems (this run)
-  std::unordered_map<std::string, std::vector<std::string>> concepts_;  // lemma -> resolve::concepts_of (this run)
+  std::unordered_map<std::string, Concepts> concepts_;         // lemma -> its concepts (this run)
+  std::unordered_map<std::string, uint32_t> concept_numbers_;  // concept -> its number in Concepts::ids (this run)
   // (entity, kind) -> (cluster, document) of the stored mentions it takes part in (this run).
   struct EntityKindHash {
     size_t operator()(const std::pair<int64_t, std::string>& k) const {
