@@ -361,7 +361,7 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   };
   for (const int64_t e : c.entities()) {
     auto [it, fresh] = entity_clusters_.try_emplace({e, c.kind});
-    if (fresh) {
+    if (fresh && any_stored_mention()) {
       Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
         SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
           JOIN event_mention em ON em.id = p.event_mention_id
@@ -372,6 +372,8 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
         LIMIT :limit)sql");
       q.bind(":entity", e).bind(":kind", c.kind).bind(":limit", static_cast<int64_t>(kMaxEntityClusters));
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
+    }
+    if (fresh) {
       // Then those of mentions not written yet: their ids follow every stored
       // one, as the query's sorted union would give them, up to its limit.
       if (!pending_.empty())
@@ -397,6 +399,17 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     }
   }
   return finish();
+}
+
+bool EventResolver::any_stored_event() {
+  if (!any_stored_event_) any_stored_event_ = db_.scalar("SELECT EXISTS (SELECT 1 FROM event)", "any_event").value_or(0) != 0;
+  return *any_stored_event_;
+}
+
+bool EventResolver::any_stored_mention() {
+  // None on a first ingest: the batch's mentions are not written yet.
+  if (!any_stored_mention_) any_stored_mention_ = db_.scalar("SELECT EXISTS (SELECT 1 FROM event_mention)", "any_event_mention").value_or(0) != 0;
+  return *any_stored_mention_;
 }
 
 const std::map<std::pair<int64_t, std::string>, std::set<std::pair<int64_t, int64_t>>>& EventResolver::kept_clusters() {
@@ -586,12 +599,16 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
   for (int attempt = 0; !node; ++attempt) {
     // A new node keyed by the group's first cluster (the key may already name a
     // node another group claimed: then the next free variant).
+    // With no node stored before this run, a key names none: groups are
+    // disjoint, so no two share a first cluster.
     const std::string key = attempt ? fmt::format("e{}.{}", first, attempt) : fmt::format("e{}", first);
-    Stmt& find = db_.cached("find_event", "SELECT id FROM event WHERE key = :key");
-    find.bind(":key", key);
-    if (find.step()) {
-      if (!claimed.count(find.int64(0))) node = find.int64(0);
-      continue;
+    if (any_stored_event()) {
+      Stmt& find = db_.cached("find_event", "SELECT id FROM event WHERE key = :key");
+      find.bind(":key", key);
+      if (find.step()) {
+        if (!claimed.count(find.int64(0))) node = find.int64(0);
+        continue;
+      }
     }
     // A new node is summarised here, from its mentions as read, by the rule
     // Writer::refresh_nodes applies to stored ones (resolve::summarise_node).

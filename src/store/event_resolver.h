@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -81,6 +82,11 @@ class EventResolver {
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
   std::vector<int64_t> candidates(const resolve::EventFeatures& c);
+  // Whether any event mention, or any event node, was written before this run
+  // (asked once): none on a first ingest.
+  bool any_stored_mention();
+  bool any_stored_event();
+  std::optional<bool> any_stored_mention_, any_stored_event_;
   struct LemmaCluster {
     int64_t cluster;
     std::string lemma;
