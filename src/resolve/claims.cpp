@@ -29,23 +29,11 @@ uint32_t two(std::string_view w, bool last) {
 // what claim_similarity can match, in linear time. Two words of four letters or
 // more that are the same_word share their first two letters (same first five,
 // or an edit after the second) or their last two (an edit in the first two).
-size_t possible_matches(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<uint32_t> firsts, lasts;
-  std::vector<std::string_view> shorts;
-  for (const std::string& w : b) {
-    if (w.size() < 4) {
-      shorts.push_back(w);
-      continue;
-    }
-    firsts.push_back(two(w, false));
-    lasts.push_back(two(w, true));
-  }
-  for (auto* v : {&firsts, &lasts}) std::sort(v->begin(), v->end());
-  std::sort(shorts.begin(), shorts.end());
+size_t possible_matches(const ClaimText& a, const ClaimText& b) {
   size_t n = 0;
-  for (const std::string& x : a) {
-    if (x.size() < 4) n += std::binary_search(shorts.begin(), shorts.end(), std::string_view(x));
-    else n += std::binary_search(firsts.begin(), firsts.end(), two(x, false)) || std::binary_search(lasts.begin(), lasts.end(), two(x, true));
+  for (const std::string& x : a.words) {
+    if (x.size() < 4) n += std::binary_search(b.shorts.begin(), b.shorts.end(), x);
+    else n += std::binary_search(b.firsts.begin(), b.firsts.end(), two(x, false)) || std::binary_search(b.lasts.begin(), b.lasts.end(), two(x, true));
   }
   return n;
 }
@@ -96,15 +84,35 @@ bool negated(const std::vector<std::string>& words) {
   });
 }
 
-bool same_claim(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a == b) return true;
-  if (a.size() < kMinWords || b.size() < kMinWords) return false;
-  // Cheap bound first: the Dice coefficient cannot pass 2*min/(sum).
-  const double bound = 2.0 * static_cast<double>(std::min(a.size(), b.size())) / static_cast<double>(a.size() + b.size());
-  if (bound < kSameClaim) return false;
-  const size_t most = std::min(possible_matches(a, b), b.size());
-  if (2.0 * static_cast<double>(most) / static_cast<double>(a.size() + b.size()) < kSameClaim) return false;
-  return negated(a) == negated(b) && claim_similarity(a, b) >= kSameClaim;
+ClaimText claim_text(std::vector<std::string> words) {
+  ClaimText t;
+  t.words = std::move(words);
+  for (const std::string& w : t.words) {
+    if (w.size() < 4) {
+      t.shorts.push_back(w);
+      continue;
+    }
+    t.firsts.push_back(two(w, false));
+    t.lasts.push_back(two(w, true));
+  }
+  for (auto* v : {&t.firsts, &t.lasts}) std::sort(v->begin(), v->end());
+  std::sort(t.shorts.begin(), t.shorts.end());
+  t.negated = negated(t.words);
+  return t;
 }
+
+bool same_claim(const ClaimText& a, const ClaimText& b) {
+  if (a.words == b.words) return true;
+  const size_t na = a.words.size(), nb = b.words.size();
+  if (na < kMinWords || nb < kMinWords) return false;
+  // Cheap bound first: the Dice coefficient cannot pass 2*min/(sum).
+  const double bound = 2.0 * static_cast<double>(std::min(na, nb)) / static_cast<double>(na + nb);
+  if (bound < kSameClaim) return false;
+  const size_t most = std::min(possible_matches(a, b), nb);
+  if (2.0 * static_cast<double>(most) / static_cast<double>(na + nb) < kSameClaim) return false;
+  return a.negated == b.negated && claim_similarity(a.words, b.words) >= kSameClaim;
+}
+
+bool same_claim(const std::vector<std::string>& a, const std::vector<std::string>& b) { return same_claim(claim_text(a), claim_text(b)); }
 
 }  // namespace chronicle::resolve

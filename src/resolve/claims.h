@@ -3,6 +3,7 @@
 // "It's" / "It is", "Zelenskiy" / "Zelensky") is one claim; two claims of one
 // speaker that differ in negation or in most of their words are not.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,18 @@ double claim_similarity(const std::vector<std::string>& a, const std::vector<std
 inline constexpr size_t kMinWords = 4;
 inline constexpr double kSameClaim = 0.6;
 bool same_claim(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+// A claim's words with what same_claim() derives from them, computed once for
+// a claim that is compared with many (a speaker's claims are compared pairwise).
+struct ClaimText {
+  std::vector<std::string> words;
+  std::vector<uint32_t> firsts, lasts;  // first and last two letters of words of four letters or more, sorted
+  std::vector<std::string> shorts;      // shorter words, sorted
+  bool negated = false;
+};
+ClaimText claim_text(std::vector<std::string> words);
+// The same as same_claim(a.words, b.words).
+bool same_claim(const ClaimText& a, const ClaimText& b);
 
 // Whether two words match: equal, or both at least four letters long and one
 // edit apart or sharing their first five letters.

@@ -76,7 +76,6 @@ ClaimResolver::Row ClaimResolver::read_row(Stmt& q, int64_t& speaker) {
   r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
   r.date = q.str(3), r.content = q.str(4);
   speaker = q.is_null(5) ? 0 : q.int64(5);
-  r.hash = content_hash(r.content);
   return r;
 }
 
@@ -101,7 +100,8 @@ std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) 
   int64_t same = 0;
   while (q.step()) {
     out.push_back(read_row(q, same));
-    out.back().words = resolve::claim_words(out.back().content);
+    out.back().hash = content_hash(out.back().content);
+    out.back().text = resolve::claim_text(resolve::claim_words(out.back().content));
   }
   return out;
 }
@@ -158,12 +158,13 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
   std::set<int64_t> speakers = regroup;
   for (const int64_t id : mentions) {
     int64_t speaker = 0;
-    const Row r = row(id, speaker);
+    Row r = row(id, speaker);
     if (speaker < 0) continue;
     if (r.claim) changed_.insert(r.claim);  // the node it may leave
     if (speaker > 0) {
       speakers.insert(speaker);
     } else {
+      r.hash = content_hash(r.content);
       assign(0, {&r});
     }
   }
@@ -178,7 +179,7 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
       if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash, i); !fresh) g.join(at, static_cast<int64_t>(it->second));
       if (!fuzzy) continue;
       for (size_t j = 0; j < i; ++j)
-        if (g.find(at) != g.find(static_cast<int64_t>(j)) && resolve::same_claim(rows[i].words, rows[j].words)) g.join(at, static_cast<int64_t>(j));
+        if (g.find(at) != g.find(static_cast<int64_t>(j)) && resolve::same_claim(rows[i].text, rows[j].text)) g.join(at, static_cast<int64_t>(j));
     }
     for (const auto& [root, members] : g.groups()) {
       std::vector<const Row*> group;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "resolve/claims.h"
 #include "store/db.h"
 
 namespace chronicle::store {
@@ -38,11 +39,12 @@ class ClaimResolver {
  private:
   struct Row {
     int64_t id = 0, claim = 0;
-    std::string content, date, hash;
+    std::string content, date, hash;  // hash: content_hash(content), set by the caller
     int quoted = 0;
-    std::vector<std::string> words;
+    resolve::ClaimText text;  // of content (rows of a speaker only)
   };
-  // One row of a query over kRowColumns; sets `speaker` (0 when unknown).
+  // One row of a query over kRowColumns, without its hash; sets `speaker` (0
+  // when unknown).
   Row read_row(Stmt& q, int64_t& speaker);
   // The top-level mention `id`; `speaker` -1 when there is none.
   Row row(int64_t id, int64_t& speaker);
