@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "common/embedded.h"
+#include "common/hash_table.h"
 #include "common/utf8.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -77,11 +78,8 @@ class PhraseTable {
     return t;
   }
   static uint64_t chain(uint64_t h, uint64_t word) { return mix(h * 31 + word); }
-  uint8_t find(uint64_t phrase) const {
-    auto it = phrases_.find(phrase);
-    return it == phrases_.end() ? 0 : it->second;
-  }
-  bool starts(uint64_t word) const { return first_.count(word) > 0; }
+  uint8_t find(uint64_t phrase) const { return phrases_.find(phrase); }
+  bool starts(uint64_t word) const { return first_.contains(word); }
   size_t longest() const { return longest_; }
 
  private:
@@ -99,6 +97,10 @@ class PhraseTable {
     });
     for_each_row("org_words.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgWord); });
     for_each_row("organizations.txt", [&](const auto& cols) { add(Gazetteer::key(cols[0]), kOrgName); });
+    phrases_ = FrozenHashTable<uint8_t>(building_phrases_);
+    first_ = FrozenHashTable<uint8_t>(building_first_);
+    building_phrases_.clear();
+    building_first_.clear();
   }
   // `k` is a gazetteer key: folded, words separated by single spaces.
   void add(std::string_view k, uint8_t bit) {
@@ -110,17 +112,17 @@ class PhraseTable {
       k = sp == std::string_view::npos ? std::string_view{} : k.substr(sp + 1);
       if (w.empty()) continue;
       const uint64_t wh = hash_bytes(w);
-      if (words == 0) first_.insert(wh);
+      if (words == 0) building_first_[wh] = 1;
       h = chain(h, wh);
       ++words;
     }
     if (words == 0) return;
-    phrases_[h] |= bit;
+    building_phrases_[h] |= bit;
     longest_ = std::max(longest_, words);
   }
 
-  std::unordered_map<uint64_t, uint8_t> phrases_;
-  std::unordered_set<uint64_t> first_;
+  std::unordered_map<uint64_t, uint8_t> building_phrases_, building_first_;  // while loading
+  FrozenHashTable<uint8_t> phrases_, first_;                               // first_: 1 for words that start a phrase
   size_t longest_ = 1;
 };
 
@@ -135,15 +137,13 @@ class WordList {
   }
   // Bit 1: a common (lower-case) word; bit 2: a proper noun. `lower` hashes the
   // word lower-cased as Info::lower does.
-  uint8_t find(uint64_t lower) const {
-    auto it = words_.find(lower);
-    return it == words_.end() ? 0 : it->second;
-  }
+  uint8_t find(uint64_t lower) const { return words_.find(lower); }
 
  private:
   WordList() {
     std::string_view data = embedded::find(embedded::lexicon_files(), "american-english");
     std::string lower;
+    std::unordered_map<uint64_t, uint8_t> words;
     while (!data.empty()) {
       const size_t nl = data.find('\n');
       const std::string_view w = data.substr(0, nl);
@@ -153,10 +153,11 @@ class WordList {
       lower.assign(w);
       for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      words_[hash_bytes(lower)] |= proper ? 2 : 1;
+      words[hash_bytes(lower)] |= proper ? 2 : 1;
     }
+    words_ = FrozenHashTable<uint8_t>(words);
   }
-  std::unordered_map<uint64_t, uint8_t> words_;
+  FrozenHashTable<uint8_t> words_;
 };
 
 struct Info {

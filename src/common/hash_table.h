@@ -1,0 +1,67 @@
+// A fixed table from 64-bit keys (hashes) to small values, built once and then
+// only read: open addressing in one array, so that a lookup touches one or two
+// cache lines where std::unordered_map follows a bucket and a node. The
+// lexicons asked for every token (word lists, gazetteer phrases) use it.
+#pragma once
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace chronicle {
+
+template <typename Value>
+class FrozenHashTable {
+ public:
+  FrozenHashTable() = default;
+  // The entries of `from`, at most half the slots full.
+  explicit FrozenHashTable(const std::unordered_map<uint64_t, Value>& from) {
+    size_t cap = 16;
+    while (cap < 2 * from.size()) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const auto& [key, value] : from) {
+      if (key == 0) {  // 0 marks a free slot: kept aside
+        zero_ = value;
+        has_zero_ = true;
+        continue;
+      }
+      size_t s = slot(key);
+      while (slots_[s].key != 0) s = (s + 1) & mask_;
+      slots_[s] = Slot{key, value};
+    }
+  }
+  // The value of `key`, or `missing`.
+  Value find(uint64_t key, Value missing = Value{}) const {
+    if (key == 0) return has_zero_ ? zero_ : missing;
+    if (slots_.empty()) return missing;
+    for (size_t s = slot(key);; s = (s + 1) & mask_) {
+      if (slots_[s].key == key) return slots_[s].value;
+      if (slots_[s].key == 0) return missing;
+    }
+  }
+  bool contains(uint64_t key) const {
+    if (key == 0) return has_zero_;
+    if (slots_.empty()) return false;
+    for (size_t s = slot(key);; s = (s + 1) & mask_) {
+      if (slots_[s].key == key) return true;
+      if (slots_[s].key == 0) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    Value value{};
+  };
+  // The keys are hashes already; the high bits pick the slot (fold them in, in
+  // case a key's low bits are not mixed).
+  size_t slot(uint64_t key) const { return static_cast<size_t>(key ^ (key >> 29) ^ (key >> 47)) & mask_; }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  Value zero_{};
+  bool has_zero_ = false;
+};
+
+}  // namespace chronicle
