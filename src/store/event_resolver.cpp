@@ -183,16 +183,21 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   const DocumentMentions& dm = document_mentions(document);
   const std::vector<int64_t>& ids = dm.order;
   const bool fresh = dm.clusters.empty();  // never resolved: its clusters have no links, responses or nodes yet
-  // In text order, each mention joins the nearest earlier cluster of the same event.
+  // In text order, each mention joins the nearest earlier cluster of the same
+  // event. Only clusters of its kind can be (same_event_in_document), so each
+  // looks at those alone.
   std::vector<resolve::EventFeatures> open;
+  std::unordered_map<std::string_view, std::vector<size_t>> open_of_kind;  // kind -> indices into `open`
   std::vector<int64_t> cluster_of(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     const resolve::EventFeatures& m = dm.features.at(ids[i]);
+    std::vector<size_t>& same_kind = open_of_kind[m.kind];
     int best = -1;
-    for (size_t c = 0; c < open.size(); ++c)
+    for (const size_t c : same_kind)
       if (resolve::same_event_in_document(open[c], m) && (best < 0 || open[c].position > open[static_cast<size_t>(best)].position))
         best = static_cast<int>(c);
     if (best < 0) {
+      same_kind.push_back(open.size());
       open.push_back(m);
       cluster_of[i] = m.id;
     } else {
