@@ -60,14 +60,15 @@ namespace {
 
 // The columns of a top-level claim mention that resolution reads (id, node,
 // quoted, date, content with the pieces of a split quotation joined, speaker
-// entity), over `claim_mention cm LEFT JOIN local_entity l` on the speaker.
+// entity, whether it has more pieces), over `claim_mention cm LEFT JOIN
+// local_entity l` on the speaker.
 constexpr std::string_view kRowColumns = R"sql(
     SELECT cm.id, cm.claim_id, cm.quoted, cm.date,
            CASE WHEN EXISTS (SELECT 1 FROM claim_mention x WHERE x.part_of = cm.id)
                 THEN (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM claim_mention
                        WHERE id = cm.id OR part_of = cm.id ORDER BY span_start) p)
                 ELSE cm.text END,
-           l.entity_id)sql";
+           l.entity_id, EXISTS (SELECT 1 FROM claim_mention x WHERE x.part_of = cm.id))sql";
 
 }  // namespace
 
@@ -76,6 +77,7 @@ ClaimResolver::Row ClaimResolver::read_row(Stmt& q, int64_t& speaker) {
   r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
   r.date = q.str(3), r.content = q.str(4);
   speaker = q.is_null(5) ? 0 : q.int64(5);
+  r.pieces = q.int64(6) != 0;
   return r;
 }
 
@@ -144,7 +146,10 @@ void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
   for (const Row* r : group) {
     if (r->claim == node) continue;
     if (r->claim) changed_.insert(r->claim);
-    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id OR part_of = :id").bind(":node", node).bind(":id", r->id).run();
+    // (Two statements: with an OR, SQLite looks both up and merges them.)
+    db_.cached("link_claim_mention", "UPDATE claim_mention SET claim_id = :node WHERE id = :id").bind(":node", node).bind(":id", r->id).run();
+    if (r->pieces)
+      db_.cached("link_claim_pieces", "UPDATE claim_mention SET claim_id = :node WHERE part_of = :id").bind(":node", node).bind(":id", r->id).run();
     changed = true;
   }
   // A node made here is summarised; one made earlier in this run that gains

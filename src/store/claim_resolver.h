@@ -41,6 +41,7 @@ class ClaimResolver {
     int64_t id = 0, claim = 0;
     std::string content, date, hash;  // hash: content_hash(content), set by the caller
     int quoted = 0;
+    bool pieces = false;      // a split quotation: later pieces point at this one
     resolve::ClaimText text;  // of content (rows of a speaker only)
   };
   // One row of a query over kRowColumns, without its hash; sets `speaker` (0
