@@ -19,6 +19,15 @@ constexpr int kMaxCandidates = 400;
 constexpr size_t kMaxEntityClusters = 800;  // clusters read per entity and kind
 constexpr size_t kFewEntities = 4;
 
+// The first eight bytes of a word as a big-endian number, zeros after its end:
+// for words without NUL bytes, a smaller number means an earlier word in byte
+// order, and equal numbers leave it to the bytes after the eighth.
+uint64_t prefix_key(std::string_view w) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < 8; ++i) k = k << 8 | (i < w.size() ? static_cast<unsigned char>(w[i]) : 0u);
+  return k;
+}
+
 // Whether two sorted lists of concept numbers share one.
 bool share_concept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -350,6 +359,7 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
   // By lemma, so that candidates() finds the lemmas of a stem by bisection.
   std::sort(it->second.begin(), it->second.end(),
             [](const LemmaCluster& a, const LemmaCluster& b) { return std::tie(a.lemma, a.cluster) < std::tie(b.lemma, b.cluster); });
+  for (LemmaCluster& c : it->second) c.head = prefix_key(c.lemma);
   return it->second;
 }
 
@@ -396,11 +406,15 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
   const std::vector<Stem>& stems = concept_stems(c.lemmas);
   for (const int64_t document : story_documents(c.document)) {
     const std::vector<LemmaCluster>& clusters = document_clusters(document);
-    for (const auto& [stem, ours] : stems) {
-      auto lc = std::lower_bound(clusters.begin(), clusters.end(), stem,
-                                 [](const LemmaCluster& x, const std::string& s) { return x.lemma < s; });
-      for (; lc != clusters.end() && lc->lemma.starts_with(stem); ++lc)
-        if (share_concept(*lc->concepts, *ours)) found.push_back(lc->cluster);
+    for (const Stem& stem : stems) {
+      // x.lemma < stem, and x.lemma starts with stem, decided on the first
+      // eight bytes as numbers where they suffice.
+      auto lc = std::lower_bound(clusters.begin(), clusters.end(), stem, [](const LemmaCluster& x, const Stem& s) {
+        return x.head != s.head ? x.head < s.head : x.lemma < s.stem;
+      });
+      const bool short_stem = stem.stem.size() <= 8;
+      for (; lc != clusters.end() && (short_stem ? (lc->head & stem.mask) == stem.head : lc->lemma.starts_with(stem.stem)); ++lc)
+        if (share_concept(*lc->concepts, *stem.concepts)) found.push_back(lc->cluster);
     }
   }
   return finish();
@@ -449,7 +463,9 @@ const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resol
   for (const std::string& w : words) {
     std::string stem = w;
     if (stem.size() > 3 && stem.back() == 'e') stem.pop_back();
-    it->second.push_back({std::move(stem), &concepts(w).ids});
+    const uint64_t head = prefix_key(stem);
+    const uint64_t mask = stem.size() >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} >> (8 * stem.size()));
+    it->second.push_back({std::move(stem), &concepts(w).ids, head, mask});
   }
   return it->second;
 }

@@ -91,6 +91,7 @@ class EventResolver {
     int64_t cluster;
     std::string lemma;
     const std::vector<uint32_t>* concepts;  // of the lemma (Concepts::ids)
+    uint64_t head = 0;                      // prefix_key(lemma)
   };
   // The clusters of a document's mentions other than statements, with their
   // lemmas (this run).
@@ -105,6 +106,7 @@ class EventResolver {
   struct Stem {
     std::string stem;                       // of a word of a concept
     const std::vector<uint32_t>* concepts;  // of the word (Concepts::ids)
+    uint64_t head = 0, mask = 0;            // prefix_key(stem); the bytes of it that are the stem's
   };
   // The stems of the words of the concepts among `lemmas` (this run).
   const std::vector<Stem>& concept_stems(const resolve::WordSet& lemmas);
