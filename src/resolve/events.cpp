@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "common/embedded.h"
@@ -43,13 +44,16 @@ bool share_entity(const EventFeatures& a, const EventFeatures& b) {
 }
 
 // Kinds an article retells in other words, and kinds an event can answer.
-bool retold_kind(const std::string& kind) {
-  return kind == "meeting" || kind == "offer" || kind == "agreement" || kind == "deal" || kind == "demand" || kind == "refusal" ||
-         kind == "visit" || kind == "statement";
+// (As string_views: those compare lengths before bytes.)
+bool retold_kind(std::string_view kind) {
+  using namespace std::string_view_literals;
+  return kind == "meeting"sv || kind == "offer"sv || kind == "agreement"sv || kind == "deal"sv || kind == "demand"sv ||
+         kind == "refusal"sv || kind == "visit"sv || kind == "statement"sv;
 }
-bool answerable_kind(const std::string& kind) {
-  return kind == "offer" || kind == "demand" || kind == "agreement" || kind == "deal" || kind == "threat" || kind == "accusation" ||
-         kind == "sanction";
+bool answerable_kind(std::string_view kind) {
+  using namespace std::string_view_literals;
+  return kind == "offer"sv || kind == "demand"sv || kind == "agreement"sv || kind == "deal"sv || kind == "threat"sv ||
+         kind == "accusation"sv || kind == "sanction"sv;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <vector>
 
@@ -33,13 +34,22 @@ Stmt::Stmt(sqlite3* db, std::string name, std::string_view sql) : db_(db), name_
 
 Stmt::~Stmt() { sqlite3_finalize(stmt_); }
 
-Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), name_(std::move(o.name_)) { o.stmt_ = nullptr; }
+Stmt::Stmt(Stmt&& o) noexcept
+    : db_(o.db_), stmt_(o.stmt_), name_(std::move(o.name_)), source_(o.source_), indexes_(std::move(o.indexes_)) {
+  o.stmt_ = nullptr;
+}
 
 void Stmt::fail(int rc) const { throw StoreError(describe(db_, rc, name_), rc); }
 
 int Stmt::index(const char* param) const {
+  // Names are string literals, bound over and over (SQLite finds a name by
+  // comparing it with each parameter's): remember where each was found, by
+  // address, checked by name in case an address is reused.
+  for (const auto& [name, i] : indexes_)
+    if (name == param && std::strcmp(sqlite3_bind_parameter_name(stmt_, i), param) == 0) return i;
   const int i = sqlite3_bind_parameter_index(stmt_, param);
   if (i == 0) throw std::logic_error(fmt::format("store: no parameter {} in [{}]", param, name_));
+  if (indexes_.size() < 32) indexes_.emplace_back(param, i);
   return i;
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -88,6 +90,7 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
   std::string name_;
   const char* source_ = nullptr;  // the text Db::cached() last got it with
+  mutable std::vector<std::pair<const char*, int>> indexes_;  // parameter name (its address) -> index, as found
 };
 
 enum class OpenMode { read_only, read_write };
