@@ -104,28 +104,25 @@ TEST_CASE("schema: a 1.3 database gets its value-list constraints as comparisons
   tmp.store(testing::harbour_story());
   int64_t events = 0;
   {
-    // What 1.3 had: the constraints as IN lists (put back the way the migration
-    // takes them away).
+    // What 1.3 had: the event kinds as an IN list. Its text is this version's
+    // with the comparisons (kind = 'meeting' OR ...) turned back into the
+    // list, put in place the way the migration takes it away.
     auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    store::Stmt& read = db->cached("event_sql", "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'event'");
+    REQUIRE(read.step());
+    std::string sql = read.str(0);
+    read.reset();
+    const size_t from = sql.find("CHECK (kind = "), to = sql.find(")", from);
+    REQUIRE(from != std::string::npos);
+    std::string kinds;
+    for (size_t q = sql.find('\'', from); q < to; q = sql.find('\'', sql.find('\'', q + 1) + 1))
+      kinds += (kinds.empty() ? "" : ", ") + sql.substr(q, sql.find('\'', q + 1) - q + 1);
+    sql.replace(from, to + 1 - from, "CHECK (kind IN (" + kinds + "))");
     const int64_t version = db->scalar("PRAGMA schema_version", "version").value_or(0);
-    db->exec(fmt::format(R"sql(
-      PRAGMA writable_schema = ON;
-      UPDATE sqlite_master SET sql = 'CREATE TABLE event (
-  id              INTEGER PRIMARY KEY,
-  key             TEXT NOT NULL,
-  kind            TEXT NOT NULL,
-  label           TEXT NOT NULL,
-  date            TEXT,
-  place_entity_id INTEGER REFERENCES entity (id) ON DELETE SET NULL,
-  CONSTRAINT event_key_unique UNIQUE (key),
-  CONSTRAINT event_kind_check CHECK (kind IN (''meeting'', ''statement'', ''offer'', ''demand'', ''agreement'',
-    ''refusal'', ''accusation'', ''threat'', ''attack'', ''protest'', ''vote'', ''appointment'', ''resignation'',
-    ''legal'', ''sanction'', ''aid'', ''visit'', ''deal'', ''disaster'', ''other'')),
-  CONSTRAINT event_date_check CHECK (date IS NULL OR date GLOB ''[0-9][0-9][0-9][0-9]*'')
-)' WHERE type = 'table' AND name = 'event';
-      PRAGMA schema_version = {};
-      PRAGMA writable_schema = OFF;
-      UPDATE meta SET value = '3' WHERE key = 'schema.version.minor';)sql", version + 1), "simulate_1_3");
+    db->exec("PRAGMA writable_schema = ON", "writable_on");
+    db->cached("simulate_1_3", "UPDATE sqlite_master SET sql = :sql WHERE type = 'table' AND name = 'event'").bind(":sql", sql).run();
+    db->exec(fmt::format("PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;"
+                         "UPDATE meta SET value = '3' WHERE key = 'schema.version.minor'", version + 1), "simulate_1_3_version");
     events = db->scalar("SELECT count(*) FROM event", "events").value_or(0);
   }
   REQUIRE(events > 0);
