@@ -211,7 +211,9 @@ void ClaimResolver::link(const std::set<int64_t>& stale, const std::set<int64_t>
   std::set<int64_t> relink = stale;
   relink.insert(made.begin(), made.end());
   if (made.empty() || older_than(*made.begin())) add_claims_naming_speakers(relink);
-  for (const int64_t node : relink) link_answers(node);
+  // A node made in this batch has no links yet: link_answers() gives a node its
+  // links, once per batch.
+  for (const int64_t node : relink) link_answers(node, !made.count(node));
 }
 
 bool ClaimResolver::older_than(int64_t claim) {
@@ -246,8 +248,15 @@ void ClaimResolver::add_claims_naming_speakers(std::set<int64_t>& claims) {
   }
 }
 
-void ClaimResolver::link_answers(int64_t node) {
-  db_.cached("unlink_claim", "DELETE FROM claim_link WHERE claim_id = :id").bind(":id", node).run();
+void ClaimResolver::link_answers(int64_t node, bool may_have_links) {
+  if (may_have_links) db_.cached("unlink_claim", "DELETE FROM claim_link WHERE claim_id = :id").bind(":id", node).run();
+  // Only a claim with a speaker and a date answers anything (below): most have
+  // no date, and are settled by this cheap read.
+  Stmt& dated = db_.cached("claim_speaker_date", "SELECT speaker_entity_id IS NOT NULL AND date IS NOT NULL FROM claim WHERE id = :id");
+  dated.bind(":id", node);
+  const bool answers = dated.step() && dated.int64(0) != 0;
+  dated.reset();
+  if (!answers) return;
   // What the claim says, when, by whom, with which cue.
   Stmt& me = db_.cached("claim_to_link", R"sql(
     SELECT c.speaker_entity_id, c.content, c.date,

@@ -51,7 +51,9 @@ class ClaimResolver {
   Row row(int64_t id, int64_t& speaker);
   std::vector<Row> rows_of_speaker(int64_t speaker);
   void assign(int64_t speaker, std::vector<const Row*> group);
-  void link_answers(int64_t node);
+  // Replaces the links of `node` (`may_have_links`: false for a node made in
+  // this batch, which has none to remove).
+  void link_answers(int64_t node, bool may_have_links);
   // Whether a stored claim has an id below `claim`.
   bool older_than(int64_t claim);
   // Adds the claims whose content names the (person) speakers of `claims`.
