@@ -568,10 +568,11 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
     const ProfileScope phase("phase: event region");
     return region(affected);
   }();
+  std::optional<ProfileScope> grouping(std::in_place, "phase: event groups");
   std::vector<int64_t> clusters;
   for (const auto& [c, linked] : links) clusters.push_back(c);
   UnionFind dated, undated;
-  std::map<int64_t, bool> has_date;
+  std::unordered_map<int64_t, bool> has_date;
   for (const int64_t c : clusters) {
     has_date[c] = !cluster(c).date.empty();
     (has_date[c] ? dated : undated).find(c);
@@ -597,7 +598,9 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.
   std::set<int64_t> claimed;
-  for (auto& [root, members] : nodes.groups()) assign_node(members, claimed, changes);
+  auto groups = nodes.groups();
+  grouping.reset();
+  for (auto& [root, members] : groups) assign_node(members, claimed, changes);
   return changes;
 }
 

@@ -296,7 +296,10 @@ const resolve::StoryIndex& Writer::stories() {
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
   const ProfileScope phase("phase: resolve events");
   const EventResolver::Changes changed = EventResolver(db_, stories(), neighbours_, pending_).resolve(mentions, refresh);
-  pending_.flush();
+  {
+    const ProfileScope p("phase: write event mentions");
+    pending_.flush();
+  }
   touched_events_.insert(changed.stale.begin(), changed.stale.end());
   made_events_.insert(changed.made.begin(), changed.made.end());
   // Nodes whose mentions all moved to another node go.
