@@ -162,16 +162,24 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
   made_.clear();
   std::set<int64_t> speakers = regroup;
   for (const int64_t id : mentions) {
-    int64_t speaker = 0;
-    Row r = row(id, speaker);
-    if (speaker < 0) continue;
-    if (r.claim) changed_.insert(r.claim);  // the node it may leave
+    // Its node and speaker first: a mention with a speaker is read again with
+    // all of that speaker's below.
+    Stmt& q = db_.cached("claim_mention_speaker",
+                         "SELECT cm.claim_id, l.entity_id FROM claim_mention cm LEFT JOIN local_entity l ON l.id = cm.speaker_local_id "
+                         "WHERE cm.id = :id AND cm.part_of IS NULL");
+    q.bind(":id", id);
+    if (!q.step()) continue;
+    const int64_t claim = q.is_null(0) ? 0 : q.int64(0), speaker = q.is_null(1) ? 0 : q.int64(1);
+    q.reset();
+    if (claim) changed_.insert(claim);  // the node it may leave
     if (speaker > 0) {
       speakers.insert(speaker);
-    } else {
-      r.hash = content_hash(r.content);
-      assign(0, {&r});
+      continue;
     }
+    int64_t none = 0;
+    Row r = row(id, none);
+    r.hash = content_hash(r.content);
+    assign(0, {&r});
   }
   for (const int64_t speaker : speakers) {
     const std::vector<Row> rows = rows_of_speaker(speaker);
