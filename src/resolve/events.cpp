@@ -17,17 +17,6 @@ namespace chronicle::resolve {
 
 namespace {
 
-// Whether two sorted ranges share an element.
-template <typename SetA, typename SetB>
-bool intersects(const SetA& a, const SetB& b) {
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else return true;
-  }
-  return false;
-}
-
 // Both sides name something and share nothing: two different values.
 template <typename Set>
 bool conflict(const Set& a, const Set& b) {

@@ -16,6 +16,17 @@ namespace chronicle::resolve {
 using IdSet = boost::container::flat_set<int64_t>;
 using WordSet = boost::container::flat_set<std::string>;
 
+// Whether two sorted ranges share an element.
+template <typename SetA, typename SetB>
+bool intersects(const SetA& a, const SetB& b) {
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else return true;
+  }
+  return false;
+}
+
 struct EventFeatures {
   int64_t id = 0;                  // a mention id, or the first mention of a cluster
   int64_t document = 0;

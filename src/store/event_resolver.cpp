@@ -28,16 +28,6 @@ uint64_t prefix_key(std::string_view w) {
   return k;
 }
 
-// Whether two sorted lists of concept numbers share one.
-bool share_concept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else return true;
-  }
-  return false;
-}
-
 // How much two documents' entities overlap, `shared` of them in common: the
 // overlap coefficient, where a short article naming only "the US" overlaps
 // fully with every article that names it too, so that fewer than
@@ -414,7 +404,7 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       });
       const bool short_stem = stem.stem.size() <= 8;
       for (; lc != clusters.end() && (short_stem ? (lc->head & stem.mask) == stem.head : lc->lemma.starts_with(stem.stem)); ++lc)
-        if (share_concept(*lc->concepts, *stem.concepts)) found.push_back(lc->cluster);
+        if (resolve::intersects(*lc->concepts, *stem.concepts)) found.push_back(lc->cluster);
     }
   }
   return finish();
