@@ -9,4 +9,4 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES
   ('application', 'chronicle'),
   ('schema.version.major', '1'),
-  ('schema.version.minor', '4');
+  ('schema.version.minor', '5');

@@ -119,6 +119,7 @@ constexpr Migration kMigrations[] = {
     {2, "100_lean_indexes.sql"},
     {3, "110_search_backlog.sql"},
     {4, "(checks as comparisons)", rewrite_table_checks},
+    {5, "120_partial_indexes.sql"},
 };
 
 void migrate(Db& db, int from_minor) {

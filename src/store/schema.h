@@ -11,7 +11,7 @@
 namespace chronicle::store {
 
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 4;
+inline constexpr int kSchemaMinor = 5;
 
 // throws: StoreError with a message for people when the file is missing (read
 // only), is not an SQLite file, is not a chronicle database, or has another

@@ -144,3 +144,34 @@ TEST_CASE("schema: a 1.3 database gets its value-list constraints as comparisons
                        doctest::Contains("CHECK constraint failed"), store::StoreError);
   CHECK_NOTHROW(db->exec("INSERT INTO event (key, kind, label) VALUES ('x2', 'disaster', 'flood')", "good_kind"));
 }
+
+TEST_CASE("schema: a 1.4 database gets partial indexes for its mostly-NULL columns, and queries and deletes use them") {
+  testing::TempDb tmp("migration-1-5");
+  tmp.store(testing::harbour_story());
+  {
+    // What 1.4 had: the same indexes over every row.
+    auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+    db->exec(R"sql(
+      DROP INDEX event_mention_place; CREATE INDEX event_mention_place ON event_mention (place_local_id);
+      DROP INDEX event_place; CREATE INDEX event_place ON event (place_entity_id);
+      DROP INDEX claim_mention_part; CREATE INDEX claim_mention_part ON claim_mention (part_of);
+      UPDATE meta SET value = '4' WHERE key = 'schema.version.minor';)sql", "simulate_1_4");
+  }
+  auto db = store::open_database(tmp.path(), store::OpenMode::read_write);
+  CHECK(db->scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema.version.minor'", "minor") == store::kSchemaMinor);
+  CHECK(db->scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('event_mention_place', 'event_place', "
+                   "'claim_mention_part') AND sql LIKE '%WHERE % IS NOT NULL'", "partial") == 3);
+  // Looked up by a value, the partial index serves.
+  for (const char* q : {"EXPLAIN QUERY PLAN SELECT id FROM event WHERE place_entity_id = 1",
+                        "EXPLAIN QUERY PLAN SELECT id FROM event_mention WHERE place_local_id = 1",
+                        "EXPLAIN QUERY PLAN SELECT id FROM claim_mention WHERE part_of = 1"}) {
+    store::Stmt plan = db->prepare(q, "plan");
+    std::string steps;
+    while (plan.step()) steps += plan.str(3) + "\n";
+    CHECK_MESSAGE(steps.find("USING COVERING INDEX") != std::string::npos, q << " -> " << steps);
+  }
+  // The foreign keys that use them still act: a mention's place goes with its local entity.
+  REQUIRE(db->scalar("SELECT count(*) FROM event_mention WHERE place_local_id IS NOT NULL", "placed") > 0);
+  db->exec("DELETE FROM local_entity WHERE id IN (SELECT place_local_id FROM event_mention)", "delete_places");
+  CHECK(db->scalar("SELECT count(*) FROM event_mention WHERE place_local_id IS NOT NULL", "placed_after") == 0);
+}
