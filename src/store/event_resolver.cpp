@@ -558,38 +558,35 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
     const ProfileScope phase("phase: event region");
     return region(affected);
   }();
-  std::optional<ProfileScope> grouping(std::in_place, "phase: event groups");
-  std::vector<int64_t> clusters;
-  for (const auto& [c, linked] : links) clusters.push_back(c);
-  UnionFind dated, undated;
-  std::unordered_map<int64_t, bool> has_date;
-  for (const int64_t c : clusters) {
-    has_date[c] = !cluster(c).date.empty();
-    (has_date[c] ? dated : undated).find(c);
-  }
-  std::vector<std::pair<int64_t, int64_t>> bridges;
-  for (const auto& [c, linked] : links) {
-    for (const int64_t b : linked) {
-      if (b < c) continue;  // each stored link (a < b) once, from its a
-      if (has_date[c] == has_date[b]) (has_date[c] ? dated : undated).join(c, b);
-      else bridges.emplace_back(has_date[c] ? b : c, has_date[c] ? c : b);  // (undated, dated)
+  const std::vector<std::pair<int64_t, std::vector<int64_t>>> groups = [&] {
+    const ProfileScope phase("phase: event groups");
+    const auto dated_cluster = [&](int64_t c) { return !cluster(c).date.empty(); };
+    UnionFind dated, undated;
+    for (const auto& [c, linked] : links) (dated_cluster(c) ? dated : undated).find(c);
+    std::vector<std::pair<int64_t, int64_t>> bridges;  // (undated, dated)
+    for (const auto& [c, linked] : links) {
+      const bool c_dated = dated_cluster(c);
+      for (const int64_t b : linked) {
+        if (b < c) continue;  // each stored link (a < b) once, from its a
+        if (c_dated == dated_cluster(b)) (c_dated ? dated : undated).join(c, b);
+        else bridges.emplace_back(c_dated ? b : c, c_dated ? c : b);
+      }
     }
-  }
-  std::map<int64_t, std::map<int64_t, int>> targets;  // undated group -> dated groups it links to, with link counts
-  for (const auto& [u, d] : bridges) ++targets[undated.find(u)][dated.find(d)];
-  UnionFind nodes;
-  for (const int64_t c : clusters) nodes.find(c);
-  for (auto& [root, members] : dated.groups())
-    for (const int64_t m : members) nodes.join(root, m);
-  for (auto& [root, members] : undated.groups()) {
-    for (const int64_t m : members) nodes.join(root, m);
-    if (const int64_t target = main_target(targets[root])) nodes.join(root, target);
-  }
+    std::map<int64_t, std::map<int64_t, int>> targets;  // undated group -> dated groups it links to, with link counts
+    for (const auto& [u, d] : bridges) ++targets[undated.find(u)][dated.find(d)];
+    UnionFind nodes;
+    for (const auto& [c, linked] : links) nodes.find(c);
+    for (auto& [root, members] : dated.groups())
+      for (const int64_t m : members) nodes.join(root, m);
+    for (auto& [root, members] : undated.groups()) {
+      for (const int64_t m : members) nodes.join(root, m);
+      if (const int64_t target = main_target(targets[root])) nodes.join(root, target);
+    }
+    return nodes.groups();
+  }();
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.
   std::set<int64_t> claimed;
-  auto groups = nodes.groups();
-  grouping.reset();
   for (auto& [root, members] : groups) assign_node(members, claimed, changes);
   return changes;
 }
