@@ -34,20 +34,10 @@ class FrozenHashTable {
   // The value of `key`, or `missing`.
   Value find(uint64_t key, Value missing = Value{}) const {
     if (key == 0) return has_zero_ ? zero_ : missing;
-    if (slots_.empty()) return missing;
-    for (size_t s = slot(key);; s = (s + 1) & mask_) {
-      if (slots_[s].key == key) return slots_[s].value;
-      if (slots_[s].key == 0) return missing;
-    }
+    const Slot* s = slot_of(key);
+    return s ? s->value : missing;
   }
-  bool contains(uint64_t key) const {
-    if (key == 0) return has_zero_;
-    if (slots_.empty()) return false;
-    for (size_t s = slot(key);; s = (s + 1) & mask_) {
-      if (slots_[s].key == key) return true;
-      if (slots_[s].key == 0) return false;
-    }
-  }
+  bool contains(uint64_t key) const { return key == 0 ? has_zero_ : slot_of(key) != nullptr; }
 
  private:
   struct Slot {
@@ -57,6 +47,14 @@ class FrozenHashTable {
   // The keys are hashes already; the high bits pick the slot (fold them in, in
   // case a key's low bits are not mixed).
   size_t slot(uint64_t key) const { return static_cast<size_t>(key ^ (key >> 29) ^ (key >> 47)) & mask_; }
+  // The slot holding `key` (not 0), or null.
+  const Slot* slot_of(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t s = slot(key);; s = (s + 1) & mask_) {
+      if (slots_[s].key == key) return &slots_[s];
+      if (slots_[s].key == 0) return nullptr;
+    }
+  }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
