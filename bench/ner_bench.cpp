@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     double t0 = cpu_seconds();
     const text::Analysis a = text::analyze(t);
     double t1 = cpu_seconds();
-    extract::ner::featurize(a, f);
+    extract::ner::featurize_by_type(a, f);
     double t2 = cpu_seconds();
     model.tag(f, tags);
     double t3 = cpu_seconds();

@@ -61,7 +61,7 @@ class NameExtractor : public Extractor {
   void extract(Context& ctx) const override {
     thread_local ner::Features features;
     thread_local std::vector<uint8_t> tags;
-    ner::featurize(ctx.text, features);
+    ner::featurize_by_type(ctx.text, features);
     model_.tag(features, tags);
     Names d{ctx.text.text, features, {}};
     for (const ner::Found& f : ner::names_of(tags))

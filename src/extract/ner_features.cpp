@@ -235,12 +235,100 @@ struct Scratch {
   Counter capitalised_mid, lower_case;
 };
 
+// What describe() makes of a token alone, as Info (the other fields zero).
+void describe_word(std::string_view w, bool upper, Scratch& s, Info& in);
+
+// The keys of a type as TypeTable::keys gives them.
+void type_keys(const Info& t, TypeSlot slot, std::vector<uint32_t>& k) {
+  switch (slot) {
+    case kSelf:
+      k.push_back(key(kBias, 0));
+      k.push_back(key(kWord, t.word));
+      k.push_back(key(kLower, t.lower));
+      k.push_back(key(kShape, t.shape));
+      for (uint64_t j = 0; j < 4; ++j) {
+        if (t.prefix[j] != 0) k.push_back(key(kPrefix, t.prefix[j], j));
+        if (t.suffix[j] != 0) k.push_back(key(kSuffix, t.suffix[j], j));
+      }
+      break;
+    case kBefore1:
+      k.push_back(key(kLowerM1, t.lower));
+      k.push_back(key(kShapeM1, t.shape));
+      k.push_back(key(kDictionaryM1, t.dictionary + 1, (t.is(kCap) ? 1 : 0) + 1));
+      break;
+    case kBefore2:
+      k.push_back(key(kLowerM2, t.lower));
+      k.push_back(key(kShapeM2, t.shape));
+      break;
+    case kAfter1:
+      k.push_back(key(kLowerP1, t.lower));
+      k.push_back(key(kShapeP1, t.shape));
+      k.push_back(key(kDictionaryP1, t.dictionary + 1, (t.is(kCap) ? 1 : 0) + 1));
+      break;
+    case kAfter2:
+      k.push_back(key(kLowerP2, t.lower));
+      k.push_back(key(kShapeP2, t.shape));
+      break;
+  }
+}
+
+// The calling thread's token types (TypeTable): the description of each, by
+// its text with a mark for being read in capitals.
+struct Types {
+  // Large enough for a day of news in one language; started afresh beyond.
+  static constexpr size_t kMaxTypes = size_t{1} << 16;
+  // Open addressing (load at most 1/2) over the hash of a type's text; a slot
+  // holds the hash and the id, the text is compared in `texts`.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = 0;  // 0: empty
+  };
+  std::vector<Slot> slots = std::vector<Slot>(4 * kMaxTypes);
+  std::vector<std::string> texts;  // by id: 'U' or 'u' (read in capitals or not), then the text
+  std::vector<Info> infos;         // by id
+  uint64_t generation = 0;
+  std::string scratch_key;
+
+  Types() { reset(); }
+  void reset() {
+    std::fill(slots.begin(), slots.end(), Slot{});
+    texts.assign(1, std::string{});
+    infos.clear();
+    Info none;  // a neighbour beyond the sentence
+    none.word = none.lower = none.shape = hash_bytes("<none>");
+    infos.push_back(none);
+    ++generation;
+  }
+  uint32_t id(std::string_view w, bool upper, Scratch& s) {
+    scratch_key.assign(1, upper ? 'U' : 'u');
+    scratch_key.append(w);
+    const uint64_t h = hash_bytes(scratch_key);
+    const size_t mask = slots.size() - 1;
+    size_t i = h & mask;
+    for (; slots[i].id != 0; i = (i + 1) & mask)
+      if (slots[i].hash == h && texts[slots[i].id] == scratch_key) return slots[i].id;
+    const auto id = static_cast<uint32_t>(infos.size());
+    slots[i] = Slot{h, id};
+    texts.push_back(scratch_key);
+    infos.emplace_back();
+    describe_word(w, upper, s, infos.back());
+    return id;
+  }
+};
+
+Types& types() {
+  thread_local Types t;
+  return t;
+}
+
 class DocumentFeaturizer {
  public:
-  DocumentFeaturizer(const text::Analysis& a, Features& out, Scratch& s) : a_(a), out_(out), s_(s) {}
+  DocumentFeaturizer(const text::Analysis& a, Features& out, Scratch& s, bool by_type) : a_(a), out_(out), s_(s), by_type_(by_type) {}
 
   void run() {
     out_.clear();
+    out_.by_type = by_type_;
+    if (types().infos.size() > Types::kMaxTypes) types().reset();
     group_tokens();
     describe_tokens();
     match_phrases();
@@ -279,6 +367,7 @@ class DocumentFeaturizer {
   void describe_tokens() {
     const size_t n = out_.tokens.size();
     s_.info.assign(n, Info{});
+    out_.types.assign(n, TypeTable::kNone);
     for (size_t i = 0; i < n; ++i) describe(i, false);
     // Sentence-level flags: initial positions and capitals headlines. A headline
     // in title case is read as if it were in capitals, as the training data sets them.
@@ -322,58 +411,11 @@ class DocumentFeaturizer {
            w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "[";
   }
 
-  // Hashes and flags of token i; `upper` reads its letters as capitals.
+  // Hashes and flags of token i (those of its type); `upper` reads its letters as capitals.
   void describe(size_t i, bool upper) {
-    Info& in = s_.info[i];
-    in = Info{};
-    const std::string_view w = out_.tokens[i].of(a_.text);
-    s_.norm.clear();
-    s_.lower.clear();
-    s_.shape.clear();
-    bool ascii = true, first_letter = true;
-    size_t letters = 0, uppers = 0;
-    for (size_t k = 0; k < w.size();) {
-      char32_t c = static_cast<unsigned char>(w[k]);
-      if (c < 0x80) ++k;
-      else c = plain(utf8::next(w, k));
-      if (upper && c >= 'a' && c <= 'z') c -= 32;
-      if (c >= 0x80) ascii = false;
-      utf8::append(s_.norm, c);
-      if (c >= '0' && c <= '9') s_.lower.push_back('0');
-      else if (c >= 'A' && c <= 'Z') s_.lower.push_back(static_cast<char>(c + 32));
-      else utf8::append(s_.lower, c);
-      const char sc = shape_class(c);
-      if (s_.shape.empty() || s_.shape.back() != sc) s_.shape.push_back(sc);
-      if (sc == 'X' || sc == 'x') {
-        ++letters;
-        if (sc == 'X') ++uppers;
-        if (first_letter) in.flags |= sc == 'X' ? kCap : kLowerFirst;
-        first_letter = false;
-      }
-    }
-    if (letters > 0) in.flags |= kHasLetter;
-    if (letters >= 2 && uppers == letters) in.flags |= kAllCap;
-    if (s_.shape.size() > 8) s_.shape.resize(8);
-    in.word = hash_bytes(s_.norm);
-    in.lower = hash_bytes(s_.lower);
-    if (letters > 0) in.dictionary = WordList::instance().find(in.lower);
-    in.shape = hash_bytes(s_.shape);
-    const std::string_view low = s_.lower;
-    for (size_t k = 1; k <= 4; ++k) {
-      if (low.size() < k) break;
-      in.prefix[k - 1] = hash_bytes(low.substr(0, k));
-      in.suffix[k - 1] = hash_bytes(low.substr(low.size() - k));
-    }
-    // Gazetteer form: as Gazetteer::key, folded and without dots.
-    s_.gaz.clear();
-    if (ascii) {
-      for (char c : s_.norm)
-        if (c != '.') s_.gaz.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    } else {
-      for (char c : utf8::fold(s_.norm))
-        if (c != '.') s_.gaz.push_back(c);
-    }
-    in.gaz_word = hash_bytes(s_.gaz);
+    const uint32_t id = types().id(out_.tokens[i].of(a_.text), upper, s_);
+    out_.types[i] = id;
+    s_.info[i] = types().infos[id];
   }
 
   // Longest gazetteer phrase at each token, within the sentence.
@@ -450,33 +492,20 @@ class DocumentFeaturizer {
   }
 
   void emit(uint32_t i, uint32_t b, uint32_t e) {
-    static const Info kNone = [] {
-      Info none;
-      none.word = none.lower = none.shape = hash_bytes("<none>");
-      return none;
-    }();
+    const Info& none = types().infos[TypeTable::kNone];
     const Info& in = s_.info[i];
-    const Info& m1 = i > b ? s_.info[i - 1] : kNone;
-    const Info& m2 = i > b + 1 ? s_.info[i - 2] : kNone;
-    const Info& p1 = i + 1 < e ? s_.info[i + 1] : kNone;
-    const Info& p2 = i + 2 < e ? s_.info[i + 2] : kNone;
+    const Info& m1 = i > b ? s_.info[i - 1] : none;
+    const Info& m2 = i > b + 1 ? s_.info[i - 2] : none;
+    const Info& p1 = i + 1 < e ? s_.info[i + 1] : none;
+    const Info& p2 = i + 2 < e ? s_.info[i + 2] : none;
     auto& k = out_.keys;
-    k.push_back(key(kBias, 0));
-    k.push_back(key(kWord, in.word));
-    k.push_back(key(kLower, in.lower));
-    k.push_back(key(kShape, in.shape));
-    for (uint64_t j = 0; j < 4; ++j) {
-      if (in.prefix[j] != 0) k.push_back(key(kPrefix, in.prefix[j], j));
-      if (in.suffix[j] != 0) k.push_back(key(kSuffix, in.suffix[j], j));
+    if (!by_type_) {
+      type_keys(in, kSelf, k);
+      type_keys(m1, kBefore1, k);
+      type_keys(m2, kBefore2, k);
+      type_keys(p1, kAfter1, k);
+      type_keys(p2, kAfter2, k);
     }
-    k.push_back(key(kLowerM1, m1.lower));
-    k.push_back(key(kLowerP1, p1.lower));
-    k.push_back(key(kLowerM2, m2.lower));
-    k.push_back(key(kLowerP2, p2.lower));
-    k.push_back(key(kShapeM1, m1.shape));
-    k.push_back(key(kShapeP1, p1.shape));
-    k.push_back(key(kShapeM2, m2.shape));
-    k.push_back(key(kShapeP2, p2.shape));
     k.push_back(key(kShape3, m1.shape, in.shape, p1.shape));
     k.push_back(key(kBigramM1, m1.lower, in.lower));
     k.push_back(key(kBigramP1, in.lower, p1.lower));
@@ -499,8 +528,6 @@ class DocumentFeaturizer {
     document(in);
     const uint64_t caps = (in.is(kCap) ? 1 : 0) | (in.is(kAllCap) ? 2 : 0) | (in.is(kInitial) ? 4 : 0);
     k.push_back(key(kDictionary, in.dictionary + 1, caps + 1));
-    k.push_back(key(kDictionaryM1, m1.dictionary + 1, (m1.is(kCap) ? 1 : 0) + 1));
-    k.push_back(key(kDictionaryP1, p1.dictionary + 1, (p1.is(kCap) ? 1 : 0) + 1));
   }
 
   void gazetteer(uint32_t tmpl, uint8_t begin, uint8_t inside) {
@@ -524,7 +551,59 @@ class DocumentFeaturizer {
   const text::Analysis& a_;
   Features& out_;
   Scratch& s_;
+  const bool by_type_;
 };
+
+// Hashes and flags of a token alone: `upper` reads its letters as capitals.
+void describe_word(std::string_view w, bool upper, Scratch& s, Info& in) {
+    s.norm.clear();
+  s.lower.clear();
+  s.shape.clear();
+  bool ascii = true, first_letter = true;
+  size_t letters = 0, uppers = 0;
+  for (size_t k = 0; k < w.size();) {
+    char32_t c = static_cast<unsigned char>(w[k]);
+    if (c < 0x80) ++k;
+    else c = plain(utf8::next(w, k));
+    if (upper && c >= 'a' && c <= 'z') c -= 32;
+    if (c >= 0x80) ascii = false;
+    utf8::append(s.norm, c);
+    if (c >= '0' && c <= '9') s.lower.push_back('0');
+    else if (c >= 'A' && c <= 'Z') s.lower.push_back(static_cast<char>(c + 32));
+    else utf8::append(s.lower, c);
+    const char sc = shape_class(c);
+    if (s.shape.empty() || s.shape.back() != sc) s.shape.push_back(sc);
+    if (sc == 'X' || sc == 'x') {
+      ++letters;
+      if (sc == 'X') ++uppers;
+      if (first_letter) in.flags |= sc == 'X' ? kCap : kLowerFirst;
+      first_letter = false;
+    }
+  }
+  if (letters > 0) in.flags |= kHasLetter;
+  if (letters >= 2 && uppers == letters) in.flags |= kAllCap;
+  if (s.shape.size() > 8) s.shape.resize(8);
+  in.word = hash_bytes(s.norm);
+  in.lower = hash_bytes(s.lower);
+  if (letters > 0) in.dictionary = WordList::instance().find(in.lower);
+  in.shape = hash_bytes(s.shape);
+  const std::string_view low = s.lower;
+  for (size_t k = 1; k <= 4; ++k) {
+    if (low.size() < k) break;
+    in.prefix[k - 1] = hash_bytes(low.substr(0, k));
+    in.suffix[k - 1] = hash_bytes(low.substr(low.size() - k));
+  }
+  // Gazetteer form: as Gazetteer::key, folded and without dots.
+  s.gaz.clear();
+  if (ascii) {
+    for (char c : s.norm)
+      if (c != '.') s.gaz.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  } else {
+    for (char c : utf8::fold(s.norm))
+      if (c != '.') s.gaz.push_back(c);
+  }
+  in.gaz_word = hash_bytes(s.gaz);
+}
 
 }  // namespace
 
@@ -566,8 +645,19 @@ void History::record(const uint64_t* words, const uint8_t* tags, size_t n) {
 
 void featurize(const text::Analysis& text, Features& out) {
   thread_local Scratch scratch;
-  DocumentFeaturizer(text, out, scratch).run();
+  DocumentFeaturizer(text, out, scratch, false).run();
 }
+
+void featurize_by_type(const text::Analysis& text, Features& out) {
+  thread_local Scratch scratch;
+  DocumentFeaturizer(text, out, scratch, true).run();
+}
+
+void TypeTable::keys(uint32_t id, TypeSlot slot, std::vector<uint32_t>& out) { type_keys(types().infos.at(id), slot, out); }
+
+uint64_t TypeTable::generation() { return types().generation; }
+
+size_t TypeTable::size() { return types().infos.size(); }
 
 uint8_t word_list_class(std::string_view lower) { return WordList::instance().find(hash_bytes(lower)); }
 

@@ -52,12 +52,42 @@ struct Features {
   std::vector<uint32_t> offsets;     // features of token i: keys[offsets[i] .. offsets[i+1])
   std::vector<uint32_t> keys;
   std::vector<uint64_t> words;       // History word of each token, 0 for none
-  void clear() { tokens.clear(); sentences.clear(); offsets.clear(); keys.clear(); words.clear(); }
+  // The type of each token in the calling thread's TypeTable (see below), and
+  // whether `keys` leave out the keys of types (featurize_by_type()).
+  std::vector<uint32_t> types;
+  bool by_type = false;
+  void clear() { tokens.clear(); sentences.clear(); offsets.clear(); keys.clear(); words.clear(); types.clear(); }
 };
 
 // Computes the features of every token of `text`. Reuses `out`'s storage.
 // requires: the Analysis text outlives nothing here (spans are copied).
 void featurize(const text::Analysis& text, Features& out);
+
+// Token types. Most of a token's keys depend on the token alone (its word,
+// shape, prefixes and suffixes) or on the token next to it alone (the word and
+// shape one or two places before or after, the word-list class of the
+// neighbours), and a document repeats its words: the tagger sums the weights
+// of those keys once per word (ner::Model::tag) instead of once per token.
+// Slots say where a type stands to the token whose keys it gives.
+enum TypeSlot : uint8_t { kSelf, kBefore1, kBefore2, kAfter1, kAfter2 };
+inline constexpr size_t kTypeSlots = 5;
+
+// The distinct token types (text as written, read in capitals or not) the
+// calling thread has featurized, with ids; id 0 is "no token" (a neighbour
+// beyond the sentence). Ids hold until the next featurize_by_type() call on
+// the thread, which may start the table afresh (generation() changes then).
+class TypeTable {
+ public:
+  static constexpr uint32_t kNone = 0;
+  // The keys type `id` gives a token from `slot`; featurize() gives every
+  // token exactly these and featurize_by_type() leaves them out.
+  static void keys(uint32_t id, TypeSlot slot, std::vector<uint32_t>& out);
+  static uint64_t generation();
+  static size_t size();
+};
+
+// As featurize(), without the keys of types in `out.keys` (out.by_type).
+void featurize_by_type(const text::Analysis& text, Features& out);
 
 // The Debian wamerican word list (see docs/ner.md): bit 1 when the lower-cased
 // word is a common word there, bit 2 when it is listed capitalised (a proper

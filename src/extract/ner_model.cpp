@@ -30,6 +30,9 @@ class Sum {
       acc_[v] += __builtin_convertvector(b, Lanes);
     }
   }
+  void add(const Sum& o) {
+    for (size_t v = 0; v < kVectors; ++v) acc_[v] += o.acc_[v];
+  }
   void store(int32_t* out) const {
     int16_t all[kVectors * 8];
     std::memcpy(all, acc_, sizeof all);
@@ -38,6 +41,16 @@ class Sum {
 
  private:
   Lanes acc_[kVectors] = {};
+};
+
+// The weights of each token type's keys (ner::TypeTable), per slot, summed
+// once per type for the calling thread and the model in use; started afresh
+// with the type table.
+struct TypeSums {
+  const void* model = nullptr;
+  uint64_t generation = 0;
+  std::vector<std::array<Sum, kTypeSlots>> sums;
+  std::vector<uint8_t> ready;
 };
 
 }  // namespace
@@ -132,13 +145,50 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
     if (i >= f.tokens.size()) return;
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
   };
+  // Keys of types (featurize_by_type), each type's summed once.
+  thread_local TypeSums types;
+  thread_local std::vector<uint32_t> type_keys;
+  if (f.by_type && (types.model != this || types.generation != TypeTable::generation())) {
+    types.model = this;
+    types.generation = TypeTable::generation();
+    types.ready.clear();
+  }
+  const auto type_sums = [&](uint32_t id) -> const std::array<Sum, kTypeSlots>& {
+    if (id >= types.ready.size()) {
+      types.ready.resize(TypeTable::size(), 0);
+      types.sums.resize(TypeTable::size());
+    }
+    if (!types.ready[id]) {
+      for (uint8_t slot = 0; slot < kTypeSlots; ++slot) {
+        Sum sum;
+        type_keys.clear();
+        TypeTable::keys(id, static_cast<TypeSlot>(slot), type_keys);
+        for (const uint32_t k : type_keys)
+          if (const Row* w = find(k)) sum.add(w->w);
+        types.sums[id][slot] = sum;
+      }
+      types.ready[id] = 1;
+    }
+    return types.sums[id];
+  };
   prefetch(0);
-  for (size_t i = 0; i < f.tokens.size(); ++i) {
-    prefetch(i + 1);
-    Sum sum;
-    for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k)
-      if (const Row* w = find(f.keys[k])) sum.add(w->w);
-    sum.store(&emissions[i * kTagCount]);
+  for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {
+    const uint32_t b = f.sentences[s], e = f.sentences[s + 1];
+    for (uint32_t i = b; i < e; ++i) {
+      prefetch(i + 1);
+      Sum sum;
+      for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k)
+        if (const Row* w = find(f.keys[k])) sum.add(w->w);
+      if (f.by_type) {
+        const auto near = [&](int64_t j) { return j >= b && j < e ? f.types[static_cast<size_t>(j)] : TypeTable::kNone; };
+        sum.add(type_sums(f.types[i])[kSelf]);
+        sum.add(type_sums(near(int64_t{i} - 1))[kBefore1]);
+        sum.add(type_sums(near(int64_t{i} - 2))[kBefore2]);
+        sum.add(type_sums(near(int64_t{i} + 1))[kAfter1]);
+        sum.add(type_sums(near(int64_t{i} + 2))[kAfter2]);
+      }
+      sum.store(&emissions[i * kTagCount]);
+    }
   }
   thread_local History history;
   thread_local std::vector<uint32_t> keys;

@@ -1,6 +1,7 @@
 // The name tagger's building blocks: tagger tokens, tag decoding, model files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -109,5 +110,47 @@ TEST_CASE("ner: the shipped model loads; broken model files are refused") {
     std::string error;
     CHECK(ner::Model::parse(b.bytes, &error).empty());
     CHECK(error == b.why);
+  }
+}
+
+TEST_CASE("ner: featurized by type, a token has the keys of its type and its neighbours' types, and the same tags") {
+  // Title-case and capitals headlines (read as capitals), repeated words,
+  // sentences of one and two tokens, and a second document reusing the types.
+  const std::string texts[] = {
+      "Dock Workers Strike At Port Of Antwerp\nThe union said on Tuesday that Marta Vinck had won. Vinck agreed. Yes.\nOK",
+      "PORT TALKS RESUME\nMarta Vinck met the minister in Brussels on Monday, the union said.",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const text::Analysis a = text::analyze(text);
+    ner::Features full, typed;
+    ner::featurize(a, full);
+    ner::featurize_by_type(a, typed);
+    REQUIRE_FALSE(full.by_type);
+    REQUIRE(typed.by_type);
+    REQUIRE(typed.tokens == full.tokens);
+    REQUIRE(typed.types.size() == typed.tokens.size());
+    std::vector<uint32_t> keys;
+    for (size_t s = 0; s + 1 < typed.sentences.size(); ++s) {
+      const int64_t b = typed.sentences[s], e = typed.sentences[s + 1];
+      for (int64_t i = b; i < e; ++i) {
+        const auto at = [&](int64_t j) { return j >= b && j < e ? typed.types[static_cast<size_t>(j)] : ner::TypeTable::kNone; };
+        keys.assign(typed.keys.begin() + typed.offsets[i], typed.keys.begin() + typed.offsets[i + 1]);
+        ner::TypeTable::keys(at(i), ner::kSelf, keys);
+        ner::TypeTable::keys(at(i - 1), ner::kBefore1, keys);
+        ner::TypeTable::keys(at(i - 2), ner::kBefore2, keys);
+        ner::TypeTable::keys(at(i + 1), ner::kAfter1, keys);
+        ner::TypeTable::keys(at(i + 2), ner::kAfter2, keys);
+        std::vector<uint32_t> expected(full.keys.begin() + full.offsets[i], full.keys.begin() + full.offsets[i + 1]);
+        std::sort(keys.begin(), keys.end());
+        std::sort(expected.begin(), expected.end());
+        CHECK(keys == expected);
+      }
+    }
+    std::vector<uint8_t> by_keys, by_types;
+    ner::Model::shipped().tag(full, by_keys);
+    ner::Model::shipped().tag(typed, by_types);
+    CHECK(by_types == by_keys);
+    CHECK(std::count(by_types.begin(), by_types.end(), ner::kO) < static_cast<long>(by_types.size()));  // it finds names
   }
 }
