@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   size_t tokens = 0, found = 0, event_count = 0;
   double features = 0, tagging = 0, event_stage = 0;
   std::vector<uint8_t> timex, tags;
-  std::vector<uint32_t> offsets, keys;
+  std::vector<uint32_t> offsets, keys, types;
   for (const std::string& t : texts) {
     Document doc;
     doc.text = t;
@@ -53,9 +53,9 @@ int main(int argc, char** argv) {
       extract::triggers::timex_tokens(a, facts, timex);
       for (const text::Sentence& s : a.sentences) {
         const double f0 = cpu_seconds();
-        extract::triggers::featurize(v, timex, s.first, s.last, offsets, keys);
+        extract::triggers::featurize_by_type(v, timex, s.first, s.last, offsets, keys, types);
         const double f1 = cpu_seconds();
-        model.tag(offsets, keys, tags);
+        model.tag(offsets, keys, tags, 0, &types);
         tagging += cpu_seconds() - f1;
         features += f1 - f0;
         for (uint8_t g : tags) found += g == extract::triggers::kB;

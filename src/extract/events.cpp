@@ -367,8 +367,8 @@ class EventFinder {
   void tagged_triggers(const text::Sentence& sen, bool headline, std::vector<Trigger>& out) {
     const triggers::Model& model = triggers::Model::shipped();
     if (model.empty() || sen.last - sen.first < 2) return;
-    triggers::featurize(v_, all_timex_, sen.first, sen.last, offsets_, keys_);
-    model.tag(offsets_, keys_, tags_);
+    triggers::featurize_by_type(v_, all_timex_, sen.first, sen.last, offsets_, keys_, types_);
+    model.tag(offsets_, keys_, tags_, 0, &types_);
     const size_t before = out.size();
     std::vector<std::pair<const TriggerForm*, uint32_t>> cands;
     for (uint32_t i = 0; i < tags_.size(); ++i) {
@@ -935,7 +935,7 @@ class EventFinder {
   std::deque<TriggerEntry> extra_;  // entries of triggers the lexicon does not list
   std::vector<uint8_t> all_timex_;  // tokens in any time expression (tagger features)
   std::optional<bool> labour_;      // labour_story(), once per document
-  std::vector<uint32_t> offsets_, keys_;
+  std::vector<uint32_t> offsets_, keys_, types_;
   std::vector<uint8_t> tags_;
   mutable std::string key_;
   std::vector<DateSource> dates_;

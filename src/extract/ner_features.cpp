@@ -21,6 +21,7 @@
 #include "common/utf8.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
+#include "extract/token_types.h"
 
 namespace chronicle::extract::ner {
 
@@ -231,7 +232,7 @@ char shape_class(char32_t c) {
 // Per-thread scratch buffers, so that featurizing allocates only as documents grow.
 struct Scratch {
   std::vector<Info> info;
-  std::string norm, lower, shape, gaz;
+  std::string norm, lower, shape, gaz, type_key;
   Counter capitalised_mid, lower_case;
 };
 
@@ -272,52 +273,18 @@ void type_keys(const Info& t, TypeSlot slot, std::vector<uint32_t>& k) {
   }
 }
 
-// The calling thread's token types (TypeTable): the description of each, by
-// its text with a mark for being read in capitals.
-struct Types {
-  // Large enough for a day of news in one language; started afresh beyond.
-  static constexpr size_t kMaxTypes = size_t{1} << 16;
-  // Open addressing (load at most 1/2) over the hash of a type's text; a slot
-  // holds the hash and the id, the text is compared in `texts`.
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t id = 0;  // 0: empty
-  };
-  std::vector<Slot> slots = std::vector<Slot>(4 * kMaxTypes);
-  std::vector<std::string> texts;  // by id: 'U' or 'u' (read in capitals or not), then the text
-  std::vector<Info> infos;         // by id
-  uint64_t generation = 0;
-  std::string scratch_key;
-
-  Types() { reset(); }
-  void reset() {
-    std::fill(slots.begin(), slots.end(), Slot{});
-    texts.assign(1, std::string{});
-    infos.clear();
-    Info none;  // a neighbour beyond the sentence
-    none.word = none.lower = none.shape = hash_bytes("<none>");
-    infos.push_back(none);
-    ++generation;
-  }
-  uint32_t id(std::string_view w, bool upper, Scratch& s) {
-    scratch_key.assign(1, upper ? 'U' : 'u');
-    scratch_key.append(w);
-    const uint64_t h = hash_bytes(scratch_key);
-    const size_t mask = slots.size() - 1;
-    size_t i = h & mask;
-    for (; slots[i].id != 0; i = (i + 1) & mask)
-      if (slots[i].hash == h && texts[slots[i].id] == scratch_key) return slots[i].id;
-    const auto id = static_cast<uint32_t>(infos.size());
-    slots[i] = Slot{h, id};
-    texts.push_back(scratch_key);
-    infos.emplace_back();
-    describe_word(w, upper, s, infos.back());
-    return id;
-  }
-};
+// The calling thread's token types: the description of each, by its text
+// after a mark for being read in capitals ('U') or not ('u').
+using Types = TokenTypes<Info>;
+// Large enough for a day of news in one language; started afresh beyond.
+constexpr size_t kMaxTypes = size_t{1} << 16;
 
 Types& types() {
-  thread_local Types t;
+  thread_local Types t(kMaxTypes, [] {
+    Info none;  // a neighbour beyond the sentence
+    none.word = none.lower = none.shape = hash_bytes("<none>");
+    return none;
+  }());
   return t;
 }
 
@@ -328,7 +295,7 @@ class DocumentFeaturizer {
   void run() {
     out_.clear();
     out_.by_type = by_type_;
-    if (types().infos.size() > Types::kMaxTypes) types().reset();
+    types().start_lookups();
     group_tokens();
     describe_tokens();
     match_phrases();
@@ -413,9 +380,12 @@ class DocumentFeaturizer {
 
   // Hashes and flags of token i (those of its type); `upper` reads its letters as capitals.
   void describe(size_t i, bool upper) {
-    const uint32_t id = types().id(out_.tokens[i].of(a_.text), upper, s_);
+    const std::string_view w = out_.tokens[i].of(a_.text);
+    s_.type_key.assign(1, upper ? 'U' : 'u');
+    s_.type_key.append(w);
+    const uint32_t id = types().id(s_.type_key, [&](Info& in) { describe_word(w, upper, s_, in); });
     out_.types[i] = id;
-    s_.info[i] = types().infos[id];
+    s_.info[i] = types().info(id);
   }
 
   // Longest gazetteer phrase at each token, within the sentence.
@@ -492,7 +462,7 @@ class DocumentFeaturizer {
   }
 
   void emit(uint32_t i, uint32_t b, uint32_t e) {
-    const Info& none = types().infos[TypeTable::kNone];
+    const Info& none = types().info(Types::kNone);
     const Info& in = s_.info[i];
     const Info& m1 = i > b ? s_.info[i - 1] : none;
     const Info& m2 = i > b + 1 ? s_.info[i - 2] : none;
@@ -653,11 +623,11 @@ void featurize_by_type(const text::Analysis& text, Features& out) {
   DocumentFeaturizer(text, out, scratch, true).run();
 }
 
-void TypeTable::keys(uint32_t id, TypeSlot slot, std::vector<uint32_t>& out) { type_keys(types().infos.at(id), slot, out); }
+void TypeTable::keys(uint32_t id, TypeSlot slot, std::vector<uint32_t>& out) { type_keys(types().info(id), slot, out); }
 
-uint64_t TypeTable::generation() { return types().generation; }
+uint64_t TypeTable::generation() { return types().generation(); }
 
-size_t TypeTable::size() { return types().infos.size(); }
+size_t TypeTable::size() { return types().size(); }
 
 uint8_t word_list_class(std::string_view lower) { return WordList::instance().find(hash_bytes(lower)); }
 

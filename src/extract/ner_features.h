@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/span.h"
+#include "extract/token_types.h"
 #include "text/segment.h"
 
 namespace chronicle::extract::ner {
@@ -52,7 +53,7 @@ struct Features {
   std::vector<uint32_t> offsets;     // features of token i: keys[offsets[i] .. offsets[i+1])
   std::vector<uint32_t> keys;
   std::vector<uint64_t> words;       // History word of each token, 0 for none
-  // The type of each token in the calling thread's TypeTable (see below), and
+  // The type of each token in the calling thread's TypeTable (below), and
   // whether `keys` leave out the keys of types (featurize_by_type()).
   std::vector<uint32_t> types;
   bool by_type = false;
@@ -63,19 +64,10 @@ struct Features {
 // requires: the Analysis text outlives nothing here (spans are copied).
 void featurize(const text::Analysis& text, Features& out);
 
-// Token types. Most of a token's keys depend on the token alone (its word,
-// shape, prefixes and suffixes) or on the token next to it alone (the word and
-// shape one or two places before or after, the word-list class of the
-// neighbours), and a document repeats its words: the tagger sums the weights
-// of those keys once per word (ner::Model::tag) instead of once per token.
-// Slots say where a type stands to the token whose keys it gives.
-enum TypeSlot : uint8_t { kSelf, kBefore1, kBefore2, kAfter1, kAfter2 };
-inline constexpr size_t kTypeSlots = 5;
-
-// The distinct token types (text as written, read in capitals or not) the
-// calling thread has featurized, with ids; id 0 is "no token" (a neighbour
-// beyond the sentence). Ids hold until the next featurize_by_type() call on
-// the thread, which may start the table afresh (generation() changes then).
+// The name tagger's token types (extract/token_types.h): the texts of the
+// tokens the calling thread has featurized, read in capitals or not, with ids.
+// Ids hold until the next featurize_by_type() call on the thread, which may
+// start the table afresh (generation() changes then).
 class TypeTable {
  public:
   static constexpr uint32_t kNone = 0;

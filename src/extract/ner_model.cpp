@@ -43,16 +43,6 @@ class Sum {
   Lanes acc_[kVectors] = {};
 };
 
-// The weights of each token type's keys (ner::TypeTable), per slot, summed
-// once per type for the calling thread and the model in use; started afresh
-// with the type table.
-struct TypeSums {
-  const void* model = nullptr;
-  uint64_t generation = 0;
-  std::vector<std::array<Sum, kTypeSlots>> sums;
-  std::vector<uint8_t> ready;
-};
-
 }  // namespace
 
 std::vector<Found> names_of(const std::vector<uint8_t>& tags) {
@@ -146,30 +136,16 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) __builtin_prefetch(&slots_[slot_of(f.keys[k], mask_)]);
   };
   // Keys of types (featurize_by_type), each type's summed once.
-  thread_local TypeSums types;
+  thread_local TypeSums<Sum> types;
   thread_local std::vector<uint32_t> type_keys;
-  if (f.by_type && (types.model != this || types.generation != TypeTable::generation())) {
-    types.model = this;
-    types.generation = TypeTable::generation();
-    types.ready.clear();
-  }
+  if (f.by_type) types.use(this, TypeTable::generation());
   const auto type_sums = [&](uint32_t id) -> const std::array<Sum, kTypeSlots>& {
-    if (id >= types.ready.size()) {
-      types.ready.resize(TypeTable::size(), 0);
-      types.sums.resize(TypeTable::size());
-    }
-    if (!types.ready[id]) {
-      for (uint8_t slot = 0; slot < kTypeSlots; ++slot) {
-        Sum sum;
-        type_keys.clear();
-        TypeTable::keys(id, static_cast<TypeSlot>(slot), type_keys);
-        for (const uint32_t k : type_keys)
-          if (const Row* w = find(k)) sum.add(w->w);
-        types.sums[id][slot] = sum;
-      }
-      types.ready[id] = 1;
-    }
-    return types.sums[id];
+    return types.of(id, TypeTable::size(), [&](uint32_t type, TypeSlot slot, Sum& sum) {
+      type_keys.clear();
+      TypeTable::keys(type, slot, type_keys);
+      for (const uint32_t k : type_keys)
+        if (const Row* w = find(k)) sum.add(w->w);
+    });
   };
   prefetch(0);
   for (size_t s = 0; s + 1 < f.sentences.size(); ++s) {

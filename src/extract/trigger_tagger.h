@@ -28,6 +28,7 @@
 
 #include "extract/doc_view.h"
 #include "extract/model_file.h"
+#include "extract/token_types.h"
 #include "extract/viterbi.h"
 
 namespace chronicle::extract::triggers {
@@ -48,6 +49,17 @@ void timex_tokens(const text::Analysis& a, const DocumentFacts& facts, std::vect
 // requires: timex has one entry per token of v (timex_tokens).
 void featurize(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last,
                std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys);
+
+// Token types (extract/token_types.h): the trigger tagger's are a token's
+// lower-cased text with its word, number and capitals flags, in the calling
+// thread's table. As featurize(), without the keys of types: token i's types
+// are types[kTypeSlots * i ...] by TypeSlot, kNoType where it has none (words
+// around punctuation and numbers give them nothing).
+inline constexpr uint32_t kNoType = ~uint32_t{0};
+void featurize_by_type(const DocView& v, const std::vector<uint8_t>& timex, uint32_t first, uint32_t last,
+                       std::vector<uint32_t>& offsets, std::vector<uint32_t>& keys, std::vector<uint32_t>& types);
+// The keys a type of the calling thread's table gives from `slot`.
+void type_keys(uint32_t id, TypeSlot slot, std::vector<uint32_t>& out);
 
 // Whether a sentence may end on `tag`: on any.
 inline constexpr bool can_end(uint8_t) { return true; }
@@ -79,14 +91,16 @@ class Model {
   // Tags n = offsets.size() - 1 tokens from their feature keys (featurize).
   // `o_bias` (in stored weight units) is added to every O score: positive
   // values trade recall for precision.
+  // With `types` (featurize_by_type), the keys of those types count too.
   void tag(const std::vector<uint32_t>& offsets, const std::vector<uint32_t>& keys, std::vector<uint8_t>& tags,
-           int32_t o_bias = 0) const;
+           int32_t o_bias = 0, const std::vector<uint32_t>* types = nullptr) const;
 
  private:
   struct Slot {
     uint32_t key = 0;  // 0 = empty
     std::array<int8_t, kTags> w{};
   };
+  const Slot* find(uint32_t key) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0, count_ = 0;
   std::array<int32_t, (kTags + 1) * kTags> transitions_{};

@@ -136,11 +136,11 @@ TEST_CASE("ner: featurized by type, a token has the keys of its type and its nei
       for (int64_t i = b; i < e; ++i) {
         const auto at = [&](int64_t j) { return j >= b && j < e ? typed.types[static_cast<size_t>(j)] : ner::TypeTable::kNone; };
         keys.assign(typed.keys.begin() + typed.offsets[i], typed.keys.begin() + typed.offsets[i + 1]);
-        ner::TypeTable::keys(at(i), ner::kSelf, keys);
-        ner::TypeTable::keys(at(i - 1), ner::kBefore1, keys);
-        ner::TypeTable::keys(at(i - 2), ner::kBefore2, keys);
-        ner::TypeTable::keys(at(i + 1), ner::kAfter1, keys);
-        ner::TypeTable::keys(at(i + 2), ner::kAfter2, keys);
+        ner::TypeTable::keys(at(i), extract::kSelf, keys);
+        ner::TypeTable::keys(at(i - 1), extract::kBefore1, keys);
+        ner::TypeTable::keys(at(i - 2), extract::kBefore2, keys);
+        ner::TypeTable::keys(at(i + 1), extract::kAfter1, keys);
+        ner::TypeTable::keys(at(i + 2), extract::kAfter2, keys);
         std::vector<uint32_t> expected(full.keys.begin() + full.offsets[i], full.keys.begin() + full.offsets[i + 1]);
         std::sort(keys.begin(), keys.end());
         std::sort(expected.begin(), expected.end());

@@ -3,6 +3,7 @@
 // triggers, on sentences written for these tests.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -37,6 +38,25 @@ std::set<std::string> tagged(const std::string& text) {
   for (const text::Sentence& s : a.sentences) {
     extract::triggers::featurize(v, timex, s.first, s.last, offsets, keys);
     extract::triggers::Model::shipped().tag(offsets, keys, tags);
+    // Featurized by type (as chronicle tags), each token has the same keys
+    // once its types' keys are added, and the tags are the same.
+    std::vector<uint32_t> typed_offsets, typed_keys, types;
+    std::vector<uint8_t> typed_tags;
+    extract::triggers::featurize_by_type(v, timex, s.first, s.last, typed_offsets, typed_keys, types);
+    REQUIRE(typed_offsets.size() == offsets.size());
+    REQUIRE(types.size() == extract::kTypeSlots * (offsets.size() - 1));
+    for (size_t i = 0; i + 1 < offsets.size(); ++i) {
+      std::vector<uint32_t> expected(keys.begin() + offsets[i], keys.begin() + offsets[i + 1]);
+      std::vector<uint32_t> got(typed_keys.begin() + typed_offsets[i], typed_keys.begin() + typed_offsets[i + 1]);
+      for (uint8_t slot = 0; slot < extract::kTypeSlots; ++slot)
+        if (const uint32_t id = types[extract::kTypeSlots * i + slot]; id != extract::triggers::kNoType)
+          extract::triggers::type_keys(id, static_cast<extract::TypeSlot>(slot), got);
+      std::sort(expected.begin(), expected.end());
+      std::sort(got.begin(), got.end());
+      CHECK(got == expected);
+    }
+    extract::triggers::Model::shipped().tag(typed_offsets, typed_keys, typed_tags, 0, &types);
+    CHECK(typed_tags == tags);
     for (uint32_t i = 0; i < tags.size(); ++i) {
       if (tags[i] != extract::triggers::kB) continue;
       uint32_t e = i + 1;
