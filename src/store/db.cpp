@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <vector>
 
 namespace chronicle::store {
@@ -90,9 +91,11 @@ struct Profile {
     std::sort(rows.rbegin(), rows.rend());
     for (const auto& r : rows) fmt::print(stderr, "{}\n", r.second);
   }
+  std::mutex mu;  // a resolver's judging runs on a second thread
   // Adds one call of `ns` to `name` (found without building a string: the
   // profile should cost little next to what it measures).
   void add(std::string_view name, int64_t ns) {
+    const std::lock_guard lock(mu);
     auto it = spent.find(name);
     if (it == spent.end()) it = spent.emplace(std::string(name), std::pair<int64_t, int64_t>{0, 0}).first;
     ++it->second.first;

@@ -298,8 +298,18 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   const uint64_t key = static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high);
   auto it = overlaps_.find(key);
   if (it != overlaps_.end()) return it->second;
-  const std::vector<int64_t>& ea = document_entities(a);
-  const std::vector<int64_t>& eb = document_entities(b);
+  document_entities(a);
+  document_entities(b);
+  similar_documents(a);
+  return overlaps_[key] = *overlap_of(a, b);
+}
+
+std::optional<resolve::StoryOverlap> EventResolver::overlap_of(int64_t a, int64_t b) const {
+  const auto entities_a = entities_.find(a), entities_b = entities_.find(b);
+  const auto similar = similar_.find(a);
+  if (entities_a == entities_.end() || entities_b == entities_.end() || similar == similar_.end()) return std::nullopt;
+  const std::vector<int64_t>& ea = entities_a->second;
+  const std::vector<int64_t>& eb = entities_b->second;
   size_t shared = 0;
   for (auto i = ea.begin(), j = eb.begin(); i != ea.end() && j != eb.end();) {
     if (*i < *j) ++i;
@@ -310,10 +320,9 @@ resolve::StoryOverlap EventResolver::story_overlap(int64_t a, int64_t b) {
   story.entities = entity_overlap(shared, ea.size(), eb.size());
   // Only whether the words reach kSameStoryWords matters (resolve/events.h):
   // below it the similarity reads 0.
-  const auto& similar = similar_documents(a);
-  const auto found = similar.find(b);
-  story.words = found == similar.end() ? 0 : found->second;
-  return overlaps_[key] = story;
+  const auto found = similar->second.find(b);
+  story.words = found == similar->second.end() ? 0 : found->second;
+  return story;
 }
 
 const EventResolver::Concepts& EventResolver::concepts(const std::string& lemma) {
@@ -353,20 +362,13 @@ const std::vector<EventResolver::LemmaCluster>& EventResolver::document_clusters
   return it->second;
 }
 
-std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) {
-  const ProfileScope phase("phase: event candidates");
+void EventResolver::prepare_candidates(const resolve::EventFeatures& c) {
   // Clusters of other documents that share an entity in the same kind, read
   // once per run for each entity and kind (the clusters of a batch share them).
-  std::vector<int64_t> found;
-  const auto finish = [&] {
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    if (found.size() > static_cast<size_t>(kMaxCandidates)) found.resize(kMaxCandidates);
-    return found;
-  };
   for (const int64_t e : c.entities()) {
     auto [it, fresh] = entity_clusters_.try_emplace({e, c.kind});
-    if (fresh && any_stored_mention()) {
+    if (!fresh) continue;
+    if (any_stored_mention()) {
       Stmt& q = db_.cached("event_clusters_of_entity", R"sql(
         SELECT DISTINCT em.cluster, em.document_id FROM local_entity l JOIN event_participant p ON p.local_entity_id = l.id
           JOIN event_mention em ON em.id = p.event_mention_id
@@ -378,24 +380,40 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
       q.bind(":entity", e).bind(":kind", c.kind).bind(":limit", static_cast<int64_t>(kMaxEntityClusters));
       while (q.step()) it->second.emplace_back(q.int64(0), q.int64(1));
     }
-    if (fresh) {
-      // Then those of mentions not written yet: their ids follow every stored
-      // one, as the query's sorted union would give them, up to its limit.
-      if (!pending_.empty())
-        if (const auto kept = kept_clusters().find({e, c.kind}); kept != kept_clusters().end())
-          for (auto k = kept->second.begin(); k != kept->second.end() && it->second.size() < kMaxEntityClusters; ++k) it->second.push_back(*k);
-    }
-    for (const auto& [cluster, document] : it->second)
-      if (document != c.document) found.push_back(cluster);
+    // Then those of mentions not written yet: their ids follow every stored
+    // one, as the query's sorted union would give them, up to its limit.
+    if (!pending_.empty())
+      if (const auto kept = kept_clusters().find({e, c.kind}); kept != kept_clusters().end())
+        for (auto k = kept->second.begin(); k != kept->second.end() && it->second.size() < kMaxEntityClusters; ++k) it->second.push_back(*k);
   }
+  if (c.kind == "statement") return;
+  concept_stems(c.lemmas);
+  for (const int64_t document : story_documents(c.document)) {
+    document_clusters(document);
+    document_entities(document);  // for judging (story_overlap)
+  }
+}
+
+std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) const {
+  const ProfileScope phase("phase: event candidates");
+  std::vector<int64_t> found;
+  const auto finish = [&] {
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() > static_cast<size_t>(kMaxCandidates)) found.resize(kMaxCandidates);
+    return found;
+  };
+  for (const int64_t e : c.entities())
+    for (const auto& [cluster, document] : entity_clusters_.at({e, c.kind}))
+      if (document != c.document) found.push_back(cluster);
   // The clusters of other documents of the same story whose lemma reports one
   // of its concepts: the concept's words and every lemma derived from them
   // ("shoot" finds "shooting").
   // Statements meet only through their speakers, above.
   if (c.kind == "statement") return finish();
-  const std::vector<Stem>& stems = concept_stems(c.lemmas);
-  for (const int64_t document : story_documents(c.document)) {
-    const std::vector<LemmaCluster>& clusters = document_clusters(document);
+  const std::vector<Stem>& stems = stems_.at(concepts_key(c.lemmas));
+  for (const int64_t document : story_documents_.at(c.document)) {
+    const std::vector<LemmaCluster>& clusters = document_clusters_.at(document);
     for (const Stem& stem : stems) {
       // x.lemma < stem, and x.lemma starts with stem, decided on the first
       // eight bytes as numbers where they suffice.
@@ -408,6 +426,17 @@ std::vector<int64_t> EventResolver::candidates(const resolve::EventFeatures& c) 
     }
   }
   return finish();
+}
+
+template <typename Overlap>
+std::vector<int64_t> EventResolver::matches(const resolve::EventFeatures& a, const std::vector<const resolve::EventFeatures*>& found,
+                                            Overlap&& overlap) {
+  std::vector<int64_t> out;
+  const resolve::EventFeatures* b = nullptr;  // the candidate judged
+  const std::function<resolve::StoryOverlap()> story = [&] { return overlap(a.document, b->document); };
+  for (const resolve::EventFeatures* candidate : found)
+    if (b = candidate; resolve::same_event_across(a, *b, story)) out.push_back(b->id);
+  return out;
 }
 
 bool EventResolver::any_stored_event() {
@@ -438,11 +467,15 @@ const std::map<std::pair<int64_t, std::string>, std::set<std::pair<int64_t, int6
   return kept_clusters_;
 }
 
-const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resolve::WordSet& lemmas) {
+std::string EventResolver::concepts_key(const resolve::WordSet& lemmas) {
   std::string key;  // the concepts, in order
   for (const std::string& l : lemmas)
     if (l.starts_with("=")) key.append(l).push_back('|');
-  auto [it, fresh] = stems_.try_emplace(key);
+  return key;
+}
+
+const std::vector<EventResolver::Stem>& EventResolver::concept_stems(const resolve::WordSet& lemmas) {
+  auto [it, fresh] = stems_.try_emplace(concepts_key(lemmas));
   if (!fresh) return it->second;
   std::set<std::string> words;
   for (const std::string& l : lemmas)
@@ -507,11 +540,10 @@ std::map<int64_t, std::vector<int64_t>> EventResolver::region(const std::vector<
   return links;
 }
 
-EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
-  // Its caches hold what this one call read and wrote.
-  if (std::exchange(used_, true)) throw std::logic_error("EventResolver::resolve: one call per resolver");
+void EventResolver::prepare(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+  // Its caches hold what this one run read and wrote.
+  if (std::exchange(used_, true)) throw std::logic_error("EventResolver: one run per resolver");
   std::set<int64_t> documents;
-  Changes changes;
   for (const int64_t id : mentions) {
     if (const PendingEvent* kept = pending_.find(id)) {  // no node yet
       documents.insert(kept->document);
@@ -521,42 +553,68 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
     q.bind(":id", id);
     if (!q.step()) continue;
     documents.insert(q.int64(0));
-    if (!q.is_null(1) && refresh.count(id)) changes.stale.insert(q.int64(1));
+    if (!q.is_null(1) && refresh.count(id)) changes_.stale.insert(q.int64(1));
   }
   // 1. Within each document.
-  std::vector<int64_t> affected;
   {
     const ProfileScope phase("phase: events in documents");
     for (const int64_t d : documents)
-      for (const int64_t c : cluster_document(d)) affected.push_back(c);
+      for (const int64_t c : cluster_document(d)) affected_.push_back(c);
   }
-  // 2. Links across documents, judged pair by pair.
-  const ProfileScope across("phase: events across documents");
-  for (const int64_t a : affected) {
-    const resolve::EventFeatures& fa = cluster(a);
-    std::vector<int64_t> matches;
-    const std::vector<int64_t> found = candidates(fa);
+  // What judging across documents reads.
+  const ProfileScope phase("phase: event candidates read");
+  for (const int64_t d : documents) document_entities(d);
+  for (const int64_t a : affected_) prepare_candidates(cluster(a));
+  judged_matches_.assign(affected_.size(), std::nullopt);
+}
+
+void EventResolver::judge() {
+  // 2. Links across documents, judged pair by pair, from what prepare() read
+  // (and this step's own record of story overlaps).
+  const ProfileScope phase("phase: event judgements");
+  std::unordered_map<uint64_t, std::optional<resolve::StoryOverlap>> overlaps;
+  for (size_t i = 0; i < affected_.size(); ++i) {
+    const resolve::EventFeatures& fa = clusters_.at(affected_[i]);
     std::vector<const resolve::EventFeatures*> features;
-    {
-      const ProfileScope phase("phase: candidate features");
-      for (const int64_t b : found) features.push_back(&cluster(b));
+    bool complete = true;
+    for (const int64_t b : candidates(fa)) {
+      const auto found = clusters_.find(b);
+      complete = found != clusters_.end();
+      if (!complete) break;  // a stored cluster not read yet: finish() judges it
+      features.push_back(&found->second);
     }
-    {
-      const ProfileScope phase("phase: event judgements");
-      const resolve::EventFeatures* fb = nullptr;  // the candidate judged
-      const std::function<resolve::StoryOverlap()> story = [&] { return story_overlap(fa.document, fb->document); };
-      for (const resolve::EventFeatures* candidate : features)
-        if (fb = candidate; resolve::same_event_across(fa, *fb, story)) matches.push_back(fb->id);
+    if (!complete) continue;
+    std::vector<int64_t> out = matches(fa, features, [&](int64_t a, int64_t b) {
+      const auto [low, high] = std::minmax(a, b);
+      auto [it, fresh] = overlaps.try_emplace(static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high));
+      if (fresh) it->second = overlap_of(a, b);
+      if (it->second) return *it->second;
+      complete = false;  // a document whose entities were not read: finish() judges it
+      return resolve::StoryOverlap{};
+    });
+    if (complete) judged_matches_[i] = std::move(out);
+  }
+}
+
+EventResolver::Changes EventResolver::finish() {
+  const ProfileScope across("phase: events across documents");
+  for (size_t i = 0; i < affected_.size(); ++i) {
+    const int64_t a = affected_[i];
+    if (!judged_matches_[i]) {
+      const resolve::EventFeatures& fa = cluster(a);
+      std::vector<const resolve::EventFeatures*> features;
+      for (const int64_t b : candidates(fa)) features.push_back(&cluster(b));
+      judged_matches_[i] = matches(fa, features, [&](int64_t x, int64_t y) { return story_overlap(x, y); });
     }
     const ProfileScope phase("phase: event links");
-    link(a, matches);
+    link(a, *judged_matches_[i]);
   }
   // 3. Nodes from the links of the region the batch reached: dated clusters
   // linked to each other are one event, undated ones likewise; an undated group
   // joins the dated group it mostly links to (main_target).
   const std::map<int64_t, std::vector<int64_t>> links = [&] {
     const ProfileScope phase("phase: event region");
-    return region(affected);
+    return region(affected_);
   }();
   const std::vector<std::pair<int64_t, std::vector<int64_t>>> groups = [&] {
     const ProfileScope phase("phase: event groups");
@@ -587,8 +645,8 @@ EventResolver::Changes EventResolver::resolve(const std::vector<int64_t>& mentio
   // Groups take nodes in order of their first cluster; a node goes to one group
   // only, so a group that split off gets a node of its own.
   std::set<int64_t> claimed;
-  for (auto& [root, members] : groups) assign_node(members, claimed, changes);
-  return changes;
+  for (auto& [root, members] : groups) assign_node(members, claimed, changes_);
+  return changes_;
 }
 
 void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, Changes& changes) {

@@ -39,8 +39,25 @@ class EventResolver {
     std::set<int64_t> made;
   };
   // Resolves the given event mentions. Once per resolver: what it reads is
-  // cached for that one call (the "this run" members below).
-  Changes resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
+  // cached for that one run (the "this run" members below).
+  Changes resolve(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+    prepare(mentions, refresh);
+    judge();
+    return finish();
+  }
+  // resolve() in three steps, so that the writer can do other work while the
+  // second runs on another thread:
+  // 1. Clusters the mentions within each document and reads everything judging
+  //    them across documents needs (the database, in the writer's thread).
+  void prepare(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
+  // 2. Judges each new cluster against its candidates in other documents, from
+  //    memory alone: it uses neither the database nor anything the writer
+  //    changes meanwhile (the writer must not use this resolver until it returns).
+  //    Clusters whose candidates were not all read are left to finish().
+  void judge();
+  // 3. Links the judged clusters, and gives the region they reach its nodes
+  //    (the database, in the writer's thread).
+  Changes finish();
 
  private:
   // What a mention's node summary is made of, as stored.
@@ -81,7 +98,16 @@ class EventResolver {
   std::vector<int64_t> cluster_document(int64_t document);
   // Links each response among a document's clusters to the event it answers.
   void link_responses(const std::vector<resolve::EventFeatures>& clusters);
-  std::vector<int64_t> candidates(const resolve::EventFeatures& c);
+  // Reads what candidates() needs for cluster `c` (this run).
+  void prepare_candidates(const resolve::EventFeatures& c);
+  // The clusters of other documents that may report the same event as `c`
+  // (requires: prepare_candidates(c)); reads nothing and changes nothing.
+  std::vector<int64_t> candidates(const resolve::EventFeatures& c) const;
+  // The clusters `found` that report the same event as `a`; `overlap` gives
+  // the story overlap of two documents.
+  template <typename Overlap>
+  static std::vector<int64_t> matches(const resolve::EventFeatures& a, const std::vector<const resolve::EventFeatures*>& found,
+                                      Overlap&& overlap);
   // Whether any event mention, or any event node, was written before this run
   // (asked once): none on a first ingest.
   bool any_stored_mention();
@@ -108,10 +134,15 @@ class EventResolver {
     const std::vector<uint32_t>* concepts;  // of the word (Concepts::ids)
     uint64_t head = 0, mask = 0;            // prefix_key(stem); the bytes of it that are the stem's
   };
-  // The stems of the words of the concepts among `lemmas` (this run).
+  // The stems of the words of the concepts among `lemmas` (this run), kept
+  // under concepts_key(lemmas).
   const std::vector<Stem>& concept_stems(const resolve::WordSet& lemmas);
-  // How much two documents tell one story (entities and words).
+  static std::string concepts_key(const resolve::WordSet& lemmas);
+  // How much two documents tell one story (entities and words); overlap_of()
+  // computes it from the documents' entities and words as read (null when
+  // either was not read).
   resolve::StoryOverlap story_overlap(int64_t a, int64_t b);
+  std::optional<resolve::StoryOverlap> overlap_of(int64_t a, int64_t b) const;
   // The other documents of `document`'s story (resolve::one_story), found
   // through shared words and shared entities (this run).
   const std::unordered_set<int64_t>& story_documents(int64_t document);
@@ -134,6 +165,10 @@ class EventResolver {
   Db& db_;
   PendingEvents& pending_;
   bool used_ = false;
+  Changes changes_;                 // (this run)
+  std::vector<int64_t> affected_;   // the clusters of the run's documents, judged across documents
+  // Per affected cluster, its matches as judge() found them, when it could.
+  std::vector<std::optional<std::vector<int64_t>>> judged_matches_;
   // Clusters of documents resolved for the first time (no stored links,
   // responses or nodes), and clusters given links (this run).
   std::unordered_set<int64_t> fresh_, linked_;

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include "common/fault.h"
@@ -278,6 +280,7 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
 }
 
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
+  const ProfileScope phase("phase: resolve claims");
   const ClaimResolver::Changes changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
   forgotten_speakers_.clear();
   touched_claims_.insert(changed.stale.begin(), changed.stale.end());
@@ -293,9 +296,37 @@ const resolve::StoryIndex& Writer::stories() {
   return stories_;
 }
 
-void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh) {
+void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh, const std::vector<int64_t>* claims) {
   const ProfileScope phase("phase: resolve events");
-  const EventResolver::Changes changed = EventResolver(db_, stories(), neighbours_, pending_).resolve(mentions, refresh);
+  EventResolver events(db_, stories(), neighbours_, pending_);
+  events.prepare(mentions, refresh);
+  if (!claims) {
+    events.judge();
+  } else if (!judge_apart_) {
+    resolve_claims(*claims);  // and finish() judges the events
+  } else {
+    // Judging reads only what prepare() read, claims share nothing with events
+    // but the database, which judging does not use: the two run side by side
+    // (the graph is the same as one after the other).
+    std::exception_ptr failed;
+    std::thread judging([&] {
+      try {
+        events.judge();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      resolve_claims(*claims);
+    } catch (...) {
+      judging.join();
+      throw;
+    }
+    judging.join();
+    if (failed) std::rethrow_exception(failed);
+  }
+  if (claims) fault::point("writer.resolving");
+  const EventResolver::Changes changed = events.finish();
   {
     const ProfileScope p("phase: write event mentions");
     pending_.flush();
@@ -404,12 +435,7 @@ void Writer::finish_batch() {
     const ProfileScope p("phase: resolve relations");
     resolve_relations(relations);
   }
-  {
-    const ProfileScope p("phase: resolve claims");
-    resolve_claims(claims);
-  }
-  fault::point("writer.resolving");
-  resolve_events(events, {moved_events.begin(), moved_events.end()});
+  resolve_events(events, {moved_events.begin(), moved_events.end()}, &claims);
   // Undated articles learn their week from an event they share with dated ones;
   // the events they date that way are resolved once more.
   if (const std::vector<int64_t> redated = infer_anchors(); !redated.empty()) resolve_events(redated, {redated.begin(), redated.end()});

@@ -26,6 +26,10 @@ enum class Outcome { added, replaced, unchanged };
 class Writer {
  public:
   explicit Writer(Db& db) : db_(db), entities_(db), pending_(db), search_(db) {}
+  // Whether finish_batch() judges events across documents on a second thread
+  // while it resolves claims (the default), or all in its own thread; the
+  // graph is the same (tested).
+  void judge_apart(bool on) { judge_apart_ = on; }
   // requires: a transaction is open on the database.
   Outcome store(const Document& doc, const DocumentFacts& facts);
   // Resolves what the batch stored: entities across documents, then the event,
@@ -41,8 +45,11 @@ class Writer {
   void store_entities(int64_t doc_id, const Document& doc, const DocumentFacts& facts, std::vector<int64_t>& local_ids);
   void resolve_relations(const std::vector<int64_t>& mentions);
   void resolve_claims(const std::vector<int64_t>& mentions);
-  // Resolves event mentions; `refresh`: those whose facts changed (dates, participants).
-  void resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh);
+  // Resolves event mentions; `refresh`: those whose facts changed (dates,
+  // participants). With `claims`, resolves those claim mentions too, while the
+  // events are judged across documents on a second thread.
+  void resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh,
+                      const std::vector<int64_t>* claims = nullptr);
   // Dates the weekday references of undated documents from events they share
   // with dated ones; returns the event mentions it dated.
   std::vector<int64_t> infer_anchors();
@@ -72,6 +79,7 @@ class Writer {
   // (while extraction of the next ones runs), not when the batch is resolved.
   resolve::StoryNeighbours neighbours_{resolve::kSameStoryWords};
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
+  bool judge_apart_ = true;
 };
 
 }  // namespace chronicle::store
