@@ -46,11 +46,11 @@ int Stmt::index(const char* param) const {
   // Names are string literals, bound over and over (SQLite finds a name by
   // comparing it with each parameter's): remember where each was found, by
   // address, checked by name in case an address is reused.
-  for (const auto& [name, i] : indexes_)
-    if (name == param && std::strcmp(sqlite3_bind_parameter_name(stmt_, i), param) == 0) return i;
+  for (const Parameter& p : indexes_)
+    if (p.address == param && p.name == param) return p.index;
   const int i = sqlite3_bind_parameter_index(stmt_, param);
   if (i == 0) throw std::logic_error(fmt::format("store: no parameter {} in [{}]", param, name_));
-  if (indexes_.size() < 32) indexes_.emplace_back(param, i);
+  if (indexes_.size() < 32) indexes_.push_back({param, param, i});
   return i;
 }
 
@@ -76,6 +76,25 @@ Stmt& Stmt::bind_null(const char* param) {
 }
 Stmt& Stmt::bind_or_null(const char* param, std::string_view v) { return v.empty() ? bind_null(param) : bind(param, v); }
 Stmt& Stmt::bind_or_null(const char* param, std::optional<int64_t> v) { return v ? bind(param, *v) : bind_null(param); }
+
+Stmt& Stmt::bind_at(int index, int64_t v) {
+  if (const int rc = sqlite3_bind_int64(stmt_, index, v); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind_at(int index, std::string_view v) {
+  if (const int rc = sqlite3_bind_text64(stmt_, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind_or_null_at(int index, std::string_view v) {
+  if (!v.empty()) return bind_at(index, v);
+  if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
+Stmt& Stmt::bind_or_null_at(int index, std::optional<int64_t> v) {
+  if (v) return bind_at(index, *v);
+  if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(rc);
+  return *this;
+}
 
 namespace {
 // CHRONICLE_PROFILE=1: time spent in each named statement and phase, printed

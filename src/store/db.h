@@ -4,6 +4,7 @@
 // Parameters are bound by name only; an unknown name is a programming error.
 #pragma once
 #include <chrono>
+#include <iterator>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -64,6 +65,12 @@ class Stmt {
   // Binds NULL when the optional is empty or the string is empty.
   Stmt& bind_or_null(const char* param, std::string_view v);
   Stmt& bind_or_null(const char* param, std::optional<int64_t> v);
+  // By position (1-based), for statements that repeat their parameters
+  // (insert_rows); NULL for an empty string or a missing value.
+  Stmt& bind_at(int index, int64_t v);
+  Stmt& bind_at(int index, std::string_view v);
+  Stmt& bind_or_null_at(int index, std::string_view v);
+  Stmt& bind_or_null_at(int index, std::optional<int64_t> v);
 
   // Runs one step: true when a row is available.
   bool step();
@@ -90,7 +97,12 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
   std::string name_;
   const char* source_ = nullptr;  // the text Db::cached() last got it with
-  mutable std::vector<std::pair<const char*, int>> indexes_;  // parameter name (its address) -> index, as found
+  struct Parameter {
+    const char* address;  // of the name as bound
+    std::string name;     // a copy, in case the address is reused for another name
+    int index;
+  };
+  mutable std::vector<Parameter> indexes_;  // as found
 };
 
 enum class OpenMode { read_only, read_write };
@@ -181,5 +193,40 @@ class ReadSnapshot {
  private:
   Db& db_;
 };
+
+// Inserts `rows` with `insert` ("INSERT INTO t (a, b, c)"), `columns` values
+// a row, kRowsPerInsert rows a statement: one statement per row costs about a
+// third more (SQLite opens the table's and each index's cursor, and checks
+// its constraints' setup, per statement). bind(stmt, first, row) binds a
+// row's values by position from `first`. Rows go in in their order.
+inline constexpr size_t kRowsPerInsert = 64;
+template <typename Rows, typename Bind>
+void insert_rows(Db& db, std::string_view insert, int columns, const Rows& rows, Bind&& bind) {
+  const auto statement = [&](size_t count) {
+    std::string sql(insert);
+    sql += " VALUES ";
+    for (size_t r = 0; r < count; ++r) {
+      sql += r ? ",(" : "(";
+      for (int c = 0; c < columns; ++c) sql += c ? ",?" : "?";
+      sql += ')';
+    }
+    return db.prepare(sql, "insert_rows");
+  };
+  const size_t n = std::size(rows);
+  const auto write = [&](Stmt& s, size_t from, size_t count) {
+    for (size_t r = 0; r < count; ++r) bind(s, static_cast<int>(r) * columns + 1, rows[from + r]);
+    s.run();
+    s.reset();
+  };
+  size_t done = 0;
+  if (n >= kRowsPerInsert) {
+    Stmt many = statement(kRowsPerInsert);
+    for (; done + kRowsPerInsert <= n; done += kRowsPerInsert) write(many, done, kRowsPerInsert);
+  }
+  if (done < n) {
+    Stmt rest = statement(n - done);
+    write(rest, done, n - done);
+  }
+}
 
 }  // namespace chronicle::store

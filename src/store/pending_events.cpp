@@ -65,25 +65,29 @@ void PendingEvents::write_response(std::pair<int64_t, int64_t> response) {
 }
 
 void PendingEvents::flush() {
-  Stmt& ins = db_.cached("insert_event_mention",
-                         "INSERT INTO event_mention (id, document_id, span_start, span_end, text, kind, lemma, date, timex_value, "
-                         "place_local_id, sentence, cluster, event_id) "
-                         "VALUES (:id, :doc, :span_start, :span_end, :text, :kind, :lemma, :date, :timex, :place, :sentence, :cluster, :event)");
-  Stmt& part = db_.cached("insert_event_participant",
-                          "INSERT INTO event_participant (event_mention_id, local_entity_id, role) VALUES (:mention, :local, :role)");
+  std::vector<const PendingEvent*> kept;
+  struct Participant {
+    int64_t mention, local;
+    const std::string* role;
+  };
+  std::vector<Participant> participants;
   for (const PendingEvent& e : events_) {
     if (!e.id) continue;  // forgotten
-    const int64_t id = e.id;
-    ins.reset();
-    ins.bind(":id", id).bind(":doc", e.document).bind(":span_start", e.span_start).bind(":span_end", e.span_end).bind(":text", e.text)
-        .bind(":kind", e.kind).bind(":lemma", e.lemma).bind_or_null(":date", e.date).bind_or_null(":timex", e.timex)
-        .bind_or_null(":place", e.place ? std::optional<int64_t>(e.place) : std::nullopt).bind(":sentence", e.sentence)
-        .bind(":cluster", e.cluster).bind_or_null(":event", e.event ? std::optional<int64_t>(e.event) : std::nullopt).run();
-    for (const auto& [local, role] : e.participants) {
-      part.reset();
-      part.bind(":mention", id).bind(":local", local).bind(":role", role).run();
-    }
+    kept.push_back(&e);
+    for (const auto& [local, role] : e.participants) participants.push_back({e.id, local, &role});
   }
+  const auto id_or_null = [](int64_t id) { return id ? std::optional<int64_t>(id) : std::nullopt; };
+  insert_rows(db_,
+              "INSERT INTO event_mention (id, document_id, span_start, span_end, text, kind, lemma, date, timex_value, "
+              "place_local_id, sentence, cluster, event_id)",
+              13, kept, [&](Stmt& s, int i, const PendingEvent* e) {
+                s.bind_at(i, e->id).bind_at(i + 1, e->document).bind_at(i + 2, e->span_start).bind_at(i + 3, e->span_end);
+                s.bind_at(i + 4, e->text).bind_at(i + 5, e->kind).bind_at(i + 6, e->lemma).bind_or_null_at(i + 7, e->date);
+                s.bind_or_null_at(i + 8, e->timex).bind_or_null_at(i + 9, id_or_null(e->place)).bind_at(i + 10, e->sentence);
+                s.bind_at(i + 11, e->cluster).bind_or_null_at(i + 12, id_or_null(e->event));
+              });
+  insert_rows(db_, "INSERT INTO event_participant (event_mention_id, local_entity_id, role)", 3, participants,
+              [](Stmt& s, int i, const Participant& p) { s.bind_at(i, p.mention).bind_at(i + 1, p.local).bind_at(i + 2, *p.role); });
   for (const auto& ab : links_) write_link(ab);
   for (const auto& response : responses_) write_response(response);
   events_.clear();
