@@ -202,7 +202,8 @@ class ReadSnapshot {
 inline constexpr size_t kRowsPerInsert = 64;
 template <typename Rows, typename Bind>
 void insert_rows(Db& db, std::string_view insert, int columns, const Rows& rows, Bind&& bind) {
-  const auto statement = [&](size_t count) {
+  // The statement for `count` rows, kept for the life of the connection.
+  const auto statement = [&](size_t count) -> Stmt& {
     std::string sql(insert);
     sql += " VALUES ";
     for (size_t r = 0; r < count; ++r) {
@@ -210,7 +211,8 @@ void insert_rows(Db& db, std::string_view insert, int columns, const Rows& rows,
       for (int c = 0; c < columns; ++c) sql += c ? ",?" : "?";
       sql += ')';
     }
-    return db.prepare(sql, "insert_rows");
+    const std::string name = std::to_string(count) + " rows: " + std::string(insert);
+    return db.cached(name.c_str(), sql);
   };
   const size_t n = std::size(rows);
   const auto write = [&](Stmt& s, size_t from, size_t count) {
@@ -220,13 +222,10 @@ void insert_rows(Db& db, std::string_view insert, int columns, const Rows& rows,
   };
   size_t done = 0;
   if (n >= kRowsPerInsert) {
-    Stmt many = statement(kRowsPerInsert);
+    Stmt& many = statement(kRowsPerInsert);
     for (; done + kRowsPerInsert <= n; done += kRowsPerInsert) write(many, done, kRowsPerInsert);
   }
-  if (done < n) {
-    Stmt rest = statement(n - done);
-    write(rest, done, n - done);
-  }
+  if (done < n) write(statement(n - done), done, n - done);
 }
 
 }  // namespace chronicle::store

@@ -646,7 +646,16 @@ EventResolver::Changes EventResolver::finish() {
   // only, so a group that split off gets a node of its own.
   std::set<int64_t> claimed;
   for (auto& [root, members] : groups) assign_node(members, claimed, changes_);
+  write_nodes();
   return changes_;
+}
+
+void EventResolver::write_nodes() {
+  insert_rows(db_, "INSERT INTO event (id, key, kind, label, date, place_entity_id)", 6, new_nodes_, [](Stmt& s, int i, const NewNode& n) {
+    s.bind_at(i, n.id).bind_at(i + 1, n.key).bind_at(i + 2, n.kind).bind_at(i + 3, n.label).bind_or_null_at(i + 4, n.date);
+    s.bind_or_null_at(i + 5, n.place ? std::optional<int64_t>(n.place) : std::nullopt);
+  });
+  new_nodes_.clear();
 }
 
 void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, Changes& changes) {
@@ -682,10 +691,9 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
     // A new node is summarised here, from its mentions as read, by the rule
     // Writer::refresh_nodes applies to stored ones (resolve::summarise_node).
     const resolve::NodeSummary s = summary(all);
-    db_.cached("insert_event", "INSERT INTO event (key, kind, label, date, place_entity_id) VALUES (:key, :kind, :label, :date, :place)")
-        .bind(":key", key).bind(":kind", s.kind).bind(":label", resolve::node_label(s, s.place ? entity_name(s.place) : std::string()))
-        .bind_or_null(":date", s.date).bind_or_null(":place", s.place ? std::optional<int64_t>(s.place) : std::nullopt).run();
-    node = db_.last_insert_id();
+    if (!next_node_) next_node_ = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM event", "next_event_id").value_or(1);
+    node = next_node_++;
+    new_nodes_.push_back({node, key, s.kind, resolve::node_label(s, s.place ? entity_name(s.place) : std::string()), s.date, s.place});
     changed = summarised = true;
   }
   claimed.insert(node);
@@ -698,6 +706,7 @@ void EventResolver::assign_node(const std::vector<int64_t>& all, std::set<int64_
         changed = true;
         continue;
       }
+      write_nodes();  // the mention's foreign key needs its node's row
       db_.cached("link_event_mention", "UPDATE event_mention SET event_id = :node WHERE id = :id").bind(":node", node).bind(":id", m).run();
       changed = true;
     }

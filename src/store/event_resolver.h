@@ -159,6 +159,16 @@ class EventResolver {
   // group that holds most of their mentions, else a new one), claims it, and
   // adds the nodes that changed to `changes`.
   void assign_node(const std::vector<int64_t>& all, std::set<int64_t>& claimed, Changes& changes);
+  // New nodes wait to be written many rows a statement (write_nodes(), before
+  // anything refers to them), with the ids SQLite would give them.
+  struct NewNode {
+    int64_t id = 0;
+    std::string key, kind, label, date;
+    int64_t place = 0;  // entity, 0 for none
+  };
+  std::vector<NewNode> new_nodes_;
+  int64_t next_node_ = 0;  // id of the next new node; 0 until the first is made
+  void write_nodes();
   // A document's distinct entities, sorted.
   const std::vector<int64_t>& document_entities(int64_t document);
 

@@ -2,6 +2,7 @@
 #include "store/pending_events.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace chronicle::store {
@@ -45,23 +46,23 @@ const std::vector<int64_t>* PendingEvents::of_document(int64_t document) const {
   return it == by_document_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+using Pair = std::pair<int64_t, int64_t>;
+constexpr std::string_view kInsertLinks = "INSERT OR IGNORE INTO event_link (a, b)";
+constexpr std::string_view kInsertResponses = "INSERT OR IGNORE INTO event_response (source, target)";
+void bind_pair(Stmt& s, int i, const Pair& p) { s.bind_at(i, p.first).bind_at(i + 1, p.second); }
+
+}  // namespace
+
 void PendingEvents::link(int64_t a, int64_t b) {
   if (find(a) || find(b)) links_.insert(std::minmax(a, b));
-  else write_link(std::minmax(a, b));
+  else insert_rows(db_, kInsertLinks, 2, std::array{Pair(std::minmax(a, b))}, bind_pair);
 }
 
 void PendingEvents::respond(int64_t source, int64_t target) {
   if (find(source) || find(target)) responses_.emplace(source, target);
-  else write_response({source, target});
-}
-
-void PendingEvents::write_link(std::pair<int64_t, int64_t> ab) {
-  db_.cached("link_event_clusters", "INSERT OR IGNORE INTO event_link (a, b) VALUES (:a, :b)").bind(":a", ab.first).bind(":b", ab.second).run();
-}
-
-void PendingEvents::write_response(std::pair<int64_t, int64_t> response) {
-  db_.cached("link_event_response", "INSERT OR IGNORE INTO event_response (source, target) VALUES (:source, :target)")
-      .bind(":source", response.first).bind(":target", response.second).run();
+  else insert_rows(db_, kInsertResponses, 2, std::array{Pair(source, target)}, bind_pair);
 }
 
 void PendingEvents::flush() {
@@ -88,8 +89,8 @@ void PendingEvents::flush() {
               });
   insert_rows(db_, "INSERT INTO event_participant (event_mention_id, local_entity_id, role)", 3, participants,
               [](Stmt& s, int i, const Participant& p) { s.bind_at(i, p.mention).bind_at(i + 1, p.local).bind_at(i + 2, *p.role); });
-  for (const auto& ab : links_) write_link(ab);
-  for (const auto& response : responses_) write_response(response);
+  insert_rows(db_, kInsertLinks, 2, std::vector<Pair>(links_.begin(), links_.end()), bind_pair);
+  insert_rows(db_, kInsertResponses, 2, std::vector<Pair>(responses_.begin(), responses_.end()), bind_pair);
   events_.clear();
   kept_ = 0;
   by_document_.clear();

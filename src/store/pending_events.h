@@ -56,8 +56,6 @@ class PendingEvents {
   void flush();
 
  private:
-  void write_link(std::pair<int64_t, int64_t> ab);
-  void write_response(std::pair<int64_t, int64_t> response);
 
   Db& db_;
   int64_t next_id_ = 0;  // 0: read from the table at the next add()
