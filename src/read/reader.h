@@ -3,6 +3,7 @@
 // sequential and deterministic (sorted, recursive, symlink loops cut); parsing is
 // pure and runs on worker threads.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -59,8 +60,9 @@ class Walker {
   // reported in `problems` and skipped.
   bool next(Unit& out, std::vector<Problem>& problems);
   // Bytes read so far and total bytes of all files found (for progress).
-  uint64_t bytes_read() const { return bytes_read_; }
-  uint64_t bytes_total() const { return bytes_total_; }
+  // (Safe to ask from another thread while next() runs.)
+  uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+  uint64_t bytes_total() const { return bytes_total_.load(std::memory_order_relaxed); }
   size_t files_total() const { return files_.size(); }
 
  private:
@@ -76,7 +78,7 @@ class Walker {
   std::unique_ptr<std::istream> lines_;
   std::string lines_path_;
   size_t line_no_ = 0;
-  uint64_t bytes_read_ = 0, bytes_total_ = 0;
+  std::atomic<uint64_t> bytes_read_ = 0, bytes_total_ = 0;
 };
 
 // Format of a file from its name and first bytes (CONTRACT.md section 1).
