@@ -72,6 +72,16 @@ constexpr std::string_view kRowColumns = R"sql(
 
 }  // namespace
 
+std::shared_ptr<const ClaimResolver::Content> ClaimResolver::describe(std::string_view content) {
+  return std::make_shared<const Content>(Content{content_hash(content), resolve::claim_text(resolve::claim_words(content))});
+}
+
+std::shared_ptr<const ClaimResolver::Content> ClaimResolver::content_of(const std::string& content) const {
+  if (described_)
+    if (const auto known = described_->find(content); known != described_->end()) return known->second;
+  return describe(content);
+}
+
 ClaimResolver::Row ClaimResolver::read_row(Stmt& q, int64_t& speaker) {
   Row r;
   r.id = q.int64(0), r.claim = q.is_null(1) ? 0 : q.int64(1), r.quoted = static_cast<int>(q.int64(2));
@@ -102,16 +112,15 @@ std::vector<ClaimResolver::Row> ClaimResolver::rows_of_speaker(int64_t speaker) 
   int64_t same = 0;
   while (q.step()) {
     out.push_back(read_row(q, same));
-    out.back().hash = content_hash(out.back().content);
-    out.back().text = resolve::claim_text(resolve::claim_words(out.back().content));
+    out.back().described = content_of(out.back().content);
   }
   return out;
 }
 
 void ClaimResolver::assign(int64_t speaker, std::vector<const Row*> group) {
   // Named by the smallest hash; worded as its longest member; dated by its earliest.
-  std::sort(group.begin(), group.end(), [](const Row* a, const Row* b) { return a->hash < b->hash; });
-  const std::string key = fmt::format("{}|{}", speaker, group.front()->hash);
+  std::sort(group.begin(), group.end(), [](const Row* a, const Row* b) { return a->hash() < b->hash(); });
+  const std::string key = fmt::format("{}|{}", speaker, group.front()->hash());
   const Row* longest = group.front();
   for (const Row* r : group)
     if (r->content.size() > longest->content.size()) longest = r;
@@ -178,7 +187,7 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
     }
     int64_t none = 0;
     Row r = row(id, none);
-    r.hash = content_hash(r.content);
+    r.described = content_of(r.content);
     assign(0, {&r});
   }
   for (const int64_t speaker : speakers) {
@@ -189,10 +198,10 @@ ClaimResolver::Changes ClaimResolver::resolve(const std::vector<int64_t>& mentio
     for (size_t i = 0; i < rows.size(); ++i) {
       const auto at = static_cast<int64_t>(i);
       g.find(at);
-      if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash, i); !fresh) g.join(at, static_cast<int64_t>(it->second));
+      if (auto [it, fresh] = by_hash.try_emplace(rows[i].hash(), i); !fresh) g.join(at, static_cast<int64_t>(it->second));
       if (!fuzzy) continue;
       for (size_t j = 0; j < i; ++j)
-        if (g.find(at) != g.find(static_cast<int64_t>(j)) && resolve::same_claim(rows[i].text, rows[j].text)) g.join(at, static_cast<int64_t>(j));
+        if (g.find(at) != g.find(static_cast<int64_t>(j)) && resolve::same_claim(rows[i].described->text, rows[j].described->text)) g.join(at, static_cast<int64_t>(j));
     }
     for (const auto& [root, members] : g.groups()) {
       std::vector<const Row*> group;

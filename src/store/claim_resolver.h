@@ -8,8 +8,11 @@
 // claims of other speakers (claim_link: responds_to, contradicts).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "resolve/claims.h"
@@ -19,7 +22,18 @@ namespace chronicle::store {
 
 class ClaimResolver {
  public:
-  explicit ClaimResolver(Db& db) : db_(db) {}
+  // What grouping needs of a claim's content: its hash (the node key's part)
+  // and its words with their signatures.
+  struct Content {
+    std::string hash;
+    resolve::ClaimText text;
+  };
+  static std::shared_ptr<const Content> describe(std::string_view content);
+  // Contents described ahead of resolution, by their text (the writer
+  // describes a batch's claims as it stores them, while extraction runs).
+  using Contents = std::unordered_map<std::string, std::shared_ptr<const Content>>;
+
+  explicit ClaimResolver(Db& db, const Contents* described = nullptr) : db_(db), described_(described) {}
   struct Changes {
     std::set<int64_t> stale;  // stored nodes that gained or lost mentions (nodes left empty are deleted)
     std::set<int64_t> made;   // new nodes, with their speaker, quoted flag and date set when made
@@ -39,11 +53,14 @@ class ClaimResolver {
  private:
   struct Row {
     int64_t id = 0, claim = 0;
-    std::string content, date, hash;  // hash: content_hash(content), set by the caller
+    std::string content, date;
     int quoted = 0;
-    bool pieces = false;      // a split quotation: later pieces point at this one
-    resolve::ClaimText text;  // of content (rows of a speaker only)
+    bool pieces = false;                     // a split quotation: later pieces point at this one
+    std::shared_ptr<const Content> described;  // of content, set by the caller
+    const std::string& hash() const { return described->hash; }
   };
+  // The description of `content`, from described_ when it is there.
+  std::shared_ptr<const Content> content_of(const std::string& content) const;
   // One row of a query over kRowColumns, without its hash; sets `speaker` (0
   // when unknown).
   Row read_row(Stmt& q, int64_t& speaker);
@@ -60,6 +77,7 @@ class ClaimResolver {
   void add_claims_naming_speakers(std::set<int64_t>& claims);
 
   Db& db_;
+  const Contents* described_;
   std::set<int64_t> changed_, made_;
 };
 

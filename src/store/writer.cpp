@@ -223,6 +223,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
                             "VALUES (:doc, :part_of, :span_start, :span_end, :text, :quoted, :speaker, :cue_start, :cue_end, :date, :timex, :sentence)");
   for (const ClaimMention& c : facts.claims) {
     if (c.content.empty()) continue;
+    describe_claim(doc, c);
     // One evidence row per piece of the content (a quotation split by its cue
     // or continued over paragraphs has several); later pieces point at the first.
     int64_t first = 0;
@@ -279,9 +280,25 @@ void Writer::resolve_relations(const std::vector<int64_t>& mentions) {
   }
 }
 
+void Writer::describe_claim(const Document& doc, const ClaimMention& c) {
+  // Its content as resolution reads it: the pieces in text order, joined by
+  // spaces (ClaimResolver's row query).
+  std::vector<Span> pieces{c.content};
+  for (const Span& s : c.more)
+    if (!s.empty()) pieces.push_back(s);
+  std::sort(pieces.begin(), pieces.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::string content;
+  for (const Span& s : pieces) {
+    if (!content.empty()) content += ' ';
+    content += s.of(doc.text);
+  }
+  if (auto [it, fresh] = claim_contents_.try_emplace(std::move(content)); fresh) it->second = ClaimResolver::describe(it->first);
+}
+
 void Writer::resolve_claims(const std::vector<int64_t>& mentions) {
   const ProfileScope phase("phase: resolve claims");
-  const ClaimResolver::Changes changed = ClaimResolver(db_).resolve(mentions, forgotten_speakers_);
+  const ClaimResolver::Changes changed = ClaimResolver(db_, &claim_contents_).resolve(mentions, forgotten_speakers_);
+  claim_contents_.clear();
   forgotten_speakers_.clear();
   touched_claims_.insert(changed.stale.begin(), changed.stale.end());
   made_claims_.insert(changed.made.begin(), changed.made.end());

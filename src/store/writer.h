@@ -15,6 +15,7 @@
 #include "store/db.h"
 #include "resolve/events.h"
 #include "resolve/story.h"
+#include "store/claim_resolver.h"
 #include "store/entity_resolver.h"
 #include "store/pending_events.h"
 #include "store/search_backlog.h"
@@ -45,6 +46,8 @@ class Writer {
   void store_entities(int64_t doc_id, const Document& doc, const DocumentFacts& facts, std::vector<int64_t>& local_ids);
   void resolve_relations(const std::vector<int64_t>& mentions);
   void resolve_claims(const std::vector<int64_t>& mentions);
+  // Describes a claim's content for resolution (claim_contents_) as it is stored.
+  void describe_claim(const Document& doc, const ClaimMention& c);
   // Resolves event mentions; `refresh`: those whose facts changed (dates,
   // participants). With `claims`, resolves those claim mentions too, while the
   // events are judged across documents on a second thread.
@@ -80,6 +83,7 @@ class Writer {
   resolve::StoryNeighbours neighbours_{resolve::kSameStoryWords};
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
   bool judge_apart_ = true;
+  ClaimResolver::Contents claim_contents_;  // the batch's claims, described as stored
 };
 
 }  // namespace chronicle::store
