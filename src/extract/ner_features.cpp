@@ -252,24 +252,18 @@ void type_keys(const Info& t, TypeSlot slot, std::vector<uint32_t>& k) {
         if (t.suffix[j] != 0) k.push_back(key(kSuffix, t.suffix[j], j));
       }
       break;
-    case kBefore1:
-      k.push_back(key(kLowerM1, t.lower));
-      k.push_back(key(kShapeM1, t.shape));
-      k.push_back(key(kDictionaryM1, t.dictionary + 1, (t.is(kCap) ? 1 : 0) + 1));
-      break;
-    case kBefore2:
-      k.push_back(key(kLowerM2, t.lower));
-      k.push_back(key(kShapeM2, t.shape));
-      break;
-    case kAfter1:
-      k.push_back(key(kLowerP1, t.lower));
-      k.push_back(key(kShapeP1, t.shape));
-      k.push_back(key(kDictionaryP1, t.dictionary + 1, (t.is(kCap) ? 1 : 0) + 1));
-      break;
-    case kAfter2:
-      k.push_back(key(kLowerP2, t.lower));
-      k.push_back(key(kShapeP2, t.shape));
-      break;
+    default: {
+      // A neighbour's word and shape, and the word-list class of the next one.
+      struct Templates {
+        uint32_t lower, shape, dictionary;  // dictionary 0: none
+      };
+      static constexpr Templates kNeighbour[kTypeSlots] = {
+          {}, {kLowerM1, kShapeM1, kDictionaryM1}, {kLowerM2, kShapeM2, 0}, {kLowerP1, kShapeP1, kDictionaryP1}, {kLowerP2, kShapeP2, 0}};
+      const Templates& n = kNeighbour[slot];
+      k.push_back(key(n.lower, t.lower));
+      k.push_back(key(n.shape, t.shape));
+      if (n.dictionary) k.push_back(key(n.dictionary, t.dictionary + 1, (t.is(kCap) ? 1 : 0) + 1));
+    }
   }
 }
 

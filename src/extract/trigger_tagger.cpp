@@ -81,18 +81,18 @@ void type_keys(const Info& t, TypeSlot slot, std::vector<uint32_t>& k) {
       k.push_back(key(kDictionary, t.dictionary, t.shape));
       k.push_back(key(kLemmaDictionary, t.lemma_dictionary, t.inflected));
       break;
-    case kBefore1:
-      k.push_back(key(kLowerM1, t.lower));
-      k.push_back(key(kLemmaM1, t.lemma));
-      k.push_back(key(kClassM1, t.cls, t.shape));
-      break;
-    case kBefore2: k.push_back(key(kLowerM2, t.lower)); break;
-    case kAfter1:
-      k.push_back(key(kLowerP1, t.lower));
-      k.push_back(key(kLemmaP1, t.lemma));
-      k.push_back(key(kClassP1, t.cls, t.shape));
-      break;
-    case kAfter2: k.push_back(key(kLowerP2, t.lower)); break;
+    default: {
+      // A neighbour's word; the next one's base form and class too.
+      struct Templates {
+        uint32_t lower, lemma, cls;  // lemma and cls 0: none
+      };
+      static constexpr Templates kNeighbour[kTypeSlots] = {
+          {}, {kLowerM1, kLemmaM1, kClassM1}, {kLowerM2, 0, 0}, {kLowerP1, kLemmaP1, kClassP1}, {kLowerP2, 0, 0}};
+      const Templates& n = kNeighbour[slot];
+      k.push_back(key(n.lower, t.lower));
+      if (n.lemma) k.push_back(key(n.lemma, t.lemma));
+      if (n.cls) k.push_back(key(n.cls, t.cls, t.shape));
+    }
   }
 }
 
