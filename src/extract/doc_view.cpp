@@ -51,10 +51,7 @@ uint16_t WordClasses::of(std::string_view w) const {
 DocView::DocView(Context& ctx) : ctx_(ctx), a_(ctx.text), lower_(ctx.text.text) {
   for (char& c : lower_)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  const WordClasses& wc = WordClasses::instance();
-  classes_.resize(a_.tokens.size());
-  for (uint32_t t = 0; t < a_.tokens.size(); ++t)
-    if (a_.tokens[t].span.size() <= 12) classes_[t] = wc.of(lower(t));
+  classes_.assign(a_.tokens.size(), kUnread);
   mention_of_.assign(a_.tokens.size(), -1);
   mention_tokens_.resize(ctx.facts.mentions.size());
   for (size_t m = 0; m < ctx.facts.mentions.size(); ++m) index_mention(static_cast<int32_t>(m));
@@ -68,6 +65,10 @@ void DocView::index_mention(int32_t m) {
   mention_tokens_[static_cast<size_t>(m)] = {b, e};
   if (men.entity < 0) return;
   for (uint32_t t = b; t < e && t < mention_of_.size(); ++t) mention_of_[t] = m;
+}
+
+uint16_t DocView::read_class(uint32_t t) const {
+  return a_.tokens[t].span.size() <= 12 ? WordClasses::instance().of(lower(t)) : 0;
 }
 
 bool DocView::punct(uint32_t t, char c) const {

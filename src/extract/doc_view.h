@@ -56,8 +56,11 @@ class DocView {
   // Lower-cased (ASCII) text of token t.
   std::string_view lower(uint32_t t) const { return a_.tokens[t].span.of(lower_); }
   std::string_view str(uint32_t t) const { return a_.str(t); }
-  uint16_t cls(uint32_t t) const { return classes_[t]; }
-  bool is(uint32_t t, uint16_t c) const { return (classes_[t] & c) != 0; }
+  uint16_t cls(uint32_t t) const {
+    if (classes_[t] == kUnread) classes_[t] = read_class(t);
+    return classes_[t];
+  }
+  bool is(uint32_t t, uint16_t c) const { return (cls(t) & c) != 0; }
   bool punct(uint32_t t, char c) const;  // token t is exactly the ASCII mark c
   bool capitalized(uint32_t t) const { return a_.tokens[t].is(text::kCapitalized); }
 
@@ -84,7 +87,10 @@ class DocView {
   Context& ctx_;
   const text::Analysis& a_;
   std::string lower_;
-  std::vector<uint16_t> classes_;
+  // Word classes, looked up when first asked (most tokens never are).
+  static constexpr uint16_t kUnread = 1 << 15;
+  uint16_t read_class(uint32_t t) const;
+  mutable std::vector<uint16_t> classes_;
   std::vector<int32_t> mention_of_;
   std::vector<std::pair<uint32_t, uint32_t>> mention_tokens_;
   mutable std::vector<int8_t> title_case_;  // per sentence: -1 unknown, 0, 1
