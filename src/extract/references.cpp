@@ -140,18 +140,18 @@ const ReferenceWords& ReferenceWords::instance() {
 }
 
 const PronounInfo* ReferenceWords::pronoun(std::string_view lower) const {
-  auto it = pronouns_.find(std::string(lower));
+  auto it = pronouns_.find(lower);
   return it == pronouns_.end() ? nullptr : &it->second;
 }
 
 std::optional<EntityKind> ReferenceWords::nominal(std::string_view lower) const {
-  auto it = nominals_.find(std::string(lower));
+  auto it = nominals_.find(lower);
   if (it == nominals_.end()) return std::nullopt;
   return it->second;
 }
 
 Gender ReferenceWords::gender(std::string_view word) const {
-  auto it = genders_.find(std::string(word));
+  auto it = genders_.find(word);
   return it == genders_.end() ? Gender::unknown : it->second;
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "common/facts.h"
+#include "extract/doc_view.h"
 #include "extract/pipeline.h"
 
 namespace chronicle::extract {
@@ -36,9 +37,9 @@ class ReferenceWords {
 
  private:
   ReferenceWords();
-  std::unordered_map<std::string, PronounInfo> pronouns_;
-  std::unordered_map<std::string, EntityKind> nominals_;
-  std::unordered_map<std::string, Gender> genders_;
+  StringMap<PronounInfo> pronouns_;
+  StringMap<EntityKind> nominals_;
+  StringMap<Gender> genders_;
 };
 
 // Adds the pronoun and nominal mention candidates of ctx.text to ctx.facts,
