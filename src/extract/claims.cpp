@@ -134,7 +134,7 @@ class DocumentClaims {
   // ---------------------------------------------------------------- tokens
   void index_tokens() {
     const size_t n = a_.tokens.size();
-    cls_.assign(n, 0);
+    cls_.assign(n, kUnread);
     cue_at_.assign(n, -1);
     mention_.assign(n, -1);
     quote_.assign(n, -1);
@@ -142,12 +142,6 @@ class DocumentClaims {
     timex_.assign(n, 0);
     for (const Timex& tx : ctx_.facts.timexes)
       for (uint32_t t = a_.token_at(tx.span.begin); t < n && a_.tokens[t].span.begin < tx.span.end; ++t) timex_[t] = 1;
-    std::string lower;
-    for (uint32_t t = 0; t < n; ++t) {
-      if (!a_.tokens[t].is(text::kWord)) continue;
-      lower_into(t, lower);
-      cls_[t] = lex_.word(lower);
-    }
     dates_.clear();
     for (uint32_t i = 0; i < ctx_.facts.timexes.size(); ++i)
       if (ctx_.facts.timexes[i].type == "DATE") dates_.emplace_back(ctx_.facts.timexes[i].span.begin, i);
@@ -228,7 +222,7 @@ class DocumentClaims {
           if (!(f.flags & (kAccording | kEvidential)) && !verb_position(t, s)) break;
           // "appeared on CNN" is no evidential "appeared to", "appeared tired".
           if ((f.flags & kEvidential) && f.second.empty() && str(t).starts_with("appear") &&
-              (last >= s.last || !word(last) || (cls_[last] & (kPrep | kDet)) || mention_[last] >= 0 || timex_[last]) &&
+              (last >= s.last || !word(last) || (cls(last) & (kPrep | kDet)) || mention_[last] >= 0 || timex_[last]) &&
               !is(last, "to"))
             break;
           cue_at_[t] = static_cast<int32_t>(cues_.size());
@@ -247,7 +241,7 @@ class DocumentClaims {
       if (q.closed) {
         uint32_t k = q.close_token + 1;
         if (k < a_.tokens.size() && is(k, ",")) ++k;
-        if (k < a_.tokens.size() && (cls_[k] & kPronoun) && !(cls_[k] & kPronFirst)) ++k;
+        if (k < a_.tokens.size() && (cls(k) & kPronoun) && !(cls(k) & kPronFirst)) ++k;
         else
           while (k < a_.tokens.size() && k > 0 && mention_[k] >= 0 && (mention_[k] == mention_[k - 1] || k == q.close_token + 1 || is(k - 1, ",")))
             ++k;
@@ -261,7 +255,7 @@ class DocumentClaims {
       }
       const uint32_t open = q.open_token;
       if (open >= 3 && (is(open - 1, ":") || is(open - 1, ",")) && verb_like(open - 2) &&
-          (mention_[open - 3] >= 0 || ((cls_[open - 3] & kPronoun) && !(cls_[open - 3] & kPronFirst)) || is(open - 3, "and")))
+          (mention_[open - 3] >= 0 || ((cls(open - 3) & kPronoun) && !(cls(open - 3) & kPronFirst)) || is(open - 3, "and")))
         add_cue(open - 2);
     }
   }
@@ -269,14 +263,14 @@ class DocumentClaims {
   // A form of "be" before token t, perhaps with an adverb ("is widely expected").
   bool after_be(uint32_t t, const text::Sentence& s) const {
     uint32_t p = t;
-    while (p > s.first && (cls_[p - 1] & kAux) && !(cls_[p - 1] & kBe) && p + 3 > t) --p;
+    while (p > s.first && (cls(p - 1) & kAux) && !(cls(p - 1) & kBe) && p + 3 > t) --p;
     if (p > s.first && is(p - 1, "not")) --p;
-    return p > s.first && (cls_[p - 1] & kBe);
+    return p > s.first && (cls(p - 1) & kBe);
   }
 
   // A lower-case past or present verb form not known as a cue ("fumed", "mocks").
   bool verb_like(uint32_t t) const {
-    if (!word(t) || cue_at_[t] >= 0 || quoted(t) || cls_[t] || a_.tokens[t].is(text::kCapitalized) || a_.tokens[t].is(text::kNumber))
+    if (!word(t) || cue_at_[t] >= 0 || quoted(t) || cls(t) || a_.tokens[t].is(text::kCapitalized) || a_.tokens[t].is(text::kNumber))
       return false;
     const std::string_view w = str(t);
     return w.size() > 3 && (w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss")));
@@ -284,7 +278,7 @@ class DocumentClaims {
 
   bool frame_ends(uint32_t t) const {
     return t >= a_.tokens.size() || a_.tokens[t].sentence != a_.tokens[t - 1].sentence || terminal(t) || is(t, ",") ||
-           (cls_[t] & kPrep);
+           (cls(t) & kPrep);
   }
 
   void sort_cues() {
@@ -304,8 +298,8 @@ class DocumentClaims {
     const uint32_t p = t - 1;
     // "went on to say", "continued to insist": the infinitive is what was said.
     if (is(p, "to") && p > s.first && (is(p - 1, "on") || is(p - 1, "continued") || is(p - 1, "continues"))) return true;
-    if (is(p, "to") || (cls_[p] & (kDet | kBe))) return false;
-    if ((cls_[p] & kPrep) && !(cls_[p] & kAux) && !participle(t)) return false;
+    if (is(p, "to") || (cls(p) & (kDet | kBe))) return false;
+    if ((cls(p) & kPrep) && !(cls(p) & kAux) && !participle(t)) return false;
     return true;
   }
 
@@ -328,15 +322,15 @@ class DocumentClaims {
       head.last = e;
       return head;
     }
-    if (cls_[t] & kPronoun) {
-      if (t > s.first && word(t - 1) && !(cls_[t - 1] & (kStop | kAux))) return sub;
+    if (cls(t) & kPronoun) {
+      if (t > s.first && word(t - 1) && !(cls(t - 1) & (kStop | kAux))) return sub;
       sub.found = true;
-      sub.pronoun = cls_[t] & kPronoun;
+      sub.pronoun = cls(t) & kPronoun;
       sub.first = t;
       sub.last = e;
       return sub;
     }
-    if (cls_[t] & (kDet | kPrep | kAux | kStop | kBe | kAddr)) return sub;
+    if (cls(t) & (kDet | kPrep | kAux | kStop | kBe | kAddr)) return sub;
     if (mention_[t] >= 0) {
       uint32_t f = t;
       while (f > s.first && mention_[f - 1] == mention_[t]) --f;
@@ -354,7 +348,7 @@ class DocumentClaims {
       const std::string_view w = str(c);
       if (quoted(c) || cue_at_[c] >= 0) break;
       if (!word(c) && w != "'s" && w != "\xE2\x80\x99s" && w != "-" && !is_possessive_apostrophe(c)) break;
-      if ((cls_[c] & (kStop | kBe | kPronoun)) || ((cls_[c] & kPrep) && w != "for" && w != "of" && w != "to")) break;
+      if ((cls(c) & (kStop | kBe | kPronoun)) || ((cls(c) & kPrep) && w != "for" && w != "of" && w != "to")) break;
       if (mention_[c] >= 0 && name < 0) name = mention_[c];
       k = c;
     }
@@ -427,7 +421,7 @@ class DocumentClaims {
     // "Russia, through adviser Yuri Ushakov, said": the person speaks for the
     // country or organisation; a relative clause ("X, who met Y,") does not.
     const EntityKind kind = ctx_.facts.mentions[static_cast<size_t>(best.mention)].kind;
-    if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls_[best_comma + 1] & kStop)) {
+    if ((kind == EntityKind::location || kind == EntityKind::organization) && !(cls(best_comma + 1) & kStop)) {
       for (uint32_t j = t; j-- > best_comma + 1;)
         if (mention_[j] >= 0 && person(mention_[j])) {
           best.mention = mention_[j];
@@ -450,18 +444,18 @@ class DocumentClaims {
     }
     for (bool moved = true; moved && i > s.first;) {
       moved = false;
-      while (i > s.first && (cls_[i - 1] & kAux) && !quoted(i - 1) && !(cls_[i - 1] & kPronoun)) --i, moved = true;
+      while (i > s.first && (cls(i - 1) & kAux) && !quoted(i - 1) && !(cls(i - 1) & kPronoun)) --i, moved = true;
       // "at the time", "at the same time"
       if (i > s.first + 2 && is(i - 1, "time") && (is(i - 2, "the") || (is(i - 2, "same") && i > s.first + 3 && is(i - 3, "the")))) {
         uint32_t k = is(i - 2, "the") ? i - 2 : i - 3;
-        if (k > s.first && (cls_[k - 1] & kPrep)) {
+        if (k > s.first && (cls(k - 1) & kPrep)) {
           i = k - 1;
           moved = true;
         }
       }
       if (i > s.first && timex_[i - 1]) {
         while (i > s.first && timex_[i - 1]) --i;
-        if (i > s.first && (cls_[i - 1] & kPrep)) --i;
+        if (i > s.first && (cls(i - 1) & kPrep)) --i;
         moved = true;
       }
       if (i > s.first && is(i - 1, ")")) {
@@ -483,9 +477,9 @@ class DocumentClaims {
     Subject sub;
     const uint32_t j = c.last;
     if (j >= s.last) return sub;
-    if ((cls_[j] & kPronoun) && !(cls_[j] & kPronFirst)) {
+    if ((cls(j) & kPronoun) && !(cls(j) & kPronFirst)) {
       sub.found = true;
-      sub.pronoun = cls_[j] & kPronoun;
+      sub.pronoun = cls(j) & kPronoun;
       sub.first = j;
       sub.last = j + 1;
       return sub;
@@ -498,23 +492,23 @@ class DocumentClaims {
       const std::string_view w = str(k);
       const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
       if ((!word(k) && !possessive) || quoted(k) || cue_at_[k] >= 0) break;
-      if ((cls_[k] & (kStop | kBe | kPronoun)) || ((cls_[k] & kPrep) && k > j && !(cls_[k] & kDet))) break;
-      if ((cls_[k] & kAux) && k > j && mention_[k] < 0) break;  // "said his group will ..."
+      if ((cls(k) & (kStop | kBe | kPronoun)) || ((cls(k) & kPrep) && k > j && !(cls(k) & kDet))) break;
+      if ((cls(k) & kAux) && k > j && mention_[k] < 0) break;  // "said his group will ..."
       if (mention_[k] >= 0 && (name < 0 || person(mention_[k]) || !person(name))) name = mention_[k];
     }
     // "said a spokesman for Clinton", "said a longtime adviser to Trump": the
     // person or group the role speaks for.
     if (name < 0 && k > j && k + 1 < s.last && (is(k, "for") || is(k, "to") || is(k, "of")) &&
-        (cls_[k - 1] & (kPerson | kPersonFemale | kPersonMale))) {
+        (cls(k - 1) & (kPerson | kPersonFemale | kPersonMale))) {
       uint32_t n = k + 1;
-      if (cls_[n] & kDet) ++n;
+      if (cls(n) & kDet) ++n;
       if (n < s.last && mention_[n] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[n])].kind != EntityKind::location) {
         name = mention_[n];
         k = n;
         while (k < s.last && mention_[k] == name) ++k;
       }
     }
-    const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls_[k] & kPrep) || quote_mark(k);
+    const bool boundary = k >= s.last || is(k, ",") || is(k, "(") || terminal(k) || (cls(k) & kPrep) || quote_mark(k);
     if (k == j || (!boundary && name < 0)) return sub;
     sub.found = true;
     sub.mention = name;
@@ -532,7 +526,7 @@ class DocumentClaims {
   // can plan or support: a name, a pronoun or a noun for people or groups.
   bool agent_like(const Subject& sub) const {
     if (sub.mention >= 0 || sub.pronoun || sub.name_last > sub.name_first) return true;
-    return sub.role >= 0 && (cls_[static_cast<uint32_t>(sub.role)] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
+    return sub.role >= 0 && (cls(static_cast<uint32_t>(sub.role)) & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
   }
 
   // "…, adding that …": the subject of the clause's main cue.
@@ -567,11 +561,11 @@ class DocumentClaims {
       for (uint32_t t = s.first; t < c.first && (pass == 1 || t < s.first + 8); ++t) {
         if (quoted(t)) continue;
         const bool place = mention_[t] >= 0 && ctx_.facts.mentions[static_cast<size_t>(mention_[t])].kind == EntityKind::location;
-        if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls_[t - 1] & kPrep) || place)) continue;
+        if (t > s.first && mention_[t] >= 0 && (mention_[t - 1] == mention_[t] || (cls(t - 1) & kPrep) || place)) continue;
         if (pass == 1 && !(t > s.first && mention_[t] >= 0 && person(mention_[t]) &&
                            (is(t - 1, ",") || (t > s.first + 1 && is(t - 2, ",") && honorific(t - 1)))))
           continue;
-        if (mention_[t] >= 0 || (cls_[t] & kPronoun)) {
+        if (mention_[t] >= 0 || (cls(t) & kPronoun)) {
           uint32_t e = t + 1;
           while (e < c.first && mention_[t] >= 0 && mention_[e] == mention_[t]) ++e;
           // "throughout her speech" is no subject; read on.
@@ -612,7 +606,7 @@ class DocumentClaims {
       if (is(k, ",") || is(k, ";") || is(k, ")") || cue_at_[k] >= 0 || (terminal(k) && !is(k + 1, ","))) break;
       if (quote_mark(k) && k > c.last && !quoted(k - 1)) break;
       if (mention_[k] >= 0 && (name < 0 || (person(mention_[k]) && !person(name)))) name = mention_[k];
-      if (head == UINT32_MAX && k > c.last && (cls_[k] & kPrep) && !(cls_[k] & kDet)) head = k - 1;
+      if (head == UINT32_MAX && k > c.last && (cls(k) & kPrep) && !(cls(k) & kDet)) head = k - 1;
     }
     if (k == c.last) return sub;
     if (head == UINT32_MAX) head = k - 1;
@@ -699,7 +693,7 @@ class DocumentClaims {
     const bool role_first = sub.first > k + 1 && is(sub.first - 1, ",");
     for (uint32_t g = k; g < sub.first - (role_first ? 1 : 0); ++g) {
       if (str(g) == "'s" || str(g) == "\xE2\x80\x99s" || is_possessive_apostrophe(g)) continue;  // "Twitter's Adam Sharp said"
-      if (!word(g) || cue_at_[g] >= 0 || (cls_[g] & (kStop | kPrep | kBe))) return false;
+      if (!word(g) || cue_at_[g] >= 0 || (cls(g) & (kStop | kPrep | kBe))) return false;
     }
     return sub.first <= k + (role_first ? 8 : 5);
   }
@@ -748,7 +742,7 @@ class DocumentClaims {
     for (uint32_t t = q.open_token + 1; t < q.close_token; ++t) {
       if (!word(t)) continue;
       ++words;
-      if (!a_.tokens[t].is(text::kCapitalized) && !a_.tokens[t].is(text::kNumber) && !(cls_[t] & (kDet | kPrep | kStop))) return false;
+      if (!a_.tokens[t].is(text::kCapitalized) && !a_.tokens[t].is(text::kNumber) && !(cls(t) & (kDet | kPrep | kStop))) return false;
     }
     return words <= 6;
   }
@@ -915,7 +909,7 @@ class DocumentClaims {
       // The phrase must end in the speaker: not "said Clinton's acceptance of ...".
       const uint32_t end = p.subject.last - 1;
       const bool ends_in_speaker = p.subject.mention < 0 || mention_[end] >= 0 ||
-                                   (cls_[end] & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
+                                   (cls(end) & (kPerson | kPersonFemale | kPersonMale | kGroup | kText));
       if (p.subject.found && agent_like(p.subject) && ends_in_speaker && phrase_closes(p.subject.last, s))
         return add_part(p, clause_start(c.first - 1), c.first - 1);
       p.subject = {};
@@ -939,7 +933,7 @@ class DocumentClaims {
   // True when nothing but an adjunct follows a noun phrase ending before token
   // `k`: the sentence ends, or a comma, parenthesis, preposition or time follows.
   bool phrase_closes(uint32_t k, const text::Sentence& s) const {
-    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || (cls_[k] & kPrep) ||
+    return k >= s.last || terminal(k) || is(k, ",") || is(k, "(") || is(k, ";") || is_dash(k) || (cls(k) & kPrep) ||
            timex_[k];
   }
 
@@ -1060,7 +1054,7 @@ class DocumentClaims {
       // "asked for a photo and Clinton said": another speaker's.
       if (is(k, "and") || is(k, "but")) {
         uint32_t j = k + 1;
-        while (j < s.last && (cls_[j] & kAux) && !(cls_[j] & kPronoun)) ++j;
+        while (j < s.last && (cls(j) & kAux) && !(cls(j) & kPronoun)) ++j;
         if (j < s.last && cue_at_[j] >= 0 && !quoted(j)) return k;
         if (parenthetical_cue_after(k, s)) return k;
       }
@@ -1096,22 +1090,22 @@ class DocumentClaims {
     uint32_t j = k + 1;
     if (is_dash(k))  // "— no different, he said, ..."
       for (uint32_t g = j; g < s.last && g < k + 8; ++g)
-        if (is(g, ",") && g + 1 < s.last && (cls_[g + 1] & kPronoun)) {
+        if (is(g, ",") && g + 1 < s.last && (cls(g + 1) & kPronoun)) {
           j = g + 1;
           break;
         }
     if (j >= s.last || quoted(j)) return false;
     uint32_t e = j;
-    if ((cls_[j] & kPronoun) && !(cls_[j] & kPronFirst)) e = j + 1;
+    if ((cls(j) & kPronoun) && !(cls(j) & kPronFirst)) e = j + 1;
     else if (mention_[j] >= 0 && person(mention_[j])) {
       while (e < s.last && mention_[e] == mention_[j]) ++e;
-    } else if (is_dash(k) && (cls_[j] & kDet)) {
+    } else if (is_dash(k) && (cls(j) & kDet)) {
       e = j + 1;
-      while (e < s.last && e < j + 4 && word(e) && !cls_[e] && cue_at_[e] < 0) ++e;
+      while (e < s.last && e < j + 4 && word(e) && !cls(e) && cue_at_[e] < 0) ++e;
     } else {
       return false;
     }
-    while (e < s.last && (cls_[e] & kAux) && !(cls_[e] & kPronoun)) ++e;
+    while (e < s.last && (cls(e) & kAux) && !(cls(e) & kPronoun)) ++e;
     if (e >= s.last || cue_at_[e] < 0 || quoted(e)) return false;
     const Cue& c = cues_[static_cast<size_t>(cue_at_[e])];
     if (!(c.flags & kSpeech)) return false;
@@ -1125,7 +1119,7 @@ class DocumentClaims {
     uint32_t j = c.last;
     if (c.flags & kAddressee) j = skip_addressee(j, s);
     if (j < s.last && (is(j, ":") || is(j, ","))) ++j;
-    if (j < s.last && (cls_[j] & kPrep) && !is(j, "that")) {
+    if (j < s.last && (cls(j) & kPrep) && !is(j, "that")) {
       // "said on Monday that ...", "told CNN in an interview, ..." (but "said
       // in politics it takes time ..." starts at "in").
       for (uint32_t k = j; k < s.last && k - j <= kMaxContentGap; ++k) {
@@ -1145,8 +1139,8 @@ class DocumentClaims {
       while (j < s.last && mention_[j] == m) ++j;
       return j;
     }
-    if ((cls_[j] & kDet) && j + 1 < s.last && (cls_[j + 1] & kAddr)) return j + 2;
-    if (cls_[j] & kAddr) return j + 1;
+    if ((cls(j) & kDet) && j + 1 < s.last && (cls(j + 1) & kAddr)) return j + 2;
+    if (cls(j) & kAddr) return j + 1;
     return j;
   }
 
@@ -1160,12 +1154,12 @@ class DocumentClaims {
     for (uint32_t k = j; k < s.last; ++k) {
       if (terminal(k)) return s.last;
       if (is(k, ",")) return k + 1 < s.last && !terminal(k + 1) ? k + 1 : s.last;
-      if (is(k, "that") || quote_mark(k) || (k == j && !(cls_[k] & kPrep) && mention_[k] < 0)) return UINT32_MAX;
+      if (is(k, "that") || quote_mark(k) || (k == j && !(cls(k) & kPrep) && mention_[k] < 0)) return UINT32_MAX;
       // "Cameron has said Trump deserves respect": a name and then a verb.
       if (k == j && mention_[k] >= 0) {
         uint32_t e = k;
         while (e < s.last && mention_[e] == mention_[k]) ++e;
-        if (e < s.last && word(e) && !(cls_[e] & kPrep) && !timex_[e] && !a_.tokens[e].is(text::kCapitalized)) return UINT32_MAX;
+        if (e < s.last && word(e) && !(cls(e) & kPrep) && !timex_[e] && !a_.tokens[e].is(text::kCapitalized)) return UINT32_MAX;
         k = e - 1;
       }
     }
@@ -1266,17 +1260,17 @@ class DocumentClaims {
     for (uint32_t f = s.first; f < end && f < s.first + 8; ++f) {
       if (quoted(f)) return {};
       uint32_t e = f;
-      if (mention_[f] >= 0 && (f == s.first || !(cls_[f - 1] & kPrep))) {
+      if (mention_[f] >= 0 && (f == s.first || !(cls(f - 1) & kPrep))) {
         if (ctx_.facts.mentions[static_cast<size_t>(mention_[f])].kind == EntityKind::location) return {};
         e = f + mention_len(f);
-      } else if ((cls_[f] & kPronoun) && !(cls_[f] & kPronFirst) && !(cls_[f] & kDet)) {
+      } else if ((cls(f) & kPronoun) && !(cls(f) & kPronFirst) && !(cls(f) & kDet)) {
         e = f + 1;
       } else {
         continue;
       }
       uint32_t v = e;
-      while (v < end && (cls_[v] & kAux) && !(cls_[v] & kPronoun)) ++v;
-      if (v + 1 < end && word(v) && !a_.tokens[v].is(text::kCapitalized) && !(cls_[v] & (kDet | kPrep | kStop))) return phrase_ending_at(e, s);
+      while (v < end && (cls(v) & kAux) && !(cls(v) & kPronoun)) ++v;
+      if (v + 1 < end && word(v) && !a_.tokens[v].is(text::kCapitalized) && !(cls(v) & (kDet | kPrep | kStop))) return phrase_ending_at(e, s);
       return {};
     }
     return {};
@@ -1362,7 +1356,7 @@ class DocumentClaims {
     else if (s.pronoun & (kPronIt | kPronPlural)) m = resolver_.pronoun(at, Gender::unknown, false);
     else if (s.role >= 0) m = nominal_speaker(s);
     // "a new Associated Press-GfK poll", "a CNN tally": who published it.
-    if (m < 0 && s.role >= 0 && (cls_[static_cast<uint32_t>(s.role)] & kSource)) m = publisher(s.first, s.last);
+    if (m < 0 && s.role >= 0 && (cls(static_cast<uint32_t>(s.role)) & kSource)) m = publisher(s.first, s.last);
     else if (s.name_last > s.name_first) m = add_name_mention(s.name_first, s.name_last);
     // Else the chain coreference put a pronoun or nominal of the subject in.
     if (m < 0 && (s.pronoun || s.role >= 0)) m = coreferent(s.first, s.last);
@@ -1390,7 +1384,7 @@ class DocumentClaims {
       ++first;
     if (first >= last || last - first > 4) return -1;
     for (uint32_t t = first; t < last; ++t)
-      if (!word(t) || cls_[t] || cue_at_[t] >= 0 || a_.tokens[t].is(text::kAllCaps) || used_in_lower_case(t)) return -1;
+      if (!word(t) || cls(t) || cue_at_[t] >= 0 || a_.tokens[t].is(text::kAllCaps) || used_in_lower_case(t)) return -1;
     const Span span{a_.tokens[first].span.begin, a_.tokens[last - 1].span.end};
     DocumentFacts& f = ctx_.facts;
     int32_t entity = -1;
@@ -1416,11 +1410,11 @@ class DocumentClaims {
   // document's entity of that name; -1 when the phrase names none.
   int32_t publisher(uint32_t first, uint32_t last) {
     uint32_t b = first;
-    while (b < last && !(word(b) && a_.tokens[b].is(text::kCapitalized) && !cls_[b] && cue_at_[b] < 0)) ++b;
+    while (b < last && !(word(b) && a_.tokens[b].is(text::kCapitalized) && !cls(b) && cue_at_[b] < 0)) ++b;
     if (b >= last || (b == sentence_of(b).first && !capitalised_elsewhere(b))) return -1;
     if (mention_[b] >= 0) return mention_[b];
     uint32_t e = b;
-    while (e < last && e < b + 5 && word(e) && a_.tokens[e].is(text::kCapitalized) && !cls_[e] && mention_[e] < 0) ++e;
+    while (e < last && e < b + 5 && word(e) && a_.tokens[e].is(text::kCapitalized) && !cls(e) && mention_[e] < 0) ++e;
     const Span span{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
     const std::string_view name = span.of(a_.text);
     DocumentFacts& f = ctx_.facts;
@@ -1461,7 +1455,7 @@ class DocumentClaims {
     const int32_t m = resolver_.role(r, str(r));
     if (m >= 0) return m;
     const std::string det = text::lower_ascii(str(s.first));
-    const uint32_t noun = cls_[r] | (str(r).ends_with("-year-old") ? static_cast<uint32_t>(kPerson) : 0u);
+    const uint32_t noun = cls(r) | (str(r).ends_with("-year-old") ? static_cast<uint32_t>(kPerson) : 0u);
     // "her campaign", "his spokesman": whoever the possessive points to.
     if ((noun & (kGroup | kPerson | kPersonMale | kPersonFemale)) && (det == "his" || det == "her"))
       return resolver_.pronoun(s.first, det == "his" ? Gender::male : Gender::female, true);
@@ -1591,7 +1585,20 @@ class DocumentClaims {
   const text::Analysis& a_;
   const ClaimLexicon& lex_;
   SpeakerResolver resolver_;
-  std::vector<uint32_t> cls_;
+  // Word classes (ClaimLexicon) of the tokens, looked up when first asked.
+  static constexpr uint32_t kUnread = 1u << 31;
+  uint32_t cls(uint32_t t) const {
+    if (cls_[t] == kUnread) {
+      cls_[t] = 0;
+      if (a_.tokens[t].is(text::kWord)) {
+        lower_into(t, class_scratch_);
+        cls_[t] = lex_.word(class_scratch_);
+      }
+    }
+    return cls_[t];
+  }
+  mutable std::vector<uint32_t> cls_;
+  mutable std::string class_scratch_;
   std::vector<int32_t> cue_at_, mention_, quote_;
   std::vector<uint8_t> covered_, timex_;
   std::vector<std::pair<uint32_t, uint32_t>> dates_;  // (start byte, index) of DATE timexes, sorted
