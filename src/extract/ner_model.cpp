@@ -139,8 +139,9 @@ void Model::tag(const Features& f, std::vector<uint8_t>& tags) const {
   thread_local TypeSums<Sum> types;
   thread_local std::vector<uint32_t> type_keys;
   if (f.by_type) types.use(this, TypeTable::generation());
+  const size_t type_count = f.by_type ? TypeTable::size() : 0;
   const auto type_sums = [&](uint32_t id) -> const std::array<Sum, kTypeSlots>& {
-    return types.of(id, TypeTable::size(), [&](uint32_t type, TypeSlot slot, Sum& sum) {
+    return types.of(id, type_count, [&](uint32_t type, TypeSlot slot, Sum& sum) {
       type_keys.clear();
       TypeTable::keys(type, slot, type_keys);
       for (const uint32_t k : type_keys)

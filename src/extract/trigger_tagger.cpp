@@ -338,6 +338,7 @@ void Model::tag(const std::vector<uint32_t>& offsets, const std::vector<uint32_t
   thread_local TypeSums<Sum> sums;
   thread_local std::vector<uint32_t> type_keys_of;
   if (types) sums.use(this, triggers::types().generation());
+  const size_t type_count = types ? triggers::types().size() : 0;
   emissions.assign(n * kTags, 0);
   for (size_t i = 0; i < n; ++i) {
     int32_t* row = &emissions[i * kTags];
@@ -349,7 +350,7 @@ void Model::tag(const std::vector<uint32_t>& offsets, const std::vector<uint32_t
     for (uint8_t slot = 0; slot < kTypeSlots; ++slot) {
       const uint32_t id = (*types)[i * kTypeSlots + slot];
       if (id == kNoType) continue;
-      const Sum& sum = sums.of(id, triggers::types().size(), [&](uint32_t type, TypeSlot at, Sum& out) {
+      const Sum& sum = sums.of(id, type_count, [&](uint32_t type, TypeSlot at, Sum& out) {
         type_keys_of.clear();
         type_keys(type, at, type_keys_of);
         for (const uint32_t k : type_keys_of)
