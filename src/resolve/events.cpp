@@ -85,6 +85,8 @@ bool same_event_in_document(const EventFeatures& a, const EventFeatures& b) {
   return true;
 }
 
+bool needs_same_word(std::string_view kind) { return !retold_kind(kind); }
+
 bool one_story(const StoryOverlap& story) { return story.words >= kSameStoryWords || story.entities >= kSameStoryEntities; }
 
 bool same_event_across(const EventFeatures& a, const EventFeatures& b, const StoryOverlap& story) {

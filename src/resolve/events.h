@@ -68,6 +68,9 @@ std::string finer_date(const std::string& a, const std::string& b);
 // date, place or agents; mentions of kind `other` also need the same lemma, and
 // statements the same speaker.
 bool same_event_in_document(const EventFeatures& a, const EventFeatures& b);
+// Whether same_event_in_document() needs the two to share a lemma (or concept)
+// for this kind: every kind but those an article retells in other words.
+bool needs_same_word(std::string_view kind);
 
 // How much two documents tell one story: `entities`, how much their entities
 // overlap (0..1, the overlap coefficient); `words`, how alike their words are

@@ -183,26 +183,48 @@ std::vector<int64_t> EventResolver::cluster_document(int64_t document) {
   const std::vector<int64_t>& ids = dm.order;
   const bool fresh = dm.clusters.empty();  // never resolved: its clusters have no links, responses or nodes yet
   // In text order, each mention joins the nearest earlier cluster of the same
-  // event. Only clusters of its kind can be (same_event_in_document), so each
-  // looks at those alone.
+  // event (the latest position; the first made among equals). Only clusters of
+  // its kind can be (same_event_in_document), and of most kinds only those
+  // that share one of its words: each looks at those alone.
   std::vector<resolve::EventFeatures> open;
-  std::unordered_map<std::string_view, std::vector<size_t>> open_of_kind;  // kind -> indices into `open`
+  std::unordered_map<std::string_view, std::vector<size_t>> open_of_kind;  // retold kind -> indices into `open`
+  // (kind, word) -> indices into `open`, for the other kinds. The views are of
+  // `dm`'s features, which stay put.
+  struct KindWordHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+      const std::hash<std::string_view> h;
+      return h(k.first) * 31 + h(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>, std::vector<size_t>, KindWordHash> open_of_word;
   std::vector<int64_t> cluster_of(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     const resolve::EventFeatures& m = dm.features.at(ids[i]);
-    std::vector<size_t>& same_kind = open_of_kind[m.kind];
-    int best = -1;
-    for (const size_t c : same_kind)
-      if (resolve::same_event_in_document(open[c], m) && (best < 0 || open[c].position > open[static_cast<size_t>(best)].position))
-        best = static_cast<int>(c);
-    if (best < 0) {
-      same_kind.push_back(open.size());
-      open.push_back(m);
-      cluster_of[i] = m.id;
+    const bool by_word = resolve::needs_same_word(m.kind);
+    size_t best = open.size();  // none
+    const auto consider = [&](size_t c) {
+      const bool nearer = best == open.size() || open[c].position > open[best].position ||
+                          (open[c].position == open[best].position && c < best);
+      if (nearer && resolve::same_event_in_document(open[c], m)) best = c;
+    };
+    if (by_word) {
+      for (const std::string& w : m.lemmas)
+        if (const auto found = open_of_word.find({m.kind, w}); found != open_of_word.end())
+          for (const size_t c : found->second) consider(c);
     } else {
-      open[static_cast<size_t>(best)].absorb(m);
-      cluster_of[i] = open[static_cast<size_t>(best)].id;
+      for (const size_t c : open_of_kind[m.kind]) consider(c);
     }
+    const bool made = best == open.size();
+    if (made) {
+      if (!by_word) open_of_kind[m.kind].push_back(open.size());
+      open.push_back(m);
+    }
+    const size_t c = made ? open.size() - 1 : best;
+    if (by_word)
+      for (const std::string& w : m.lemmas)
+        if (made || !open[c].lemmas.contains(w)) open_of_word[{m.kind, w}].push_back(c);
+    if (!made) open[c].absorb(m);
+    cluster_of[i] = open[c].id;
   }
   for (size_t i = 0; i < ids.size(); ++i) members_[cluster_of[i]].push_back(ids[i]);
   for (size_t i = 0; i < ids.size(); ++i)
