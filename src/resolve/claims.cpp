@@ -25,6 +25,25 @@ uint32_t two(std::string_view w, bool last) {
   return static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 8 | static_cast<unsigned char>(p[1]);
 }
 
+// A key's bit in ClaimText::keys: `kind` keeps the three kinds of keys apart.
+uint16_t key_bit(uint32_t kind, uint64_t value) {
+  return static_cast<uint16_t>(((value * 0x9E3779B97F4A7C15ULL) ^ (kind * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL >> 55);
+}
+
+uint64_t short_value(std::string_view w) {
+  uint64_t v = 0;
+  for (const char c : w) v = v << 8 | static_cast<unsigned char>(c);  // under four letters: fits
+  return v;
+}
+
+// A bound on possible_matches(a, b) (hash collisions only add to it).
+size_t likely_matches(const ClaimText& a, const ClaimText& b) {
+  const auto has = [&](uint16_t bit) { return (b.keys[bit >> 6] >> (bit & 63) & 1) != 0; };
+  size_t n = 0;
+  for (const auto& [first, last] : a.probes) n += has(first) || has(last);
+  return n;
+}
+
 // How many words of `a` may be the same_word as some word of `b`: a bound on
 // what claim_similarity can match, in linear time. Two words of four letters or
 // more that are the same_word share their first two letters (same first five,
@@ -88,12 +107,17 @@ ClaimText claim_text(std::vector<std::string> words) {
   ClaimText t;
   t.words = std::move(words);
   for (const std::string& w : t.words) {
+    std::pair<uint16_t, uint16_t> probe;
     if (w.size() < 4) {
       t.shorts.push_back(w);
-      continue;
+      probe.first = probe.second = key_bit(0, short_value(w));
+    } else {
+      t.firsts.push_back(two(w, false));
+      t.lasts.push_back(two(w, true));
+      probe = {key_bit(1, t.firsts.back()), key_bit(2, t.lasts.back())};
     }
-    t.firsts.push_back(two(w, false));
-    t.lasts.push_back(two(w, true));
+    t.probes.push_back(probe);
+    for (const uint16_t bit : {probe.first, probe.second}) t.keys[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   for (auto* v : {&t.firsts, &t.lasts}) std::sort(v->begin(), v->end());
   std::sort(t.shorts.begin(), t.shorts.end());
@@ -108,6 +132,7 @@ bool same_claim(const ClaimText& a, const ClaimText& b) {
   // Cheap bound first: the Dice coefficient cannot pass 2*min/(sum).
   const double bound = 2.0 * static_cast<double>(std::min(na, nb)) / static_cast<double>(na + nb);
   if (bound < kSameClaim) return false;
+  if (2.0 * static_cast<double>(std::min(likely_matches(a, b), nb)) / static_cast<double>(na + nb) < kSameClaim) return false;
   const size_t most = std::min(possible_matches(a, b), nb);
   if (2.0 * static_cast<double>(most) / static_cast<double>(na + nb) < kSameClaim) return false;
   return a.negated == b.negated && claim_similarity(a.words, b.words) >= kSameClaim;

@@ -3,6 +3,7 @@
 // "It's" / "It is", "Zelenskiy" / "Zelensky") is one claim; two claims of one
 // speaker that differ in negation or in most of their words are not.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +34,12 @@ struct ClaimText {
   std::vector<uint32_t> firsts, lasts;  // first and last two letters of words of four letters or more, sorted
   std::vector<std::string> shorts;      // shorter words, sorted
   bool negated = false;
+  // The same keys (a first two letters, a last two, a short word) hashed to
+  // bits of a small table: `probes` gives each word's bits (a short word's
+  // twice), `keys` has every word's set. Counting the words of one claim whose
+  // bits the other's table has bounds how many can match, with a few bit tests.
+  std::array<uint64_t, 8> keys{};
+  std::vector<std::pair<uint16_t, uint16_t>> probes;
 };
 ClaimText claim_text(std::vector<std::string> words);
 // The same as same_claim(a.words, b.words).

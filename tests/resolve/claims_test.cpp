@@ -4,6 +4,8 @@
 // linked to it (claim_link).
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "../graph/story.h"
 #include "graph/claims.h"
 #include "resolve/claims.h"
@@ -25,6 +27,46 @@ TEST_CASE("claims: small wording differences are the same claim, negation or oth
   CHECK(same_claim(claim_words("Not now."), claim_words("not now")));
   CHECK_FALSE(same_claim(claim_words("We agree"), claim_words("We agreed")));
   CHECK(resolve::claim_similarity(claim_words("a b c d"), claim_words("a b c d")) == 1);
+}
+
+TEST_CASE("claims: the quick bounds of same_claim never turn away a pair the rule takes") {
+  // The rule: the same words, or four words or more each, the same polarity
+  // and a similarity of kSameClaim or more. same_claim() rejects most pairs on
+  // bounds first (lengths, hashed word keys, first and last letters); over the
+  // sentences of samples/ and altered copies of them it must agree with the rule.
+  using resolve::claim_words;
+  std::vector<std::vector<std::string>> texts;
+  for (const auto& f : std::filesystem::directory_iterator(test::kSourceDir / "samples")) {
+    const std::string text = test::read_file(f.path());
+    for (size_t at = 0; at < text.size();) {
+      const size_t end = std::min(text.find_first_of(".?!\n", at), text.size());
+      std::vector<std::string> words = claim_words(std::string_view(text).substr(at, end - at));
+      at = end + 1;
+      if (words.size() < 2) continue;
+      texts.push_back(words);
+      std::vector<std::string> shorter(words.begin(), words.end() - 1), edited = words, longer = words;
+      for (size_t i = 0; i < edited.size(); i += 3) edited[i].back() = edited[i].back() == 'x' ? 'y' : 'x';
+      longer.insert(longer.end(), {"and", "then", "some"});
+      for (auto* v : {&shorter, &edited, &longer}) texts.push_back(*v);
+    }
+  }
+  REQUIRE(texts.size() > 200);
+  std::vector<resolve::ClaimText> described;
+  for (const auto& t : texts) described.push_back(resolve::claim_text(t));
+  size_t same = 0, differ = 0;
+  for (size_t i = 0; i < texts.size(); ++i)
+    for (size_t j = i; j < texts.size() && j < i + 64; ++j) {
+      const auto& a = texts[i];
+      const auto& b = texts[j];
+      const bool rule = a == b || (a.size() >= resolve::kMinWords && b.size() >= resolve::kMinWords &&
+                                   resolve::negated(a) == resolve::negated(b) && resolve::claim_similarity(a, b) >= resolve::kSameClaim);
+      const bool quick = resolve::same_claim(described[i], described[j]);
+      if (quick != rule) FAIL_CHECK("pair " << i << ", " << j << ": same_claim " << quick << ", rule " << rule);
+      ++(rule ? same : differ);
+    }
+  // Both answers are common among these pairs.
+  CHECK(same > 500);
+  CHECK(differ > 10000);
 }
 
 namespace {
