@@ -594,27 +594,33 @@ void EventResolver::judge() {
   // 2. Links across documents, judged pair by pair, from what prepare() read
   // (and this step's own record of story overlaps).
   const ProfileScope phase("phase: event judgements");
-  std::unordered_map<uint64_t, std::optional<resolve::StoryOverlap>> overlaps;
-  for (size_t i = 0; i < affected_.size(); ++i) {
-    const resolve::EventFeatures& fa = clusters_.at(affected_[i]);
-    std::vector<const resolve::EventFeatures*> features;
-    bool complete = true;
-    for (const int64_t b : candidates(fa)) {
-      const auto found = clusters_.find(b);
-      complete = found != clusters_.end();
-      if (!complete) break;  // a stored cluster not read yet: finish() judges it
-      features.push_back(&found->second);
+  std::unordered_map<uint64_t, std::optional<resolve::StoryOverlap>> overlaps;  // this thread's record
+  // The threads judging take clusters a few at a time; each cluster's
+  // judgement is its own, whoever makes it.
+  constexpr size_t kTake = 16;
+  for (size_t from = next_judged_.fetch_add(kTake); from < affected_.size(); from = next_judged_.fetch_add(kTake)) {
+    const size_t to = std::min(from + kTake, affected_.size());
+    for (size_t i = from; i < to; ++i) {
+      const resolve::EventFeatures& fa = clusters_.at(affected_[i]);
+      std::vector<const resolve::EventFeatures*> features;
+      bool complete = true;
+      for (const int64_t b : candidates(fa)) {
+        const auto found = clusters_.find(b);
+        complete = found != clusters_.end();
+        if (!complete) break;  // a stored cluster not read yet: finish() judges it
+        features.push_back(&found->second);
+      }
+      if (!complete) continue;
+      std::vector<int64_t> out = matches(fa, features, [&](int64_t a, int64_t b) {
+        const auto [low, high] = std::minmax(a, b);
+        auto [it, fresh] = overlaps.try_emplace(static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high));
+        if (fresh) it->second = overlap_of(a, b);
+        if (it->second) return *it->second;
+        complete = false;  // a document whose entities were not read: finish() judges it
+        return resolve::StoryOverlap{};
+      });
+      if (complete) judged_matches_[i] = std::move(out);
     }
-    if (!complete) continue;
-    std::vector<int64_t> out = matches(fa, features, [&](int64_t a, int64_t b) {
-      const auto [low, high] = std::minmax(a, b);
-      auto [it, fresh] = overlaps.try_emplace(static_cast<uint64_t>(low) << 32 ^ static_cast<uint64_t>(high));
-      if (fresh) it->second = overlap_of(a, b);
-      if (it->second) return *it->second;
-      complete = false;  // a document whose entities were not read: finish() judges it
-      return resolve::StoryOverlap{};
-    });
-    if (complete) judged_matches_[i] = std::move(out);
   }
 }
 

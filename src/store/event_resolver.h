@@ -5,6 +5,7 @@
 // mentions a batch added or whose entities moved, with the candidates they can
 // meet through shared entities or words.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -54,6 +55,8 @@ class EventResolver {
   //    memory alone: it uses neither the database nor anything the writer
   //    changes meanwhile (the writer must not use this resolver until it returns).
   //    Clusters whose candidates were not all read are left to finish().
+  //    Several threads may judge at once: they share the clusters out, and
+  //    each call returns when no cluster is left to take.
   void judge();
   // 3. Links the judged clusters, and gives the region they reach its nodes
   //    (the database, in the writer's thread).
@@ -179,6 +182,7 @@ class EventResolver {
   std::vector<int64_t> affected_;   // the clusters of the run's documents, judged across documents
   // Per affected cluster, its matches as judge() found them, when it could.
   std::vector<std::optional<std::vector<int64_t>>> judged_matches_;
+  std::atomic<size_t> next_judged_{0};  // the first of affected_ no judge() has taken
   // Clusters of documents resolved for the first time (no stored links,
   // responses or nodes), and clusters given links (this run).
   std::unordered_set<int64_t> fresh_, linked_;

@@ -324,7 +324,8 @@ void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set
   } else {
     // Judging reads only what prepare() read, claims share nothing with events
     // but the database, which judging does not use: the two run side by side
-    // (the graph is the same as one after the other).
+    // (the graph is the same as one after the other), and the writer then
+    // takes its share of what judging has left.
     std::exception_ptr failed;
     std::thread judging([&] {
       try {
@@ -335,6 +336,7 @@ void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set
     });
     try {
       resolve_claims(*claims);
+      events.judge();
     } catch (...) {
       judging.join();
       throw;
