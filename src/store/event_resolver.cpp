@@ -258,15 +258,37 @@ const std::vector<int64_t>& EventResolver::document_entities(int64_t document) {
   auto it = entities_.find(document);
   if (it != entities_.end()) return it->second;
   std::vector<int64_t> ids;
+  if (all_entities_read_) return entities_.emplace(document, std::move(ids)).first->second;  // none
   Stmt& q = db_.cached("document_entity_ids", "SELECT DISTINCT entity_id FROM local_entity WHERE document_id = :doc ORDER BY entity_id");
   q.bind(":doc", document);
   while (q.step()) ids.push_back(q.int64(0));
   return entities_.emplace(document, std::move(ids)).first->second;
 }
 
+void EventResolver::read_all_entities() {
+  // The lists document_entities() and entity_documents() read one by one, of
+  // every document and entity, from one pass over local_entity in entity order.
+  entities_.clear();
+  entity_documents_.clear();
+  std::vector<int64_t> last_entity;  // document id -> the entity it was last listed for
+  Stmt& q = db_.cached("all_document_entities", "SELECT entity_id, document_id FROM local_entity ORDER BY entity_id, id");
+  std::vector<int64_t>* documents = nullptr;
+  int64_t entity = 0;
+  while (q.step()) {
+    const int64_t e = q.int64(0), d = q.int64(1);
+    if (!documents || e != entity) documents = &entity_documents_[e], entity = e;
+    const auto slot = static_cast<size_t>(d);
+    if (slot >= last_entity.size()) last_entity.resize(slot + 1, 0);
+    if (std::exchange(last_entity[slot], e) == e) continue;  // (entity ids start at 1)
+    documents->push_back(d);
+    entities_[d].push_back(e);  // in entity order, each once
+  }
+  all_entities_read_ = true;
+}
+
 const std::vector<int64_t>& EventResolver::entity_documents(int64_t entity) {
   auto [it, fresh] = entity_documents_.try_emplace(entity);
-  if (fresh) {
+  if (fresh && !all_entities_read_) {
     Stmt& q = db_.cached("entity_document_ids", "SELECT DISTINCT document_id FROM local_entity WHERE entity_id = :entity");
     q.bind(":entity", entity);
     while (q.step()) it->second.push_back(q.int64(0));
@@ -410,6 +432,8 @@ void EventResolver::prepare_candidates(const resolve::EventFeatures& c) {
   }
   if (c.kind == "statement") return;
   concept_stems(c.lemmas);
+  // The same for every cluster of a document: read once.
+  if (!stories_read_.insert(c.document).second) return;
   for (const int64_t document : story_documents(c.document)) {
     document_clusters(document);
     document_entities(document);  // for judging (story_overlap)
@@ -583,8 +607,14 @@ void EventResolver::prepare(const std::vector<int64_t>& mentions, const std::set
     for (const int64_t d : documents)
       for (const int64_t c : cluster_document(d)) affected_.push_back(c);
   }
-  // What judging across documents reads.
+  // What judging across documents reads. When the run's documents are most of
+  // those stored, every document's entities are read at once: cheaper than a
+  // query per document and per entity, and the same lists.
   const ProfileScope phase("phase: event candidates read");
+  if (entity_reads_ == EntityReads::all ||
+      (entity_reads_ == EntityReads::by_size &&
+       documents.size() * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0))))
+    read_all_entities();
   for (const int64_t d : documents) document_entities(d);
   for (const int64_t a : affected_) prepare_candidates(cluster(a));
   judged_matches_.assign(affected_.size(), std::nullopt);

@@ -31,6 +31,12 @@ class EventResolver {
   // gives their clusters and nodes (links and responses naming them wait there too).
   EventResolver(Db& db, const resolve::StoryIndex& stories, const resolve::StoryNeighbours& neighbours, PendingEvents& pending)
       : db_(db), pending_(pending), stories_(stories), neighbours_(neighbours) {}
+  // How judging reads which entities each document has and which documents
+  // each entity is in: by a query for each (`each`), all at once (`all`), or
+  // all at once when the run's documents are at least half of those stored
+  // (`by_size`, the default). The lists, and so the graph, are the same.
+  enum class EntityReads { by_size, each, all };
+  void entity_reads(EntityReads how) { entity_reads_ = how; }
   struct Changes {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
@@ -151,6 +157,12 @@ class EventResolver {
   const std::unordered_set<int64_t>& story_documents(int64_t document);
   // The documents naming an entity (this run).
   const std::vector<int64_t>& entity_documents(int64_t entity);
+  // Reads the entities of every stored document, and the documents of every
+  // entity, in one pass; document_entities() and entity_documents() then read
+  // nothing.
+  void read_all_entities();
+  bool all_entities_read_ = false;
+  EntityReads entity_reads_ = EntityReads::by_size;
   // The documents of `document`'s story by words, with their similarity (this run).
   const std::unordered_map<int64_t, double>& similar_documents(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.
@@ -205,6 +217,7 @@ class EventResolver {
   std::unordered_map<uint64_t, resolve::StoryOverlap> overlaps_;  // document pair -> overlap (this run)
   std::unordered_map<int64_t, std::vector<int64_t>> entities_;  // document -> its entities (this run)
   std::unordered_map<int64_t, std::unordered_set<int64_t>> story_documents_;  // (this run)
+  std::unordered_set<int64_t> stories_read_;  // documents whose story documents prepare_candidates() read (this run)
   std::unordered_map<int64_t, std::vector<int64_t>> entity_documents_;         // (this run)
   std::vector<int> shared_;  // scratch of story_documents(): document id -> entities shared
   std::unordered_map<int64_t, std::unordered_map<int64_t, double>> similar_;  // document -> similar_documents (this run)

@@ -316,6 +316,7 @@ const resolve::StoryIndex& Writer::stories() {
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh, const std::vector<int64_t>* claims) {
   const ProfileScope phase("phase: resolve events");
   EventResolver events(db_, stories(), neighbours_, pending_);
+  events.entity_reads(entity_reads_);
   events.prepare(mentions, refresh);
   if (!claims) {
     events.judge();

@@ -1,7 +1,9 @@
 // Events are judged across documents on a second thread while the writer
 // resolves claims (EventResolver::judge, from what prepare() read); the graph
 // must be the one the writer makes judging everything itself from the
-// database (Writer::judge_apart(false)), in one batch and over several.
+// database (Writer::judge_apart(false)), in one batch and over several; and
+// the same whether judging reads the entities of documents one by one or all
+// at once.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -55,11 +57,13 @@ std::vector<std::string> event_graph(store::Db& db) {
   return out;
 }
 
-std::vector<std::string> ingest(const std::vector<Article>& docs, size_t batch, bool judge_apart) {
+std::vector<std::string> ingest(const std::vector<Article>& docs, size_t batch, bool judge_apart,
+                                store::EventResolver::EntityReads reads = store::EventResolver::EntityReads::by_size) {
   test::TempDir dir;
   auto db = store::open_database((dir / "j.db").string(), store::OpenMode::read_write);
   store::Writer writer(*db);
   writer.judge_apart(judge_apart);
+  writer.entity_reads(reads);
   for (size_t i = 0; i < docs.size(); i += batch) {
     store::Transaction tx(*db);
     for (size_t j = i; j < std::min(docs.size(), i + batch); ++j) writer.store(docs[j].doc, docs[j].facts);
@@ -81,6 +85,21 @@ TEST_CASE("event judging on a second thread makes the graph the writer makes alo
     // Events reported by several articles were linked (the test judges something).
     size_t links = 0;
     for (const std::string& row : alone) links += row.starts_with("link ");
+    CHECK(links >= 3);
+  }
+}
+
+TEST_CASE("event judging reads documents' entities at once or one by one, to the same graph") {
+  const std::vector<Article> docs = articles();
+  REQUIRE(docs.size() >= 6);
+  using Reads = store::EventResolver::EntityReads;
+  for (const size_t batch : {docs.size(), size_t{3}, size_t{1}}) {
+    CAPTURE(batch);
+    const std::vector<std::string> each = ingest(docs, batch, true, Reads::each);
+    CHECK(ingest(docs, batch, true, Reads::all) == each);
+    CHECK(ingest(docs, batch, true, Reads::by_size) == each);
+    size_t links = 0;
+    for (const std::string& row : each) links += row.starts_with("link ");
     CHECK(links >= 3);
   }
 }
