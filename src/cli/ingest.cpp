@@ -258,7 +258,10 @@ IngestStats ingest(const IngestOptions& opt) {
     const auto resolving = std::chrono::steady_clock::now();
     writer.finish_batch();
     fault::point("ingest.resolved");
-    tx->commit();
+    {
+      const store::ProfileScope phase("phase: commit");
+      tx->commit();
+    }
     fault::point("ingest.committed");
     tx.reset();
     progress.followed(in_batch, std::chrono::duration<double>(std::chrono::steady_clock::now() - resolving).count());
