@@ -45,6 +45,13 @@ class ProfileScope {
   std::chrono::steady_clock::time_point start_;
 };
 
+// How a resolver reads the rows it needs: one query for each thing it looks up
+// (`each`), whole tables at once (`all`), or whole tables when the batch's
+// documents are at least half of those stored (`by_size`, the default: then a
+// pass over a table costs less than a query per row). What it reads, and so
+// the graph, is the same either way.
+enum class Reads { by_size, each, all };
+
 class Stmt {
  public:
   Stmt(sqlite3* db, std::string name, std::string_view sql);

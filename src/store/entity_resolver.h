@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "common/facts.h"
 #include "store/db.h"
@@ -32,10 +34,29 @@ class EntityResolver {
     std::set<int64_t> locals;    // local entities that moved to another node
   };
   // Re-resolves every touched key (and the keys aliased to them) and moves their
-  // local entities to the node of the key they now resolve to.
-  Settled settle();
+  // local entities to the node of the key they now resolve to; `how` says how
+  // it reads the aliases and local entities of those keys.
+  Settled settle(Reads how = Reads::by_size);
 
  private:
+  // The alias table and the local entities, by key, as settle() reads them.
+  struct Tables {
+    struct Targets {
+      std::string first;  // the one distinct target, when there is one
+      bool several = false;
+    };
+    std::unordered_map<std::string, Targets> targets;                    // source key -> its targets
+    std::unordered_map<std::string, std::vector<std::string>> sources;  // target key -> its distinct sources
+    struct Local {
+      int64_t id, entity;
+      std::string kind, name, entity_key;
+    };
+    std::unordered_map<std::string, std::vector<Local>> locals;  // key -> its local entities, in id order
+  };
+  static Tables read_tables(Db& db);
+  // resolve(), from `tables` when given.
+  std::string resolve(const std::string& key, const Tables* tables);
+
   Db& db_;
   std::set<std::string> dirty_;
 };

@@ -611,8 +611,8 @@ void EventResolver::prepare(const std::vector<int64_t>& mentions, const std::set
   // those stored, every document's entities are read at once: cheaper than a
   // query per document and per entity, and the same lists.
   const ProfileScope phase("phase: event candidates read");
-  if (entity_reads_ == EntityReads::all ||
-      (entity_reads_ == EntityReads::by_size &&
+  if (reads_ == Reads::all ||
+      (reads_ == Reads::by_size &&
        documents.size() * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0))))
     read_all_entities();
   for (const int64_t d : documents) document_entities(d);

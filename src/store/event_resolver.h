@@ -32,11 +32,8 @@ class EventResolver {
   EventResolver(Db& db, const resolve::StoryIndex& stories, const resolve::StoryNeighbours& neighbours, PendingEvents& pending)
       : db_(db), pending_(pending), stories_(stories), neighbours_(neighbours) {}
   // How judging reads which entities each document has and which documents
-  // each entity is in: by a query for each (`each`), all at once (`all`), or
-  // all at once when the run's documents are at least half of those stored
-  // (`by_size`, the default). The lists, and so the graph, are the same.
-  enum class EntityReads { by_size, each, all };
-  void entity_reads(EntityReads how) { entity_reads_ = how; }
+  // each entity is in (store::Reads).
+  void reads(Reads how) { reads_ = how; }
   struct Changes {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
@@ -162,7 +159,7 @@ class EventResolver {
   // nothing.
   void read_all_entities();
   bool all_entities_read_ = false;
-  EntityReads entity_reads_ = EntityReads::by_size;
+  Reads reads_ = Reads::by_size;
   // The documents of `document`'s story by words, with their similarity (this run).
   const std::unordered_map<int64_t, double>& similar_documents(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.

@@ -316,7 +316,7 @@ const resolve::StoryIndex& Writer::stories() {
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh, const std::vector<int64_t>* claims) {
   const ProfileScope phase("phase: resolve events");
   EventResolver events(db_, stories(), neighbours_, pending_);
-  events.entity_reads(entity_reads_);
+  events.reads(reads_);
   events.prepare(mentions, refresh);
   if (!claims) {
     events.judge();
@@ -422,7 +422,7 @@ void Writer::finish_batch() {
   const ProfileScope phase("phase: resolve");
   const EntityResolver::Settled settled = [&] {
     const ProfileScope p("phase: resolve entities");
-    return entities_.settle();
+    return entities_.settle(reads_);
   }();
   touched_entities_.insert(settled.entities.begin(), settled.entities.end());
   // Mentions whose entities moved get their nodes again, with the new batch's.

@@ -32,8 +32,8 @@ class Writer {
   // while it resolves claims (the default), or all in its own thread; the
   // graph is the same (tested).
   void judge_apart(bool on) { judge_apart_ = on; }
-  // How event resolution reads the entities of documents (EventResolver::EntityReads).
-  void entity_reads(EventResolver::EntityReads how) { entity_reads_ = how; }
+  // How resolution reads what it needs (store::Reads).
+  void reads(Reads how) { reads_ = how; }
   // requires: a transaction is open on the database.
   Outcome store(const Document& doc, const DocumentFacts& facts);
   // Resolves what the batch stored: entities across documents, then the event,
@@ -86,7 +86,7 @@ class Writer {
   resolve::StoryNeighbours neighbours_{resolve::kSameStoryWords};
   bool replaced_ = false;  // a document was replaced: nodes may have lost evidence
   bool judge_apart_ = true;
-  EventResolver::EntityReads entity_reads_ = EventResolver::EntityReads::by_size;
+  Reads reads_ = Reads::by_size;
   ClaimResolver::Contents claim_contents_;  // the batch's claims, described as stored
 };
 

@@ -2,10 +2,12 @@
 // resolves claims (EventResolver::judge, from what prepare() read); the graph
 // must be the one the writer makes judging everything itself from the
 // database (Writer::judge_apart(false)), in one batch and over several; and
-// the same whether judging reads the entities of documents one by one or all
-// at once.
+// the same whether resolution reads the aliases, local entities and entities
+// of documents one by one or all at once.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,10 +45,13 @@ std::vector<Article> articles() {
 }
 
 // The event graph: nodes with their mentions' documents and triggers, links
-// and responses between mentions, in id order.
+// and responses between mentions, in id order; and the entity node each local
+// entity was given.
 std::vector<std::string> event_graph(store::Db& db) {
   std::vector<std::string> out;
-  for (const char* sql : {"SELECT e.id || ' ' || e.kind || ' ' || e.label || ' ' || coalesce(e.date, '') || ': ' || "
+  for (const char* sql : {"SELECT 'entity ' || l.id || ' ' || l.name || ' -> ' || e.id || ' ' || e.name || ' ' || e.kind "
+                          "FROM local_entity l JOIN entity e ON e.id = l.entity_id ORDER BY l.id",
+                          "SELECT e.id || ' ' || e.kind || ' ' || e.label || ' ' || coalesce(e.date, '') || ': ' || "
                           "group_concat(m.id || '@' || m.document_id || '=' || m.text || '/' || m.cluster, ' ') "
                           "FROM event e JOIN event_mention m ON m.event_id = e.id GROUP BY e.id ORDER BY e.id",
                           "SELECT 'link ' || a || ' ' || b FROM event_link ORDER BY a, b",
@@ -58,12 +63,12 @@ std::vector<std::string> event_graph(store::Db& db) {
 }
 
 std::vector<std::string> ingest(const std::vector<Article>& docs, size_t batch, bool judge_apart,
-                                store::EventResolver::EntityReads reads = store::EventResolver::EntityReads::by_size) {
+                                store::Reads reads = store::Reads::by_size) {
   test::TempDir dir;
   auto db = store::open_database((dir / "j.db").string(), store::OpenMode::read_write);
   store::Writer writer(*db);
   writer.judge_apart(judge_apart);
-  writer.entity_reads(reads);
+  writer.reads(reads);
   for (size_t i = 0; i < docs.size(); i += batch) {
     store::Transaction tx(*db);
     for (size_t j = i; j < std::min(docs.size(), i + batch); ++j) writer.store(docs[j].doc, docs[j].facts);
@@ -89,17 +94,27 @@ TEST_CASE("event judging on a second thread makes the graph the writer makes alo
   }
 }
 
-TEST_CASE("event judging reads documents' entities at once or one by one, to the same graph") {
+TEST_CASE("resolution reads aliases, local entities and documents' entities at once or one by one, to the same graph") {
   const std::vector<Article> docs = articles();
   REQUIRE(docs.size() >= 6);
-  using Reads = store::EventResolver::EntityReads;
+  using store::Reads;
   for (const size_t batch : {docs.size(), size_t{3}, size_t{1}}) {
     CAPTURE(batch);
     const std::vector<std::string> each = ingest(docs, batch, true, Reads::each);
     CHECK(ingest(docs, batch, true, Reads::all) == each);
     CHECK(ingest(docs, batch, true, Reads::by_size) == each);
-    size_t links = 0;
+    size_t links = 0, merged = 0;
     for (const std::string& row : each) links += row.starts_with("link ");
     CHECK(links >= 3);
+    // Local entities of several documents were given one node (aliases were followed).
+    std::map<std::string, std::set<std::string>> names;  // entity node -> local names
+    for (const std::string& row : each)
+      if (row.starts_with("entity ")) {
+        const size_t arrow = row.find(" -> ");
+        const std::string local = row.substr(row.find(' ', 7) + 1, arrow - row.find(' ', 7) - 1);
+        names[row.substr(arrow + 4, row.find(' ', arrow + 4) - arrow - 4)].insert(local);
+      }
+    for (const auto& [node, locals] : names) merged += locals.size() > 1;
+    CHECK(merged >= 3);
   }
 }
