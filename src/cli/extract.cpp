@@ -45,6 +45,7 @@ void add_extract(CLI::App& app, int& status) {
     }
     uint64_t skipped = 0;
     Progress progress("extract:", !out_path->empty() && Progress::terminal());
+    extract::Pipeline::preload();
     process_inputs(*paths, *options, *jobs, progress, [&](Processed& d) {
       skipped += d.problems.size();
       if (d.doc) *out << facts_to_json(*d.doc, d.facts, extract::Pipeline::fingerprint()) << '\n';

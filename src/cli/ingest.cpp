@@ -237,6 +237,8 @@ constexpr auto kBatchTime = std::chrono::seconds(2);
 
 IngestStats ingest(const IngestOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
+  // The extractors' models load while the database opens.
+  std::jthread loading(extract::Pipeline::preload);
   // The lock comes first, so a second ingest refuses before touching the file
   // (and two ingests on a new path never both create the schema). Locking does
   // not modify a foreign file; open_database then refuses it untouched.
@@ -269,6 +271,7 @@ IngestStats ingest(const IngestOptions& opt) {
     in_batch = batch_bytes = 0;
   };
   auto last_commit = std::chrono::steady_clock::now();
+  loading.join();
   process_inputs(opt.paths, opt.read, opt.jobs, progress, [&](Processed& d) {
     stats.bytes += d.bytes;
     stats.skipped += d.problems.size();

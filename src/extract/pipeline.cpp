@@ -2,7 +2,10 @@
 #include "extract/pipeline.h"
 
 #include <chrono>
+#include <thread>
 
+#include "extract/ner_features.h"
+#include "extract/trigger_tagger.h"
 #include "resolve/coref.h"
 
 namespace chronicle::extract {
@@ -29,6 +32,33 @@ Pipeline::Pipeline() {
 }
 
 Pipeline::~Pipeline() = default;
+
+void Pipeline::preload() {
+  const auto quietly = [](auto&& load) {
+    try {
+      load();
+    } catch (...) {  // the first document that needs it reports it
+    }
+  };
+  // The common-word list and the trigger model are the largest to load and
+  // need nothing else; the rest loads as a short text is extracted.
+  std::thread words([&] {
+    quietly([] {
+      (void)ner::word_list_class("the");
+      (void)triggers::Model::shipped();
+    });
+  });
+  quietly([] {
+    const Pipeline pipeline;
+    Document d;
+    d.title = "Port talks";
+    d.anchor = "2025-03-05";
+    d.text = "Port talks\nMayor Lena Voss met union leaders from Antwerp in Harbourg on Monday, 3 March 2025. "
+             "\"We will not give up,\" said Piet Claes, a spokesman for the dockers' union. The strike ended a day later.";
+    (void)pipeline.run(d);
+  });
+  words.join();
+}
 
 void StageTimes::add(std::string_view stage, double s) {
   for (auto& [name, total] : seconds)

@@ -44,6 +44,11 @@ class Pipeline {
   // Version of the rules and models, stored with each document so that a new
   // chronicle re-extracts documents it has seen before.
   static std::string_view fingerprint();
+  // Loads the models, word lists and lexicons the extractors share, two at a
+  // time, by extracting a short text of its own; the first document would
+  // otherwise load them one after the other. Safe to call from any thread,
+  // beside anything else (a failure to load is left to the first document).
+  static void preload();
 
  private:
   std::vector<std::unique_ptr<Extractor>> stages_;
