@@ -96,11 +96,11 @@ void EventResolver::add_mention(DocumentMentions& out, const MentionRow& m) {
   f.document = m.document;
   f.position = f.first = m.position;
   f.kind = m.kind;
-  f.lemmas.insert(m.lemma);
-  for (const std::string& c : concepts(m.lemma).names) f.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
+  const std::string lemma(m.lemma);
+  f.lemmas = concepts(lemma).lemmas;
   f.date = m.date;
   if (m.place) f.places.insert(m.place);
-  out.facts[f.id] = {m.lemma, m.place, {}};
+  out.facts[f.id] = {lemma, m.place, {}};
   document_of_[f.id] = m.document;
   out.order.push_back(f.id);
   event_of_[f.id] = m.event;
@@ -124,7 +124,7 @@ void EventResolver::stored_mentions(int64_t document, DocumentMentions& out) {
                        "WHERE em.document_id = :doc ORDER BY em.span_start, em.id");
   q.bind(":doc", document);
   while (q.step())
-    add_mention(out, {q.int64(0), document, static_cast<uint32_t>(q.int64(1)), q.str(2), q.str(3), q.str(4),
+    add_mention(out, {q.int64(0), document, static_cast<uint32_t>(q.int64(1)), q.text(2), q.text(3), q.text(4),
                       q.is_null(5) ? 0 : q.int64(5), q.is_null(6) ? 0 : q.int64(6), q.is_null(7) ? 0 : q.int64(7)});
   Stmt& p = db_.cached("event_participants_of_document",
                        "SELECT p.event_mention_id, p.role, l.entity_id FROM event_mention em "
@@ -375,6 +375,8 @@ const EventResolver::Concepts& EventResolver::concepts(const std::string& lemma)
   it->second.names = resolve::concepts_of(lemma);
   for (const std::string& c : it->second.names)
     it->second.ids.push_back(concept_numbers_.try_emplace(c, static_cast<uint32_t>(concept_numbers_.size())).first->second);
+  it->second.lemmas.insert(lemma);
+  for (const std::string& c : it->second.names) it->second.lemmas.insert("=" + c);  // concepts carry a mark: never equal to a lemma
   std::sort(it->second.ids.begin(), it->second.ids.end());
   return it->second;
 }

@@ -86,7 +86,7 @@ class EventResolver {
   struct MentionRow {
     int64_t id, document;
     uint32_t position;
-    std::string kind, lemma, date;
+    std::string_view kind, lemma, date;
     int64_t place, cluster, event;
   };
   void add_mention(DocumentMentions& out, const MentionRow& m);
@@ -133,6 +133,7 @@ class EventResolver {
   struct Concepts {
     std::vector<std::string> names;
     std::vector<uint32_t> ids;
+    resolve::WordSet lemmas;  // the lemma and its concepts, marked, as EventFeatures::lemmas has them
   };
   const Concepts& concepts(const std::string& lemma);
   struct Stem {
