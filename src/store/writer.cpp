@@ -10,6 +10,7 @@
 #include <map>
 #include <thread>
 #include <tuple>
+#include <unordered_set>
 
 #include "common/fault.h"
 #include "common/utf8.h"
@@ -168,6 +169,7 @@ Outcome Writer::store(const Document& doc, const DocumentFacts& facts) {
       .bind_or_null(":published", doc.published).bind_or_null(":anchor", doc.anchor).bind_or_null(":dateline", doc.dateline)
       .bind(":format", format_name(doc.format)).bind(":hash", hash).bind(":text", doc.text).run();
   const int64_t doc_id = db_.last_insert_id();
+  ++batch_documents_;
   // A few hundred documents a statement index about as fast as all at once.
   if (++unindexed_documents_ >= kDocumentsPerIndexing) {
     search_.index_documents();
@@ -368,7 +370,21 @@ std::vector<int64_t> Writer::infer_anchors() {
   std::vector<Reference> found;
   std::set<int64_t> nodes = touched_events_;
   nodes.insert(made_events_.begin(), made_events_.end());
+  // Only a node with a weekday reference of an undated article can date one:
+  // when the batch's nodes are at least half of them, those are found in one
+  // pass over the mentions (store::Reads), not by a query for each node.
+  std::optional<std::unordered_set<int64_t>> referring;
+  if (!nodes.empty() && whole_tables()) {
+    referring.emplace();
+    Stmt& q = db_.cached("nodes_with_weekday_references", R"sql(
+      SELECT DISTINCT em.event_id
+        FROM event_mention em JOIN document d ON d.id = em.document_id
+       WHERE em.event_id IS NOT NULL AND em.date IS NULL AND d.anchor IS NULL AND d.inferred_anchor IS NULL
+         AND em.timex_value GLOB 'XXXX-WXX-[1-7]')sql");
+    while (q.step()) referring->insert(q.int64(0));
+  }
   for (const int64_t node : nodes) {
+    if (referring && !referring->count(node)) continue;
     // A weekday ("on Sunday") of an undated article, on an event that other
     // mentions date to a day of that weekday.
     // The day most of the node's dated mentions give, then one row per undated
@@ -410,6 +426,11 @@ std::vector<int64_t> Writer::infer_anchors() {
     }
   }
   return redated;
+}
+
+bool Writer::whole_tables() {
+  if (reads_ != Reads::by_size) return reads_ == Reads::all;
+  return batch_documents_ * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0));
 }
 
 void Writer::touched_claim_mentions(int64_t mention) {
@@ -474,6 +495,7 @@ void Writer::finish_batch() {
   refresh_nodes();
   search_.close();
   unindexed_documents_ = 0;
+  batch_documents_ = 0;
   neighbours_.clear();
 }
 

@@ -45,8 +45,8 @@ std::vector<Article> articles() {
 }
 
 // The event graph: nodes with their mentions' documents and triggers, links
-// and responses between mentions, in id order; and the entity node each local
-// entity was given.
+// and responses between mentions, in id order; the entity node each local
+// entity was given; and the dates undated documents were given.
 std::vector<std::string> event_graph(store::Db& db) {
   std::vector<std::string> out;
   for (const char* sql : {"SELECT 'entity ' || l.id || ' ' || l.name || ' -> ' || e.id || ' ' || e.name || ' ' || e.kind "
@@ -55,6 +55,7 @@ std::vector<std::string> event_graph(store::Db& db) {
                           "group_concat(m.id || '@' || m.document_id || '=' || m.text || '/' || m.cluster, ' ') "
                           "FROM event e JOIN event_mention m ON m.event_id = e.id GROUP BY e.id ORDER BY e.id",
                           "SELECT 'link ' || a || ' ' || b FROM event_link ORDER BY a, b",
+                          "SELECT 'anchor ' || id || ' ' || inferred_anchor FROM document WHERE inferred_anchor IS NOT NULL ORDER BY id",
                           "SELECT 'response ' || source || ' ' || target FROM event_response ORDER BY source, target"}) {
     store::Stmt s = db.prepare(sql, "graph");
     while (s.step()) out.push_back(s.str(0));
