@@ -500,32 +500,46 @@ void Writer::finish_batch() {
 }
 
 std::optional<std::pair<std::string, std::string>> Writer::entity_name_now(int64_t id, std::string_view key) {
+  std::vector<LocalName> locals;
+  Stmt& q = db_.cached("locals_of_entity", "SELECT name, kind, document_id FROM local_entity WHERE entity_id = :id");
+  q.bind(":id", id);
+  while (q.step()) locals.push_back({q.str(0), q.str(1), q.int64(2)});
+  return entity_name_now(locals, key);
+}
+
+std::optional<std::pair<std::string, std::string>> Writer::entity_name_now(const std::vector<LocalName>& locals, std::string_view key) {
   // Canonical name: the fullest name form (most words), then the one in most
   // documents, then the first in byte order. Kind: a location's key says so;
   // else the kind other than `other` in most documents, then with most local
   // entities, then the first in byte order.
+  if (locals.empty()) return std::nullopt;
+  // The distinct values of one field, in byte order, with the documents and
+  // local entities that have them.
   struct Seen {
-    std::set<int64_t> documents;
-    size_t locals = 0;
+    const std::string* value;
+    size_t documents, locals;
   };
-  std::map<std::string, Seen> names, kinds;
-  Stmt& q = db_.cached("locals_of_entity", "SELECT name, kind, document_id FROM local_entity WHERE entity_id = :id");
-  q.bind(":id", id);
-  while (q.step()) {
-    Seen& n = names[q.str(0)];
-    n.documents.insert(q.int64(2));
-    ++n.locals;
-    Seen& k = kinds[q.str(1)];
-    k.documents.insert(q.int64(2));
-    ++k.locals;
-  }
-  if (names.empty()) return std::nullopt;
+  const auto tally = [&](std::string LocalName::*field) {
+    std::vector<const LocalName*> sorted;
+    for (const LocalName& l : locals) sorted.push_back(&l);
+    std::sort(sorted.begin(), sorted.end(), [&](const LocalName* a, const LocalName* b) {
+      return std::tie(a->*field, a->document) < std::tie(b->*field, b->document);
+    });
+    std::vector<Seen> out;
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      const bool same_value = i > 0 && sorted[i]->*field == sorted[i - 1]->*field;
+      if (!same_value) out.push_back({&(sorted[i]->*field), 0, 0});
+      out.back().documents += !same_value || sorted[i]->document != sorted[i - 1]->document;
+      ++out.back().locals;
+    }
+    return out;
+  };
   const auto words = [](const std::string& n) { return std::count(n.begin(), n.end(), ' '); };
-  // std::map iterates in byte order, so the first best one wins ties.
-  const std::string* name = nullptr;
-  const Seen* best = nullptr;
-  for (const auto& [n, seen] : names)
-    if (!name || std::pair(words(n), seen.documents.size()) > std::pair(words(*name), best->documents.size())) name = &n, best = &seen;
+  // In byte order, so the first best one wins ties.
+  const std::vector<Seen> names = tally(&LocalName::name), kinds = tally(&LocalName::kind);
+  const Seen* name = nullptr;
+  for (const Seen& n : names)
+    if (!name || std::pair(words(*n.value), n.documents) > std::pair(words(*name->value), name->documents)) name = &n;
   // SQLite's LIKE: ASCII letters in either case.
   const auto location_key = [&] {
     constexpr std::string_view prefix = "location:";
@@ -534,13 +548,12 @@ std::optional<std::pair<std::string, std::string>> Writer::entity_name_now(int64
       if (std::tolower(static_cast<unsigned char>(key[i])) != prefix[i]) return false;
     return true;
   };
-  if (location_key()) return std::pair(*name, std::string("location"));
-  const std::string* kind = nullptr;
-  const Seen* top = nullptr;
-  for (const auto& [k, seen] : kinds)
-    if (!kind || std::tuple(k != "other", seen.documents.size(), seen.locals) > std::tuple(*kind != "other", top->documents.size(), top->locals))
-      kind = &k, top = &seen;
-  return std::pair(*name, *kind);
+  if (location_key()) return std::pair(*name->value, std::string("location"));
+  const Seen* kind = nullptr;
+  for (const Seen& k : kinds)
+    if (!kind || std::tuple(*k.value != "other", k.documents, k.locals) > std::tuple(*kind->value != "other", kind->documents, kind->locals))
+      kind = &k;
+  return std::pair(*name->value, *kind->value);
 }
 
 void Writer::refresh_nodes() {
@@ -548,13 +561,35 @@ void Writer::refresh_nodes() {
   // Canonical name: the fullest name form seen (most words, then most documents).
   // Events naming an entity whose name changed get new labels.
   std::set<int64_t> renamed;
+  // The touched entities and their local entities, from whole tables when the
+  // batch's documents are at least half of those stored (whole_tables()).
+  struct Named {
+    std::string name, kind, key;
+  };
+  std::optional<std::unordered_map<int64_t, Named>> all_entities;
+  std::unordered_map<int64_t, std::vector<LocalName>> all_locals;
+  if (!touched_entities_.empty() && whole_tables()) {
+    all_entities.emplace();
+    Stmt& e = db_.cached("all_entity_names", "SELECT id, name, kind, key FROM entity");
+    while (e.step()) all_entities->emplace(e.int64(0), Named{e.str(1), e.str(2), e.str(3)});
+    Stmt& l = db_.cached("all_local_names", "SELECT entity_id, name, kind, document_id FROM local_entity");
+    while (l.step()) all_locals[l.int64(0)].push_back({l.str(1), l.str(2), l.int64(3)});
+  }
   for (const int64_t id : touched_entities_) {
-    Stmt& e = db_.cached("entity_naming", "SELECT name, kind, key FROM entity WHERE id = :id");
-    e.bind(":id", id);
-    if (!e.step()) continue;  // gone
-    const std::string old_name = e.str(0), old_kind = e.str(1), key = e.str(2);
-    e.reset();
-    const std::optional<std::pair<std::string, std::string>> now = entity_name_now(id, key);
+    std::string old_name, old_kind, key;
+    if (all_entities) {
+      const auto found = all_entities->find(id);
+      if (found == all_entities->end()) continue;  // gone
+      old_name = found->second.name, old_kind = found->second.kind, key = found->second.key;
+    } else {
+      Stmt& e = db_.cached("entity_naming", "SELECT name, kind, key FROM entity WHERE id = :id");
+      e.bind(":id", id);
+      if (!e.step()) continue;  // gone
+      old_name = e.str(0), old_kind = e.str(1), key = e.str(2);
+      e.reset();
+    }
+    const std::optional<std::pair<std::string, std::string>> now =
+        all_entities ? entity_name_now(all_locals[id], key) : entity_name_now(id, key);
     if (!now) continue;  // left without local entities
     const auto& [name, kind] = *now;
     if (name == old_name && kind == old_kind) continue;

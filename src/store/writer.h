@@ -64,6 +64,12 @@ class Writer {
   // The canonical name and kind of an entity from its local entities (the
   // rules are in the definition); nullopt when it has none.
   std::optional<std::pair<std::string, std::string>> entity_name_now(int64_t id, std::string_view key);
+  // The same from the entity's local entities as given.
+  struct LocalName {
+    std::string name, kind;
+    int64_t document;
+  };
+  std::optional<std::pair<std::string, std::string>> entity_name_now(const std::vector<LocalName>& locals, std::string_view key);
   // The story words of every stored document, read from the database on first
   // use (the first store) and kept up to date by store() and forget_document()
   // after that.
