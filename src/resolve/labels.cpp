@@ -104,22 +104,26 @@ T most_common(const std::map<T, int>& counts, Before before) {
 }  // namespace
 
 NodeSummary summarise_node(const std::vector<NodeMention>& mentions, const std::vector<NodeParticipant>& participants) {
-  std::map<std::string, int> kinds, lemmas, dates;
-  std::map<int64_t, int> places;
-  for (const NodeMention& m : mentions) {
-    ++kinds[m.kind];
-    ++lemmas[m.lemma];
-    if (!m.date.empty()) ++dates[m.date];
-    if (m.place) ++places[m.place];
-  }
-  const auto less = [](const auto& a, const auto& b) { return a < b; };
   NodeSummary out;
-  out.kind = most_common(kinds, less);
-  out.lemma = most_common(lemmas, less);
-  out.date = most_common(dates, [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  out.place = most_common(places, less);
+  if (mentions.size() == 1) {  // most nodes: its mention's own (no counting)
+    out.kind = mentions[0].kind, out.lemma = mentions[0].lemma, out.date = mentions[0].date, out.place = mentions[0].place;
+  } else {
+    std::map<std::string, int> kinds, lemmas, dates;
+    std::map<int64_t, int> places;
+    for (const NodeMention& m : mentions) {
+      ++kinds[m.kind];
+      ++lemmas[m.lemma];
+      if (!m.date.empty()) ++dates[m.date];
+      if (m.place) ++places[m.place];
+    }
+    const auto less = [](const auto& a, const auto& b) { return a < b; };
+    out.kind = most_common(kinds, less);
+    out.lemma = most_common(lemmas, less);
+    out.date = most_common(dates, [](const std::string& a, const std::string& b) {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    out.place = most_common(places, less);
+  }
   struct Named {
     int rank = 1, count = 0;
     std::string name;
