@@ -17,7 +17,6 @@
 #include "resolve/story.h"
 #include "store/claim_resolver.h"
 #include "store/entity_resolver.h"
-#include "store/event_resolver.h"
 #include "store/pending_events.h"
 #include "store/search_backlog.h"
 
