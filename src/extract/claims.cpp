@@ -7,10 +7,14 @@
 // embedded in a reported clause ("called it a 'cornerstone'") stays part of that
 // clause, which is stored as reported speech. Word lists: data/speech_verbs.tsv,
 // data/claim_words.tsv.
+#include <xxhash.h>
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "common/hash_table.h"
 
 #include "extract/lexicon.h"
 #include "extract/pipeline.h"
@@ -45,17 +49,18 @@ class ClaimLexicon {
     static const ClaimLexicon lex;
     return lex;
   }
-  const std::vector<CueForm>* cue(const std::string& lower) const {
-    auto it = cues_.find(lower);
-    return it == cues_.end() ? nullptr : &it->second;
+  // Both are asked for most words of a text: looked up by the word's 64-bit
+  // hash in open-addressed tables (as the name tagger's word lists are).
+  const std::vector<CueForm>* cue(std::string_view lower) const {
+    const uint32_t at = cue_at_.find(hash(lower));
+    return at ? &cue_forms_[at - 1] : nullptr;
   }
-  uint32_t word(const std::string& lower) const {
-    auto it = words_.find(lower);
-    return it == words_.end() ? 0 : it->second;
-  }
+  uint32_t word(std::string_view lower) const { return word_classes_.find(hash(lower)); }
 
  private:
   ClaimLexicon() {
+    std::unordered_map<std::string, std::vector<CueForm>> cues;  // first word -> its forms
+    std::unordered_map<uint64_t, uint32_t> words;               // word -> its classes
     for_each_row("speech_verbs.tsv", [&](const auto& cols) {
       if (cols.size() < 3) return;
       const std::string_view form = cols[0];
@@ -71,7 +76,7 @@ class ClaimLexicon {
         if (c == 'a') cf.flags |= kAccording;
         if (c == 'e') cf.flags |= kEvidential;
       }
-      auto& v = cues_[std::string(form.substr(0, space))];
+      auto& v = cues[std::string(form.substr(0, space))];
       v.push_back(cf);
       std::stable_sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.second.size() > b.second.size(); });
     });
@@ -81,11 +86,19 @@ class ClaimLexicon {
         {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}, {"source", kSource}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
-      if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words_[std::string(cols[0])] |= it->second;
+      if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words[hash(cols[0])] |= it->second;
     });
+    word_classes_ = FrozenHashTable<uint32_t>(words);
+    std::unordered_map<uint64_t, uint32_t> at;  // first word -> 1 + its index in cue_forms_
+    for (auto& [first, forms] : cues) {
+      cue_forms_.push_back(std::move(forms));
+      at[hash(first)] = static_cast<uint32_t>(cue_forms_.size());
+    }
+    cue_at_ = FrozenHashTable<uint32_t>(at);
   }
-  std::unordered_map<std::string, std::vector<CueForm>> cues_;
-  std::unordered_map<std::string, uint32_t> words_;
+  static uint64_t hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+  std::vector<std::vector<CueForm>> cue_forms_;
+  FrozenHashTable<uint32_t> cue_at_, word_classes_;
 };
 
 // The source of a claim as the text gives it.
