@@ -3,6 +3,7 @@
 // cache lines where std::unordered_map follows a bucket and a node. The
 // lexicons asked for every token (word lists, gazetteer phrases) use it.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <utility>

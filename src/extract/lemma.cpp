@@ -1,6 +1,11 @@
 // Base forms for event lemmas (see lemma.h).
 #include "extract/lemma.h"
 
+#include <xxhash.h>
+
+#include <unordered_map>
+
+#include "common/hash_table.h"
 #include "extract/doc_view.h"
 #include "extract/lexicon.h"
 #include "extract/ner_features.h"
@@ -15,30 +20,36 @@ class IrregularVerbs {
     static const IrregularVerbs v;
     return v;
   }
-  // Base of an irregular past or participle form, or empty.
+  // Base of an irregular past or participle form, or empty (also for a form
+  // that is a base itself). One lookup by the form's 64-bit hash.
   std::string_view base_of(std::string_view form) const {
-    if (bases_.find(form) != bases_.end()) return {};
-    auto it = past_.find(form);
-    return it == past_.end() ? std::string_view{} : std::string_view(it->second);
+    const uint32_t at = forms_.find(XXH3_64bits(form.data(), form.size()));
+    return at < 2 ? std::string_view{} : std::string_view(bases_[at - 2]);
   }
 
  private:
   IrregularVerbs() {
+    std::unordered_map<uint64_t, uint32_t> forms;  // form -> 1 for a base, 2 + its base's index for a past form
+    std::vector<uint64_t> bases;
     for_each_row("irregular_verbs.tsv", [&](const auto& cols) {
       if (cols.size() < 3) return;
-      bases_.emplace(std::string(cols[0]), std::string());
+      bases.push_back(XXH3_64bits(cols[0].data(), cols[0].size()));
+      bases_.emplace_back(cols[0]);
       for (size_t c = 1; c < 3; ++c) {
-        std::string_view forms = cols[c];
-        while (!forms.empty()) {
-          const size_t comma = forms.find(',');
-          const std::string_view f = forms.substr(0, comma);
-          if (!f.empty()) past_.emplace(std::string(f), std::string(cols[0]));
-          forms = comma == std::string_view::npos ? std::string_view{} : forms.substr(comma + 1);
+        std::string_view list = cols[c];
+        while (!list.empty()) {
+          const size_t comma = list.find(',');
+          const std::string_view f = list.substr(0, comma);
+          if (!f.empty()) forms.try_emplace(XXH3_64bits(f.data(), f.size()), static_cast<uint32_t>(bases_.size() + 1));  // the first row wins
+          list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
         }
       }
     });
+    for (const uint64_t b : bases) forms[b] = 1;  // a base is never read as a past form
+    forms_ = FrozenHashTable<uint32_t>(forms);
   }
-  StringMap<std::string> bases_, past_;
+  std::vector<std::string> bases_;
+  FrozenHashTable<uint32_t> forms_;
 };
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <xxhash.h>
 
 #include "extract/lexicon.h"
 
@@ -59,11 +60,15 @@ TimexWords::TimexWords() {
     info.value[static_cast<size_t>(c)] = value;
     info.number[static_cast<size_t>(c)] = as_number(value);
   });
+  std::unordered_map<uint64_t, uint32_t> index;
   for (auto& [first, info] : words_) {
     longest_ = std::max(longest_, first.size());
     std::stable_sort(info.phrases.begin(), info.phrases.end(),
                      [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    infos_.push_back(&info);
+    index[XXH3_64bits(first.data(), first.size())] = static_cast<uint32_t>(infos_.size());
   }
+  index_ = FrozenHashTable<uint32_t>(index);
 }
 
 const TimexWords& TimexWords::instance() {
@@ -73,8 +78,8 @@ const TimexWords& TimexWords::instance() {
 
 const WordInfo* TimexWords::find(std::string_view word) const {
   if (word.size() > longest_) return nullptr;
-  const auto it = words_.find(word);
-  return it == words_.end() ? nullptr : &it->second;
+  const uint32_t at = index_.find(XXH3_64bits(word.data(), word.size()));
+  return at ? infos_[at - 1] : nullptr;
 }
 
 }  // namespace chronicle::extract

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/hash_table.h"
+
 namespace chronicle::extract {
 
 enum class WordClass : uint8_t {
@@ -49,6 +51,10 @@ class TimexWords {
   };
   std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
   size_t longest_ = 0;  // length of the longest word
+  // Asked for every word of a text: by the word's 64-bit hash, in an
+  // open-addressed table, to 1 + its entry in `infos_` (nodes of words_).
+  std::vector<const WordInfo*> infos_;
+  FrozenHashTable<uint32_t> index_;
 };
 
 }  // namespace chronicle::extract
