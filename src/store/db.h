@@ -45,12 +45,11 @@ class ProfileScope {
   std::chrono::steady_clock::time_point start_;
 };
 
-// How a resolver reads the rows it needs: one query for each thing it looks up
-// (`each`), whole tables at once (`all`), or whole tables when the batch is at
-// least half of what is stored (`by_size`, the default: then a pass over a
-// table costs less than a query per row; the batch's documents against those
-// stored, or for entities the keys it touched against the entity nodes). What
-// it reads, and so the graph, is the same either way.
+// How resolution reads the rows it needs: one query for each thing it looks up
+// (`each`), whole tables at once (`all`), or whole tables when the batch's
+// documents are at least half of those stored (`by_size`, the default: then a
+// pass over a table costs less than a query per row). Decided once a batch
+// (Writer::reads); what it reads, and so the graph, is the same either way.
 enum class Reads { by_size, each, all };
 
 class Stmt {

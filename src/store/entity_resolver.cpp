@@ -64,14 +64,10 @@ int64_t EntityResolver::entity_for(const std::string& resolved_key, EntityKind k
   return db_.last_insert_id();
 }
 
-EntityResolver::Settled EntityResolver::settle(Reads how) {
+EntityResolver::Settled EntityResolver::settle(bool whole_tables) {
   Settled out;
-  // The whole alias and local entity tables at once, when the batch touched
-  // at least half as many keys as there are entities.
   std::optional<Tables> tables;
-  if (how == Reads::all || (how == Reads::by_size && !dirty_.empty() &&
-                            dirty_.size() * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM entity", "count_entities").value_or(0))))
-    tables = read_tables(db_);
+  if (whole_tables && !dirty_.empty()) tables = read_tables(db_);
   // Keys whose aliases point at a dirty key may now resolve further.
   std::set<std::string> keys = dirty_;
   for (const std::string& k : dirty_) {

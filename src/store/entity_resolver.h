@@ -34,9 +34,10 @@ class EntityResolver {
     std::set<int64_t> locals;    // local entities that moved to another node
   };
   // Re-resolves every touched key (and the keys aliased to them) and moves their
-  // local entities to the node of the key they now resolve to; `how` says how
-  // it reads the aliases and local entities of those keys.
-  Settled settle(Reads how = Reads::by_size);
+  // local entities to the node of the key they now resolve to. With
+  // `whole_tables`, the alias and local entity tables are read in one pass
+  // instead of a query per key (the same rows; see store::Reads).
+  Settled settle(bool whole_tables = false);
 
  private:
   // The alias table and the local entities, by key, as settle() reads them.

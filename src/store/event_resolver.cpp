@@ -609,14 +609,9 @@ void EventResolver::prepare(const std::vector<int64_t>& mentions, const std::set
     for (const int64_t d : documents)
       for (const int64_t c : cluster_document(d)) affected_.push_back(c);
   }
-  // What judging across documents reads. When the run's documents are most of
-  // those stored, every document's entities are read at once: cheaper than a
-  // query per document and per entity, and the same lists.
+  // What judging across documents reads.
   const ProfileScope phase("phase: event candidates read");
-  if (reads_ == Reads::all ||
-      (reads_ == Reads::by_size &&
-       documents.size() * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0))))
-    read_all_entities();
+  if (whole_tables_) read_all_entities();
   for (const int64_t d : documents) document_entities(d);
   for (const int64_t a : affected_) prepare_candidates(cluster(a));
   judged_matches_.assign(affected_.size(), std::nullopt);

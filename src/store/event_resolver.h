@@ -31,9 +31,10 @@ class EventResolver {
   // gives their clusters and nodes (links and responses naming them wait there too).
   EventResolver(Db& db, const resolve::StoryIndex& stories, const resolve::StoryNeighbours& neighbours, PendingEvents& pending)
       : db_(db), pending_(pending), stories_(stories), neighbours_(neighbours) {}
-  // How judging reads which entities each document has and which documents
-  // each entity is in (store::Reads).
-  void reads(Reads how) { reads_ = how; }
+  // Whether judging reads which entities each document has and which documents
+  // each entity is in from the whole local entity table in one pass, instead of
+  // a query for each (the same lists; see store::Reads).
+  void read_whole_tables(bool on) { whole_tables_ = on; }
   struct Changes {
     // Stored nodes whose mentions changed, and those of the mentions in
     // `refresh` (whose own facts changed): their summaries are out of date.
@@ -160,7 +161,7 @@ class EventResolver {
   // nothing.
   void read_all_entities();
   bool all_entities_read_ = false;
-  Reads reads_ = Reads::by_size;
+  bool whole_tables_ = false;
   // The documents of `document`'s story by words, with their similarity (this run).
   const std::unordered_map<int64_t, double>& similar_documents(int64_t document);
   // Replaces the stored links of cluster `a` with links to `matches`.

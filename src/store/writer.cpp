@@ -318,7 +318,7 @@ const resolve::StoryIndex& Writer::stories() {
 void Writer::resolve_events(const std::vector<int64_t>& mentions, const std::set<int64_t>& refresh, const std::vector<int64_t>* claims) {
   const ProfileScope phase("phase: resolve events");
   EventResolver events(db_, stories(), neighbours_, pending_);
-  events.reads(reads_);
+  events.read_whole_tables(whole_);
   events.prepare(mentions, refresh);
   if (!claims) {
     events.judge();
@@ -374,7 +374,7 @@ std::vector<int64_t> Writer::infer_anchors() {
   // when the batch's nodes are at least half of them, those are found in one
   // pass over the mentions (store::Reads), not by a query for each node.
   std::optional<std::unordered_set<int64_t>> referring;
-  if (!nodes.empty() && whole_tables()) {
+  if (!nodes.empty() && whole_) {
     referring.emplace();
     Stmt& q = db_.cached("nodes_with_weekday_references", R"sql(
       SELECT DISTINCT em.event_id
@@ -430,7 +430,8 @@ std::vector<int64_t> Writer::infer_anchors() {
 
 bool Writer::whole_tables() {
   if (reads_ != Reads::by_size) return reads_ == Reads::all;
-  return batch_documents_ * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0));
+  return batch_documents_ > 0 &&
+         batch_documents_ * 2 >= static_cast<size_t>(db_.scalar("SELECT count(*) FROM document", "count_documents").value_or(0));
 }
 
 void Writer::touched_claim_mentions(int64_t mention) {
@@ -441,9 +442,10 @@ void Writer::touched_claim_mentions(int64_t mention) {
 
 void Writer::finish_batch() {
   const ProfileScope phase("phase: resolve");
+  whole_ = whole_tables();
   const EntityResolver::Settled settled = [&] {
     const ProfileScope p("phase: resolve entities");
-    return entities_.settle(reads_);
+    return entities_.settle(whole_);
   }();
   touched_entities_.insert(settled.entities.begin(), settled.entities.end());
   // Mentions whose entities moved get their nodes again, with the new batch's.
@@ -562,13 +564,13 @@ void Writer::refresh_nodes() {
   // Events naming an entity whose name changed get new labels.
   std::set<int64_t> renamed;
   // The touched entities and their local entities, from whole tables when the
-  // batch's documents are at least half of those stored (whole_tables()).
+  // batch's documents are at least half of those stored (whole_).
   struct Named {
     std::string name, kind, key;
   };
   std::optional<std::unordered_map<int64_t, Named>> all_entities;
   std::unordered_map<int64_t, std::vector<LocalName>> all_locals;
-  if (!touched_entities_.empty() && whole_tables()) {
+  if (!touched_entities_.empty() && whole_) {
     all_entities.emplace();
     Stmt& e = db_.cached("all_entity_names", "SELECT id, name, kind, key FROM entity");
     while (e.step()) all_entities->emplace(e.int64(0), Named{e.str(1), e.str(2), e.str(3)});

@@ -80,9 +80,11 @@ class Writer {
   SearchBacklog search_;   // full-text entries of this batch's documents and claims, written in bulk
   size_t unindexed_documents_ = 0;
   size_t batch_documents_ = 0;  // stored (new or replacing) in this batch
-  // Whether to read whole tables rather than a query per row (reads_; by
-  // size: when the batch's documents are at least half of those stored).
+  // Whether resolution reads whole tables rather than a query per row (reads_;
+  // by size: when the batch's documents are at least half of those stored),
+  // decided once a batch, in whole_.
   bool whole_tables();
+  bool whole_ = false;
   std::vector<int64_t> new_relations_, new_claims_, new_events_;  // mention ids of this batch
   std::set<int64_t> touched_entities_, touched_events_, touched_claims_;
   std::set<int64_t> made_claims_;  // claim nodes made (and summarised) by this batch
