@@ -3,13 +3,20 @@
 // cache lines where std::unordered_map follows a bucket and a node. The
 // lexicons asked for every token (word lists, gazetteer phrases) use it.
 #pragma once
+#include <xxhash.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace chronicle {
+
+// The 64-bit hash the word tables are keyed by (XXH3): a word's key in a
+// FrozenHashTable, and the name tagger's and trigger tagger's feature keys.
+inline uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 template <typename Value>
 class FrozenHashTable {

@@ -7,15 +7,12 @@
 // embedded in a reported clause ("called it a 'cornerstone'") stays part of that
 // clause, which is stored as reported speech. Word lists: data/speech_verbs.tsv,
 // data/claim_words.tsv.
-#include <xxhash.h>
-
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "common/hash_table.h"
-
 #include "extract/lexicon.h"
 #include "extract/pipeline.h"
 #include "extract/speakers.h"
@@ -52,10 +49,10 @@ class ClaimLexicon {
   // Both are asked for most words of a text: looked up by the word's 64-bit
   // hash in open-addressed tables (as the name tagger's word lists are).
   const std::vector<CueForm>* cue(std::string_view lower) const {
-    const uint32_t at = cue_at_.find(hash(lower));
+    const uint32_t at = cue_at_.find(hash_bytes(lower));
     return at ? &cue_forms_[at - 1] : nullptr;
   }
-  uint32_t word(std::string_view lower) const { return word_classes_.find(hash(lower)); }
+  uint32_t word(std::string_view lower) const { return word_classes_.find(hash_bytes(lower)); }
 
  private:
   ClaimLexicon() {
@@ -86,17 +83,16 @@ class ClaimLexicon {
         {"person", kPerson}, {"person-f", kPersonFemale}, {"person-m", kPersonMale}, {"group", kGroup}, {"text", kText}, {"source", kSource}};
     for_each_row("claim_words.tsv", [&](const auto& cols) {
       if (cols.size() < 2) return;
-      if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words[hash(cols[0])] |= it->second;
+      if (auto it = kClasses.find(cols[1]); it != kClasses.end()) words[hash_bytes(cols[0])] |= it->second;
     });
     word_classes_ = FrozenHashTable<uint32_t>(words);
     std::unordered_map<uint64_t, uint32_t> at;  // first word -> 1 + its index in cue_forms_
     for (auto& [first, forms] : cues) {
       cue_forms_.push_back(std::move(forms));
-      at[hash(first)] = static_cast<uint32_t>(cue_forms_.size());
+      at[hash_bytes(first)] = static_cast<uint32_t>(cue_forms_.size());
     }
     cue_at_ = FrozenHashTable<uint32_t>(at);
   }
-  static uint64_t hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
   std::vector<std::vector<CueForm>> cue_forms_;
   FrozenHashTable<uint32_t> cue_at_, word_classes_;
 };

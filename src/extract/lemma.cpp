@@ -1,8 +1,6 @@
 // Base forms for event lemmas (see lemma.h).
 #include "extract/lemma.h"
 
-#include <xxhash.h>
-
 #include <unordered_map>
 
 #include "common/hash_table.h"
@@ -23,7 +21,7 @@ class IrregularVerbs {
   // Base of an irregular past or participle form, or empty (also for a form
   // that is a base itself). One lookup by the form's 64-bit hash.
   std::string_view base_of(std::string_view form) const {
-    const uint32_t at = forms_.find(XXH3_64bits(form.data(), form.size()));
+    const uint32_t at = forms_.find(hash_bytes(form));
     return at < 2 ? std::string_view{} : std::string_view(bases_[at - 2]);
   }
 
@@ -33,14 +31,14 @@ class IrregularVerbs {
     std::vector<uint64_t> bases;
     for_each_row("irregular_verbs.tsv", [&](const auto& cols) {
       if (cols.size() < 3) return;
-      bases.push_back(XXH3_64bits(cols[0].data(), cols[0].size()));
+      bases.push_back(hash_bytes(cols[0]));
       bases_.emplace_back(cols[0]);
       for (size_t c = 1; c < 3; ++c) {
         std::string_view list = cols[c];
         while (!list.empty()) {
           const size_t comma = list.find(',');
           const std::string_view f = list.substr(0, comma);
-          if (!f.empty()) forms.try_emplace(XXH3_64bits(f.data(), f.size()), static_cast<uint32_t>(bases_.size() + 1));  // the first row wins
+          if (!f.empty()) forms.try_emplace(hash_bytes(f), static_cast<uint32_t>(bases_.size() + 1));  // the first row wins
           list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
         }
       }

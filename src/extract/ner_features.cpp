@@ -69,8 +69,6 @@ uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   return k == 0 ? 1 : k;
 }
 
-uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
-
 // Multi-word gazetteer: phrase hash (words hashed one by one, then chained) -> bits.
 class PhraseTable {
  public:

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <xxhash.h>
 
 #include "extract/lexicon.h"
 
@@ -66,7 +65,7 @@ TimexWords::TimexWords() {
     std::stable_sort(info.phrases.begin(), info.phrases.end(),
                      [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
     infos_.push_back(&info);
-    index[XXH3_64bits(first.data(), first.size())] = static_cast<uint32_t>(infos_.size());
+    index[hash_bytes(first)] = static_cast<uint32_t>(infos_.size());
   }
   index_ = FrozenHashTable<uint32_t>(index);
 }
@@ -78,7 +77,7 @@ const TimexWords& TimexWords::instance() {
 
 const WordInfo* TimexWords::find(std::string_view word) const {
   if (word.size() > longest_) return nullptr;
-  const uint32_t at = index_.find(XXH3_64bits(word.data(), word.size()));
+  const uint32_t at = index_.find(hash_bytes(word));
   return at ? infos_[at - 1] : nullptr;
 }
 

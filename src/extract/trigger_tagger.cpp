@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "common/embedded.h"
+#include "common/hash_table.h"
 #include "extract/model_file.h"
 #include "extract/lemma.h"
 #include "extract/ner_features.h"
@@ -35,8 +36,6 @@ uint32_t key(uint32_t tmpl, uint64_t a, uint64_t b = 0) {
   const uint32_t k = static_cast<uint32_t>(h >> 32);
   return k == 0 ? 1 : k;
 }
-
-uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 enum Shape : uint8_t { kPunctShape, kLowerShape, kCapShape, kAllCapsShape, kNumberShape, kBoundaryShape };
 
